@@ -1,0 +1,36 @@
+"""evalreport: consolidate Party organizations' evaluation reports up a hierarchy.
+
+Data flows one way: read -> check -> aggregate -> render. The public API is re-exported here.
+"""
+
+from __future__ import annotations
+
+from .definition import FormDefinition, FormDefinitionError, available_forms, load_form
+from .findings import Finding
+from .hierarchy import Hierarchy, HierarchyError, LevelConfig, Unit, load_hierarchy, load_levels
+from .periods import Period, PeriodError, parse_period
+from .result import ConsolidationResult
+from .submission import ChildRating, Submission
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "FormDefinition",
+    "FormDefinitionError",
+    "available_forms",
+    "load_form",
+    "Finding",
+    "Hierarchy",
+    "HierarchyError",
+    "LevelConfig",
+    "Unit",
+    "load_hierarchy",
+    "load_levels",
+    "Period",
+    "PeriodError",
+    "parse_period",
+    "ConsolidationResult",
+    "ChildRating",
+    "Submission",
+]

@@ -1,0 +1,33 @@
+"""The ``evalreport`` command line. Each command group lives in its own module under
+``evalreport/commands/`` and registers itself on :data:`app`; this file only assembles them."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="evalreport",
+    help="Consolidate standardized evaluation workbooks up a Party organization hierarchy.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules; each defines register(app). Order is the order of --help.
+_COMMAND_MODULES: tuple = ()
+
+for _module in _COMMAND_MODULES:
+    _module.register(app)
+
+
+@app.callback()
+def _root() -> None:
+    """Consolidate standardized evaluation workbooks up a Party organization hierarchy."""
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,88 @@
+"""The catalog of built-in finding messages (rules written in form definitions carry their own).
+
+Every message exists in Vietnamese (default) and English and is a ``str.format`` template whose
+placeholders are the finding's parameters. Keeping them in one place lets reviewers read all
+user-facing wording at once and keeps the two languages in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["CATALOG", "render_message", "register_messages"]
+
+CATALOG: dict[str, dict[str, str]] = {
+    # -- unit list ---------------------------------------------------------------------------
+    "HIER_MISSING_COLUMN": {
+        "vi": "Danh sách đơn vị thiếu cột bắt buộc '{column}' (cần: ma_don_vi, ten_don_vi, cap, ma_cap_tren)",
+        "en": "The unit list lacks the required column '{column}' (needed: ma_don_vi, ten_don_vi, cap, ma_cap_tren)",
+    },
+    "HIER_EMPTY_CODE": {
+        "vi": "Dòng {row}: thiếu mã đơn vị",
+        "en": "Row {row}: the unit code is empty",
+    },
+    "HIER_DUPLICATE": {
+        "vi": "Dòng {row}: mã đơn vị '{code}' trùng với dòng {first_row}",
+        "en": "Row {row}: unit code '{code}' duplicates row {first_row}",
+    },
+    "HIER_UNKNOWN_LEVEL": {
+        "vi": "Dòng {row}: cấp '{level}' của đơn vị '{code}' không có trong cấu hình cấp ({levels})",
+        "en": "Row {row}: level '{level}' of unit '{code}' is not a configured level ({levels})",
+    },
+    "HIER_UNKNOWN_PARENT": {
+        "vi": "Dòng {row}: đơn vị '{code}' có mã cấp trên '{parent}' không có trong danh sách",
+        "en": "Row {row}: unit '{code}' names parent '{parent}', which is not in the list",
+    },
+    "HIER_SEVERAL_ROOTS": {
+        "vi": "Danh sách có {count} đơn vị gốc (không có cấp trên): {codes}; chỉ được có một",
+        "en": "The list has {count} root units (no parent): {codes}; there must be exactly one",
+    },
+    "HIER_NO_ROOT": {
+        "vi": "Danh sách không có đơn vị gốc (đơn vị có ma_cap_tren để trống)",
+        "en": "The list has no root unit (one whose ma_cap_tren is empty)",
+    },
+    "HIER_CYCLE": {
+        "vi": "Dòng {row}: đơn vị '{code}' nằm trong một vòng cấp trên khép kín: {cycle}",
+        "en": "Row {row}: unit '{code}' is in a cycle of parents: {cycle}",
+    },
+    "HIER_LEVEL_ORDER": {
+        "vi": "Dòng {row}: đơn vị '{code}' ở cấp '{level}' không thể trực thuộc '{parent}' ở cấp '{parent_level}'",
+        "en": "Row {row}: unit '{code}' at level '{level}' cannot sit under '{parent}' at level '{parent_level}'",
+    },
+    "HIER_LEADING_ZERO": {
+        "vi": "Dòng {row}: mã '{raw}' có vẻ đã mất số 0 ở đầu (Excel lưu thành số); đã đọc thành '{code}'. Hãy định dạng cột mã là Văn bản",
+        "en": "Row {row}: code '{raw}' seems to have lost its leading zero (stored as a number); read as '{code}'. Format the code column as Text",
+    },
+    "HIER_SPACES": {
+        "vi": "Dòng {row}: mã '{raw}' có khoảng trắng thừa; đã đọc thành '{code}'",
+        "en": "Row {row}: code '{raw}' has stray spaces; read as '{code}'",
+    },
+    "HIER_FILE": {
+        "vi": "Không đọc được danh sách đơn vị '{path}': {reason}",
+        "en": "Cannot read the unit list '{path}': {reason}",
+    },
+}
+
+
+def register_messages(messages: Mapping[str, Mapping[str, str]]) -> None:
+    """Add a module's own messages to the catalog (each module keeps its wording beside its code)."""
+    for code, texts in messages.items():
+        if "vi" not in texts or "en" not in texts:
+            raise ValueError(f"message {code} needs both 'vi' and 'en'")
+        CATALOG[code] = dict(texts)
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(rule: str, params: Mapping[str, Any], templates: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Fill the catalog's (or the given) templates for both languages."""
+    tpl = templates or CATALOG.get(rule)
+    if tpl is None:
+        text = f"{rule}: " + ", ".join(f"{k}={v}" for k, v in params.items())
+        return {"vi": text, "en": text}
+    values = _Missing({k: ("" if v is None else v) for k, v in params.items()})
+    return {lang: t.format_map(values) for lang, t in tpl.items()}

@@ -1,0 +1,103 @@
+"""Reporting periods: ``2021`` (year), ``2025-Q3`` (quarter), ``2025-11`` (month)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Period", "PeriodError", "parse_period"]
+
+PeriodKind = Literal["year", "quarter", "month"]
+_RE = re.compile(r"^\s*(\d{4})(?:-(?:[Qq]([1-4])|(0[1-9]|1[0-2])))?\s*$")
+
+
+class PeriodError(ValueError):
+    """A period string is not one of the accepted shapes."""
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A calendar period. Ordered by start, then by length."""
+
+    year: int
+    kind: PeriodKind
+    index: int = 1  # quarter 1-4 or month 1-12; 1 for a year
+
+    def __post_init__(self) -> None:
+        limit = {"year": 1, "quarter": 4, "month": 12}[self.kind]
+        if not 1 <= self.index <= limit:
+            raise PeriodError(f"{self.kind} index {self.index} out of range 1..{limit}")
+
+    def __str__(self) -> str:
+        if self.kind == "year":
+            return f"{self.year}"
+        if self.kind == "quarter":
+            return f"{self.year}-Q{self.index}"
+        return f"{self.year}-{self.index:02d}"
+
+    @property
+    def code(self) -> str:
+        return str(self)
+
+    def previous(self) -> Period:
+        """The period just before: 2025-01 -> 2024-12, 2025-Q1 -> 2024-Q4, 2025 -> 2024."""
+        if self.kind == "year" or self.index > 1:
+            return Period(self.year - (self.kind == "year"), self.kind, self.index - (self.kind != "year"))
+        return Period(self.year - 1, self.kind, 4 if self.kind == "quarter" else 12)
+
+    def same_period_last_year(self) -> Period:
+        return Period(self.year - 1, self.kind, self.index)
+
+    def months(self) -> list[Period]:
+        """The months this period covers, in order."""
+        if self.kind == "month":
+            return [self]
+        first, count = (3 * (self.index - 1) + 1, 3) if self.kind == "quarter" else (1, 12)
+        return [Period(self.year, "month", m) for m in range(first, first + count)]
+
+    def quarter(self) -> Period:
+        if self.kind == "year":
+            raise PeriodError("a year has no single quarter")
+        if self.kind == "quarter":
+            return self
+        return Period(self.year, "quarter", (self.index - 1) // 3 + 1)
+
+    def contains(self, other: Period) -> bool:
+        return set(other.months()) <= set(self.months())
+
+    def label(self, lang: str = "vi") -> str:
+        """Human text: "năm 2021", "quý III năm 2025", "tháng 11 năm 2025"."""
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+        if lang == "en":
+            return {
+                "year": f"year {self.year}",
+                "quarter": f"Q{self.index} {self.year}",
+                "month": f"{self.year}-{self.index:02d}",
+            }[self.kind]
+        return {
+            "year": f"năm {self.year}",
+            "quarter": f"quý {roman[self.index]} năm {self.year}",
+            "month": f"tháng {self.index:02d} năm {self.year}",
+        }[self.kind]
+
+
+def parse_period(text: str | int | Period) -> Period:
+    """Parse ``2021``, ``2025-Q3`` or ``2025-11``; raise :class:`PeriodError` otherwise."""
+    if isinstance(text, Period):
+        return text
+    if isinstance(text, int):
+        text = str(text)
+    if isinstance(text, float) and text.is_integer():
+        text = str(int(text))
+    m = _RE.match(str(text))
+    if not m:
+        raise PeriodError(
+            f"'{text}' is not a period: write a year (2021), a quarter (2025-Q3) or a month (2025-11)"
+        )
+    year, quarter, month = m.groups()
+    if quarter:
+        return Period(int(year), "quarter", int(quarter))
+    if month:
+        return Period(int(year), "month", int(month))
+    return Period(int(year), "year", 1)
