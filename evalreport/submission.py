@@ -53,7 +53,7 @@ class Submission:
     form_code: str
     form_version: str
     unit_code: str
-    period: Period
+    period: Period | None  # None only when the file could not be read far enough to know
     values: dict[str, int | None]
     cells: dict[str, CellRef] = field(default_factory=dict)
     ratings: list[ChildRating] = field(default_factory=list)
