@@ -134,6 +134,7 @@ class RatingDef(_Model):
 class TsvmDef(_Model):
     label: Text
     allowed_with: list[str]
+    measure: str = "tsvm"  # the measure that counts awarded organizations
 
 
 class OrgDerived(_Model):
@@ -159,6 +160,8 @@ class OrganizationsDef(_Model):
     ratings: list[RatingDef]
     tsvm: TsvmDef
     measures: list[str]
+    total_measure: str = "tong_so"  # counts every row of the table
+    rated_measure: str = "duoc_danh_gia"  # counts rows whose rating has rated: true
     derived: list[OrgDerived] = Field(default_factory=list)
     shares: list[ShareDef] = Field(default_factory=list)
     quota: QuotaDef | None = None
@@ -284,6 +287,9 @@ class FormDefinition(_Model):
             for rating in org.ratings:
                 if rating.measure not in measures:
                     problems.append(f"rating '{rating.code}': measure '{rating.measure}' is not in organizations.measures")
+            for name in (org.total_measure, org.rated_measure, org.tsvm.measure):
+                if name not in measures:
+                    problems.append(f"organizations: measure '{name}' is not in organizations.measures")
             for code in org.tsvm.allowed_with:
                 if org.rating(code) is None:
                     problems.append(f"organizations.tsvm: allowed_with names unknown rating '{code}'")
