@@ -126,6 +126,7 @@ class ConsolidationResult:
     accepted: dict[str, Submission] = field(default_factory=dict)  # unit code -> submission in the totals
     rejected: list[Submission] = field(default_factory=list)  # with errors, or replaced
     previous: ConsolidationResult | None = None
+    blocked: list[str] = field(default_factory=list)  # units whose submission's errors keep it out of the totals
 
     def totals(self, code: str | None = None) -> dict[str, int | None]:
         return self.units[code or self.root].values

@@ -1,0 +1,135 @@
+"""The HTXSNV quota: the number rated excellent must not exceed a share (a parameter, 20% under
+Regulations 132 and 124) of those rated good or better.
+
+It is checked where the rating is decided, per rating committee (each parent on its own
+ratings table, and each unit's members), and for the whole tree. Which counts and which
+parameter are data: organizations take ``organizations.quota``; members take the form's rule
+that compares a count with that same parameter times another count
+(``dv_htxsnv <= quota_htxsnv * dv_httnv_tro_len``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .definition import FormDefinition, RuleDef, Text
+from .derived import namespace
+from .findings import Finding, make_finding
+from .hierarchy import Hierarchy
+from .messages import register_messages, render_message
+from .result import QuotaCheck, UnitTotals
+from .rollup import measure_label, org_namespace, rating_counts
+from .submission import Submission
+from .vnformat import fmt_number, fmt_share
+
+__all__ = ["member_quota_rule", "quota_checks"]
+
+register_messages({
+    "QUOTA_MEMBERS": {
+        "vi": "{unit_name}: số đảng viên \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
+        "en": "{unit_name}: members \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
+    },
+    "QUOTA_ORGANIZATIONS": {
+        "vi": "{unit_name}: số {level} xếp loại \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
+        "en": "{unit_name}: {level} rated \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
+    },
+})
+
+
+def member_quota_rule(form: FormDefinition) -> RuleDef | None:
+    """The rule ``count <= parameter * count`` using the organizations' quota parameter."""
+    if form.organizations is None or form.organizations.quota is None:
+        return None
+    param = form.organizations.quota.parameter
+    return next((r for r in form.iter_rules() if r.comparison.op == "<=" and param in r.comparison.right.names), None)
+
+
+def _measure_label(form: FormDefinition, measure: str) -> Text:
+    org = form.organizations
+    return Text(vi=measure_label(org, measure, "vi"), en=measure_label(org, measure, "en"))
+
+
+def _field_label(form: FormDefinition, names) -> Text:
+    codes = [n for n in names if n not in form.parameters]
+    return Text(vi=", ".join(form.label(c, "vi") for c in codes), en=", ".join(form.label(c, "en") for c in codes))
+
+
+def _finding(code: str, check: QuotaCheck, unit_name: str, labels: Mapping[str, Text]) -> Finding:
+    params = {"numerator": check.numerator, "denominator": check.denominator, "unit_name": unit_name}
+    messages = {}
+    for lang in ("vi", "en"):
+        texts = {k: t.get(lang) for k, t in labels.items()}
+        texts.update(numerator=fmt_number(check.numerator, lang), denominator=fmt_number(check.denominator, lang),
+                     ratio=fmt_share(check.ratio, lang), limit=fmt_share(100 * check.limit, lang, decimals=0))
+        messages[lang] = render_message(code, {**params, **texts})[lang]
+    return make_finding(code, "warning", messages=messages, params={**params, "limit": check.limit},
+                        unit=check.committee)
+
+
+def quota_checks(form: FormDefinition, hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
+                 accepted: Mapping[str, Submission]) -> tuple[list[QuotaCheck], list[Finding]]:
+    """Quota checks per committee and for the whole tree, with a warning for each one exceeded.
+
+    Members of a unit whose totals come straight from its own submission were already warned
+    about by the rule itself, so only summed totals get a finding here.
+    """
+    checks: list[QuotaCheck] = []
+    findings: list[Finding] = []
+    rule = member_quota_rule(form)
+    org = form.organizations
+    if rule is not None:
+        param = org.quota.parameter
+        limit = form.param(param)
+        labels = {"num_label": _field_label(form, rule.comparison.left.names),
+                  "den_label": _field_label(form, rule.comparison.right.names)}
+        for code in hierarchy.subtree(root):
+            t = units[code]
+            if t.source == "none":
+                continue
+            ns = namespace(form, t.values)
+            num = rule.comparison.left.evaluate(ns)
+            den = rule.comparison.right.evaluate({**ns, param: 1})
+            if num is None or den is None:
+                continue
+            for committee in ([code, None] if code == root else [code]):
+                qc = QuotaCheck("members", committee, int(num), int(den), limit)
+                checks.append(qc)
+                if not qc.ok and committee is not None and t.source == "children":
+                    findings.append(_finding("QUOTA_MEMBERS", qc, hierarchy.name(code), labels))
+    if org is not None and org.quota is not None:
+        q = org.quota
+        limit = form.param(q.parameter)
+        labels = {"num_label": _measure_label(form, q.numerator), "den_label": _measure_label(form, q.denominator)}
+
+        def level_text(level: str) -> Text:
+            lv = hierarchy.levels.get(level)
+            return lv.plural
+
+        def level_of(c: str) -> str | None:
+            u = hierarchy.get(c)
+            return u.level if u else None
+
+        for code in hierarchy.subtree(root):
+            sub = accepted.get(code)
+            if sub is None or not sub.ratings:
+                continue
+            for level, counts in rating_counts(org, sub.ratings, level_of).items():
+                ns = org_namespace(org, counts)
+                qc = QuotaCheck("organizations", code, int(ns[q.numerator] or 0), int(ns[q.denominator] or 0),
+                                limit, level)
+                checks.append(qc)
+                if not qc.ok:
+                    findings.append(_finding("QUOTA_ORGANIZATIONS", qc, hierarchy.name(code),
+                                             {**labels, "level": level_text(level)}))
+        root_values = units[root].values
+        for level in hierarchy.levels.below(hierarchy.unit(root).level):
+            num = root_values.get(org.field_code(level, q.numerator))
+            den = root_values.get(org.field_code(level, q.denominator))
+            if num is None or den is None:
+                continue
+            qc = QuotaCheck("organizations", None, int(num), int(den), limit, level)
+            checks.append(qc)
+            if not qc.ok:
+                f = _finding("QUOTA_ORGANIZATIONS", qc, hierarchy.name(root), {**labels, "level": level_text(level)})
+                findings.append(f.with_context(unit=root))
+    return checks, findings
