@@ -75,11 +75,9 @@ class Period:
                 "quarter": f"Q{self.index} {self.year}",
                 "month": f"{self.year}-{self.index:02d}",
             }[self.kind]
-        return {
-            "year": f"năm {self.year}",
-            "quarter": f"quý {roman[self.index]} năm {self.year}",
-            "month": f"tháng {self.index:02d} năm {self.year}",
-        }[self.kind]
+        if self.kind == "quarter":
+            return f"quý {roman[self.index]} năm {self.year}"
+        return f"năm {self.year}" if self.kind == "year" else f"tháng {self.index:02d} năm {self.year}"
 
 
 def parse_period(text: str | int | Period) -> Period:
