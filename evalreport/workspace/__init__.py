@@ -1,0 +1,44 @@
+"""Workspaces: the folder an officer runs evalreport in, month after month.
+
+Layout (created by ``evalreport init FOLDER`` or :meth:`Workspace.init`)::
+
+    FOLDER/
+      evalreport.yaml   configuration (root unit, unit list, forms, language, parameters, deadlines)
+      don_vi.xlsx       the unit list
+      inbox/            received workbooks, as sent (only ever read)
+      archive/          a content-addressed copy of every received file: archive/<sha[:2]>/<sha>.xlsx
+      outputs/<period>/ summary workbooks, narrative reports, findings, manifest.json
+      ledger.sqlite     the submission ledger (every file, every version, every run)
+
+Stable Python API (used by the CLI and by the Excel panel, :mod:`evalreport.excel`)::
+
+    ws = Workspace.open(folder)                 # validates evalreport.yaml; WorkspaceConfigError names the key
+    ws.ingest(progress=None) -> IngestReport    # new files of inbox/ into ledger + archive
+    ws.run(period, all_levels=False, progress=None) -> RunReport
+        # ingest, consolidate each configured form of the period, render, manifest;
+        # .results {form: ConsolidationResult}, .result (first form), .findings, .outputs, .manifest_path
+    ws.status(period) -> list[StatusRow]        # per expected unit: received / errors / missing, late
+    ws.history(unit) -> list[VersionRow]        # every version of the unit's files
+    ws.make_templates(period, form=None, units=None, folder=None) -> list[Path]
+    ws.outputs_dir(period) -> Path
+    ws.result(period, form=None) -> ConsolidationResult   # from the ledger only, nothing written
+    ws.close()                                  # or use ``with Workspace.open(folder) as ws:``
+
+``progress`` callbacks are called as ``progress(stage, done, total)``. Every write happens
+under the workspace lock (:class:`WorkspaceLocked` says who holds it after
+``lock_timeout`` seconds); reads (status, history, result) do not wait for it.
+"""
+
+from __future__ import annotations
+
+from . import messages as _messages  # noqa: F401 - registers the workspace's messages
+from .config import WorkspaceConfig, WorkspaceConfigError
+from .ingest import IngestedFile, IngestReport
+from .ledger import Ledger, LedgerError
+from .lock import WorkspaceLock, WorkspaceLocked
+from .runner import RunReport
+from .status import StatusRow, VersionRow
+from .workspace import Workspace
+
+__all__ = ["Workspace", "WorkspaceConfig", "WorkspaceConfigError", "IngestReport", "IngestedFile", "RunReport",
+           "StatusRow", "VersionRow", "Ledger", "LedgerError", "WorkspaceLock", "WorkspaceLocked"]

@@ -1,0 +1,48 @@
+"""The content-addressed archive: a copy of every received file under ``archive/<sha[:2]>/<sha>``.
+
+Officers clean their inbox, rename files and overwrite them with corrections; the archive keeps
+the exact bytes each report was built from, so any run can be rebuilt and audited later. The
+inbox file itself is only ever read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from ..atomic import atomic_path
+
+__all__ = ["Archive", "sha256_of"]
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+class Archive:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def relative(self, sha256: str, suffix: str) -> str:
+        """Archive path relative to the workspace folder's parent of ``archive/`` (POSIX style)."""
+        suffix = suffix.lower() if suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else ".xlsx"
+        return f"{self.folder.name}/{sha256[:2]}/{sha256}{suffix}"
+
+    def store(self, source: Path, sha256: str) -> str:
+        """Copy ``source`` into the archive (idempotent; atomic) and return its relative path."""
+        rel = self.relative(sha256, source.suffix)
+        target = self.folder.parent / rel
+        if not target.exists():
+            with atomic_path(target) as tmp:
+                shutil.copyfile(source, tmp)
+        return rel
+
+    def path(self, relative: str) -> Path:
+        return self.folder.parent / relative

@@ -1,0 +1,201 @@
+"""One run for one period: consolidate the ledger's current submissions, render, and record a
+manifest that says exactly which inputs made which outputs.
+
+Outputs are rendered into a hidden staging folder beside their final place and moved in only
+when every one of them was written, so a run killed while rendering leaves the previous outputs
+exactly as they were; ``manifest.json`` is written last (atomically) and names the run that
+produced the files next to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..atomic import atomic_write_bytes
+from ..definition import FormDefinition
+from ..findings import Finding, findings_frame
+from ..hierarchy import Hierarchy
+from ..periods import Period
+from ..result import ConsolidationResult
+from .crashpoints import crash_point
+from .ingest import IngestReport
+from .ledger import Ledger
+from .records import dumps
+
+__all__ = ["RunReport", "consolidate_period", "render_outputs", "safe_name", "STAGING_PREFIX"]
+
+STAGING_PREFIX = ".staging-run-"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class RunReport:
+    """What ``Workspace.run`` did. ``results`` maps form code to its consolidation result."""
+
+    period: Period
+    run_id: int
+    ingest: IngestReport
+    results: dict[str, ConsolidationResult] = field(default_factory=dict)
+    outputs: list[Path] = field(default_factory=list)
+    manifest_path: Path | None = None
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def result(self) -> ConsolidationResult | None:
+        """The result of the first form run for the period (the usual single-form case)."""
+        return next(iter(self.results.values()), None)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Ledger events of this ingest (duplicates, replacements, unreadable files) and every
+        finding of the consolidations."""
+        seen: set[tuple] = set()
+        out = []
+        events = [f for f in self.ingest.findings if f.rule.startswith("WS_")]
+        for f in [*events, *(f for r in self.results.values() for f in r.findings)]:
+            key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+        return out
+
+
+def safe_name(text: str) -> str:
+    """A file-name part made from a unit code or period: never a path, never hidden."""
+    cleaned = re.sub(r"[^0-9A-Za-z_.-]+", "_", text).strip("._") or "_"
+    return cleaned[:80]
+
+
+def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
+                       progress: Progress | None = None, with_previous: bool = True) -> ConsolidationResult:
+    """Consolidate the current versions of ``form`` for ``period``; the previous period's result,
+    rebuilt from the ledger when it has data, feeds the year-over-year / month-to-month checks."""
+    from ..consolidate import consolidate
+
+    previous = None
+    prev_period = period.previous()
+    if with_previous and ledger.has_period(form.code, str(prev_period)):
+        previous = consolidate(form, prev_period, ledger.submissions(form.code, str(prev_period)), hierarchy, root)
+    cb = None
+    if progress is not None:
+        def cb(done: int, total: int, *_: Any) -> None:
+            progress(f"consolidate {form.code}", done, total)
+    return consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
+                       previous=previous, progress=cb)
+
+
+def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
+                   pdf: bool = False, progress: Progress | None = None) -> list[Path]:
+    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging."""
+    from ..render import render_narrative, write_summary_workbook
+
+    staging = out_dir / f"{STAGING_PREFIX}{run_id}"
+    staging.mkdir(parents=True, exist_ok=True)
+    form, period = safe_name(result.form.code), safe_name(str(result.period))
+    staged: list[Path] = []
+    for i, unit in enumerate(units):
+        if progress:
+            progress(f"render {result.form.code}", i, len(units))
+        stem = f"{safe_name(unit)}_{form}_{period}"
+        xlsx = staging / f"{stem}_tong_hop.xlsx"
+        write_summary_workbook(result, unit, xlsx, lang)
+        staged.append(xlsx)
+        crash_point("render.staged")
+        docx = staging / f"{stem}_bao_cao.docx"
+        render_narrative(result, unit, docx, lang=lang)
+        staged.append(docx)
+    findings = staging / f"{form}_{period}_phat_hien.xlsx"
+    findings_frame(result.findings, lang).to_excel(findings, index=False, sheet_name="Phat hien" if lang == "vi"
+                                                   else "Findings")
+    staged.append(findings)
+    if pdf:
+        staged += _pdfs(staging, [p for p in staged if p.suffix == ".docx"])
+    if progress:
+        progress(f"render {result.form.code}", len(units), len(units))
+    crash_point("render.before_publish")
+    final = []
+    for p in staged:  # publish: one rename per file, after everything was written
+        target = out_dir / p.name
+        p.replace(target)
+        final.append(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def _pdfs(folder: Path, docs: list[Path]) -> list[Path]:
+    """PDF through LibreOffice when installed; silently none otherwise (the CLI says so)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not docs:
+        return []
+    import subprocess
+
+    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, docs)],
+                   check=False, capture_output=True, timeout=600)
+    return [p.with_suffix(".pdf") for p in docs if p.with_suffix(".pdf").exists()]
+
+
+def clean_staging(outputs: Path) -> None:
+    """Remove staging folders left by killed runs (called under the workspace lock)."""
+    if outputs.is_dir():
+        for p in outputs.glob(f"*/{STAGING_PREFIX}*"):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[str, Any],
+                   timings: dict[str, float]) -> dict[str, Any]:
+    """The run manifest: inputs (version, hash), outputs (hash), parameters, timings, counts."""
+    inputs = {}
+    params = {}
+    for code, res in report.results.items():
+        params[code] = dict(res.form.param_values)
+        inputs[code] = [{"unit": s.unit_code, "file": s.file_name, "sha256": s.provenance.sha256 if s.provenance else None,
+                         "version": extra.get("versions", {}).get((code, s.unit_code)), "replaces": s.replaces}
+                        for s in sorted(res.accepted.values(), key=lambda s: s.unit_code)] + [
+            {"unit": s.unit_code, "file": s.file_name, "sha256": s.provenance.sha256 if s.provenance else None,
+             "version": extra.get("versions", {}).get((code, s.unit_code)), "rejected": True}
+            for s in res.rejected]
+    outputs = [{"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(p), "size": p.stat().st_size}
+               for p in report.outputs]
+    counts = Counter(f.severity for f in report.findings)
+    manifest = {
+        "run_id": report.run_id, "period": str(report.period), **{k: v for k, v in extra.items() if k != "versions"},
+        "ingest": {"new": report.ingest.count("new"), "versions": report.ingest.count("version"),
+                   "duplicates": report.ingest.count("duplicate"), "unreadable": report.ingest.count("unreadable"),
+                   "skipped_unchanged": report.ingest.skipped},
+        "parameters": params, "inputs": inputs, "outputs": outputs,
+        "findings": {"error": counts.get("error", 0), "warning": counts.get("warning", 0),
+                     "info": counts.get("info", 0)},
+        "timings": {k: round(v, 3) for k, v in timings.items()},
+    }
+    path = out_dir / "manifest.json"
+    atomic_write_bytes(path, dumps(manifest).encode("utf-8"))
+    report.manifest, report.manifest_path = manifest, path
+    return manifest
+
+
+class Stopwatch:
+    """Seconds spent per stage (a stage may be entered several times, once per form)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._start = self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def total(self) -> dict[str, float]:
+        return {**self.laps, "total": time.perf_counter() - self._start}

@@ -1,0 +1,223 @@
+"""The :class:`Workspace`: one folder holding an officer's configuration, unit list, received files,
+ledger, archive and outputs, and the operations on it. The CLI and the Excel panel are thin
+wrappers over these methods (see the package docstring for the stable API)."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..hierarchy import Hierarchy
+from ..periods import Period, parse_period
+from .config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_config
+from .ingest import IngestReport, ingest_inbox
+from .ledger import LEDGER_NAME, Ledger
+from .lock import WorkspaceLock
+from .runner import RunReport, Stopwatch, clean_staging, consolidate_period, render_outputs, write_manifest
+from .status import StatusRow, VersionRow, period_status, unit_history
+
+__all__ = ["Workspace", "SUBFOLDERS"]
+
+Progress = Callable[[str, int, int], None]
+SUBFOLDERS = ("inbox", "outputs", "archive")
+SAMPLE_UNITS = [
+    ("T01", "Đảng bộ tỉnh Mẫu", "tinh", None),
+    ("H01", "Đảng bộ huyện Đông", "huyen", "T01"),
+    ("X01", "Đảng bộ xã An Phú", "co_so", "H01"),
+    ("C01", "Chi bộ ấp 1", "chi_bo", "X01"),
+    ("C02", "Chi bộ ấp 2", "chi_bo", "X01"),
+]
+
+
+def _write_units_xlsx(path: Path, rows: Sequence[tuple[str, str, str, str | None]]) -> None:
+    from openpyxl import Workbook
+
+    from ..atomic import atomic_path
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DonVi"
+    ws.append(["ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"])
+    for r in rows:
+        ws.append(list(r))
+    for row in ws.iter_rows(min_row=2, max_col=1):
+        for cell in row:
+            cell.number_format = "@"  # codes are text: keep leading zeros
+    ws.column_dimensions["B"].width = 40
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+class Workspace:
+    """An evalreport workspace folder. Open with :meth:`open`, create with :meth:`init`."""
+
+    def __init__(self, folder: Path, config: WorkspaceConfig, hierarchy: Hierarchy):
+        self.folder = folder
+        self.config = config
+        self.hierarchy = hierarchy
+        self._ledger: Ledger | None = None
+
+    # -- creation and opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: str | Path) -> Workspace:
+        """Open and validate a workspace; raises WorkspaceConfigError naming the bad key."""
+        folder = Path(folder).resolve()
+        cfg, hierarchy = load_config(folder)
+        for name in SUBFOLDERS:
+            (folder / name).mkdir(exist_ok=True)
+        return cls(folder, cfg, hierarchy)
+
+    @classmethod
+    def init(cls, folder: str | Path, *, units: str | Path | None = None, root: str | None = None,
+             levels: str = "default", forms: list[str] | None = None, language: str = "vi",
+             units_rows: Sequence[tuple[str, str, str, str | None]] | None = None,
+             received_time: str = "ingest", workers: int = 2) -> Workspace:
+        """Create the layout. The unit list is copied from ``units`` (kept as the officer's file),
+        written from ``units_rows``, or a small sample to edit. An existing config is kept."""
+        folder = Path(folder).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in SUBFOLDERS:
+            (folder / name).mkdir(exist_ok=True)
+        units_name = "don_vi.xlsx"
+        if units is not None:
+            src = Path(units)
+            units_name = "don_vi" + src.suffix.lower()
+            if src.resolve() != (folder / units_name).resolve():
+                shutil.copyfile(src, folder / units_name)
+        elif not (folder / units_name).exists():
+            _write_units_xlsx(folder / units_name, units_rows or SAMPLE_UNITS)
+        cfg_path = folder / CONFIG_NAME
+        if not cfg_path.exists():
+            if root is None:
+                from ..hierarchy import load_hierarchy
+
+                h = load_hierarchy(folder / units_name, levels)
+                root = h.roots[0] if len(h.roots) == 1 else "?"
+            from ..atomic import atomic_write_bytes
+
+            atomic_write_bytes(cfg_path, default_config_text(root, units_name, levels, forms, language, received_time,
+                                                                workers).encode("utf-8"))
+        ws = cls.open(folder)
+        ws.ledger  # noqa: B018 - creates the database with its schema
+        return ws
+
+    # -- parts -------------------------------------------------------------------------------
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            self._ledger = Ledger(self.folder / LEDGER_NAME)
+        return self._ledger
+
+    @property
+    def root(self) -> str:
+        return self.config.root
+
+    @property
+    def inbox(self) -> Path:
+        return self.folder / "inbox"
+
+    def outputs_dir(self, period: str | Period) -> Path:
+        return self.folder / "outputs" / str(parse_period(period))
+
+    def lock(self, command: str) -> WorkspaceLock:
+        return WorkspaceLock(self.folder, command, timeout=self.config.lock_timeout)
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- operations ----------------------------------------------------------------------------
+    def ingest(self, progress: Progress | None = None) -> IngestReport:
+        """Record every new file of inbox/ (under the workspace lock)."""
+        with self.lock("ingest"):
+            return ingest_inbox(self.folder, self.config, self.hierarchy, self.ledger, progress)
+
+    def run(self, period: str | Period, all_levels: bool | None = None, progress: Progress | None = None,
+            forms: Sequence[str] | None = None, lang: str | None = None) -> RunReport:
+        """Ingest, consolidate every configured form of the period, render, write the manifest."""
+        period = parse_period(period)
+        lang = lang or self.config.language
+        all_levels = self.config.outputs.all_levels if all_levels is None else all_levels
+        command = f"run {period}" + (" --all-levels" if all_levels else "")
+        with self.lock(command):
+            watch = Stopwatch()
+            self.ledger.mark_interrupted()
+            clean_staging(self.folder / "outputs")
+            run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
+            try:
+                report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
+                                                                self.ledger, progress))
+                watch.lap("ingest")
+                out_dir = self.outputs_dir(period)
+                versions: dict[tuple[str, str], int] = {}
+                for code in forms or self.config.forms_for(period):
+                    form = self.config.form(code)
+                    result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress)
+                    report.results[code] = result
+                    versions.update({(code, r["unit"]): r["version"] for r in self.ledger.current(code, str(period))})
+                    watch.lap("consolidate")
+                    units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
+                                           if all_levels else [])
+                    report.outputs += render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
+                                                     progress)
+                    watch.lap("render")
+                write_manifest(report, out_dir, self.folder,
+                               {"root": self.root, "language": lang, "all_levels": all_levels,
+                                "forms": list(report.results), "versions": versions}, watch.total())
+            except BaseException:
+                self.ledger.finish_run(run_id, "failed", None)
+                raise
+            self.ledger.finish_run(run_id, "done", report.manifest)
+            return report
+
+    def result(self, period: str | Period, form: str | None = None):
+        """Consolidate from the ledger only (no ingest, no outputs): for scripts and the panel."""
+        period = parse_period(period)
+        code = form or self.config.forms_for(period)[0]
+        return consolidate_period(self.config.form(code), period, self.ledger, self.hierarchy, self.root)
+
+    def status(self, period: str | Period, form: str | None = None) -> list[StatusRow]:
+        """Completeness per expected unit for each configured form of the period (reads only)."""
+        period = parse_period(period)
+        rows: list[StatusRow] = []
+        for code in [form] if form else self.config.forms_for(period):
+            rows += period_status(self.ledger, self.config.form(code), self.hierarchy, self.root, period,
+                                  self.config.deadline(period))
+        return rows
+
+    def history(self, unit: str, form: str | None = None, period: str | None = None) -> list[VersionRow]:
+        return unit_history(self.ledger, unit, form, str(parse_period(period)) if period else None)
+
+    def make_templates(self, period: str | Period, form: str | None = None, units: Sequence[str] | None = None,
+                       folder: str | Path | None = None, progress: Progress | None = None) -> list[Path]:
+        """Fill-in workbooks for the units that report to this workspace (default: every unit
+        below the root), written to ``outputs/<period>/bieu_mau/`` unless ``folder`` is given."""
+        from ..template_writer import make_template
+
+        period = parse_period(period)
+        code = form or self.config.forms_for(period)[0]
+        form_def = self.config.form(code)
+        target = Path(folder) if folder else self.outputs_dir(period) / "bieu_mau"
+        from .runner import safe_name
+        from .status import expected_units
+
+        codes = list(units) if units else expected_units(form_def, self.hierarchy, self.root)
+        out = []
+        for i, unit in enumerate(codes):
+            if progress:
+                progress("templates", i, len(codes))
+            path = target / f"{safe_name(unit)}_{safe_name(code)}_{safe_name(str(period))}.xlsx"
+            make_template(form_def, unit, period, self.hierarchy, path)
+            out.append(path)
+        if progress:
+            progress("templates", len(codes), len(codes))
+        return out
