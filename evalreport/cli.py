@@ -14,7 +14,9 @@ app = typer.Typer(
 )
 
 # Command modules; each defines register(app). Order is the order of --help.
-_COMMAND_MODULES: tuple = ()
+from .commands import excel as _excel_commands  # noqa: E402
+
+_COMMAND_MODULES: tuple = (_excel_commands,)
 
 for _module in _COMMAND_MODULES:
     _module.register(app)

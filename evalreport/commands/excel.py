@@ -1,0 +1,30 @@
+"""``evalreport excel ...``: the Excel control panel (build the .xlsm from the VBA kept as text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    excel = typer.Typer(help="The Excel control panel (xlwings).", no_args_is_help=True)
+
+    @excel.command("build-workbook")
+    def build_workbook_cmd(
+        out: Optional[Path] = typer.Option(None, "--out", help="Target .xlsm (default: workbooks/evalreport.xlsm)."),
+        bas: Optional[Path] = typer.Option(None, "--bas", help="Our VBA module (default: workbooks/evalreport_panel.bas)."),
+    ) -> None:
+        """Rebuild the control-panel workbook reproducibly: same inputs, same bytes."""
+        from ..excel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
+
+        target = out or default_bas_path().with_name("evalreport.xlsm")
+        try:
+            path = build_workbook(target, bas_path=bas)
+        except WorkbookBuildError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        typer.echo(f"wrote {path}")
+
+    app.add_typer(excel, name="excel")

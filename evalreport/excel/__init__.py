@@ -1,0 +1,6 @@
+"""The Excel control panel: a workbook whose buttons run evalreport through xlwings.
+
+``handlers`` holds the functions the buttons call; ``panel`` reads the settings and writes the
+results back; ``workbook_builder`` (with ``vba_project``, ``cfb_writer`` and ``ovba_compression``)
+rebuilds ``workbooks/evalreport.xlsm`` from the VBA kept as text.
+"""

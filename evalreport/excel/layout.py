@@ -1,0 +1,85 @@
+"""Where everything sits in the control-panel workbook: sheet names, setting cells and their
+defined names, buttons and the macros they call.
+
+The workbook builder and the handlers' panel I/O both read this one table, so the cells the
+builder labels are the cells the handlers read, and every button's macro is known to exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS",
+    "STATUS", "DETAIL", "Button", "BUTTONS", "LANGUAGE_CHOICES", "FINDINGS_HEADER", "COMPLETENESS_HEADER", "FINDINGS_FIRST_ROW",
+    "COMPLETENESS_FIRST_ROW", "MAX_TABLE_ROWS", "VBA_MODULE",
+]
+
+PANEL_SHEET = "Bảng điều khiển"
+FINDINGS_SHEET = "Phát hiện"
+COMPLETENESS_SHEET = "Tình hình nộp"
+CONFIG_SHEET = "xlwings.conf"  # read by xlwings' VBA (GetConfigFromSheet): interpreter, PYTHONPATH
+VBA_MODULE = "EvalReport"  # Attribute VB_Name of workbooks/evalreport_panel.bas
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str        # attribute of PanelSettings
+    name: str       # workbook-scoped defined name of the value cell
+    address: str    # value cell on the panel sheet (fallback when the name was deleted)
+    label: str
+    hint: str
+    default: str = ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("folder", "ER_FOLDER", "C5", "Thư mục làm việc",
+            "Thư mục đã tạo bằng lệnh “evalreport init”, ví dụ D:\\BaoCao\\DangBo"),
+    Setting("period", "ER_PERIOD", "C6", "Kỳ báo cáo",
+            "Năm 2025, quý 2025-Q3 hoặc tháng 2025-11", "2025"),
+    Setting("root", "ER_ROOT", "C7", "Đơn vị tổng hợp (mã)",
+            "Để trống để dùng đơn vị gốc trong cấu hình thư mục làm việc"),
+    Setting("form", "ER_FORM", "C8", "Biểu mẫu", "Chọn trong danh sách", "DG-NAM"),
+    Setting("lang", "ER_LANG", "C9", "Ngôn ngữ", "Ngôn ngữ của thông báo và báo cáo", "Tiếng Việt"),
+)
+
+# The language drop-down shows names; the handlers use codes.
+LANGUAGE_CHOICES: dict[str, str] = {"Tiếng Việt": "vi", "English": "en"}
+
+STATUS = Setting("status", "ER_STATUS", "C12", "Trạng thái", "")
+DETAIL = Setting("detail", "ER_DETAIL", "C13", "Chi tiết", "")
+
+
+@dataclass(frozen=True)
+class Button:
+    caption: str
+    macro: str      # Sub in workbooks/evalreport_panel.bas
+    handler: str    # function in evalreport.excel.handlers
+    row: int        # panel row (1-based) of the button; its description sits beside it
+    description: str
+
+
+BUTTONS: tuple[Button, ...] = (
+    Button("Tạo biểu mẫu", "TaoBieuMau", "make_templates", 16,
+           "Tạo biểu mẫu (tệp Excel) cho các đơn vị trực thuộc, kỳ báo cáo đã chọn"),
+    Button("Kiểm tra", "KiemTra", "check_inbox", 18,
+           "Đọc các tệp mới trong thư mục nhận, kiểm tra và liệt kê lỗi ở trang “Phát hiện”"),
+    Button("Tổng hợp", "TongHop", "consolidate", 20,
+           "Tổng hợp số liệu lên đơn vị gốc; tình hình nộp ở trang “Tình hình nộp”"),
+    Button("Xuất báo cáo", "XuatBaoCao", "write_reports", 22,
+           "Tổng hợp và xuất bảng tổng hợp và báo cáo Word cho mọi đơn vị có cấp dưới"),
+    Button("Mở thư mục kết quả", "MoThuMucKetQua", "open_outputs", 24,
+           "Mở thư mục chứa các tệp kết quả của kỳ báo cáo"),
+)
+
+FINDINGS_HEADER = {
+    "vi": ("Mức độ", "Đơn vị", "Tệp", "Trang tính", "Ô", "Nội dung"),
+    "en": ("Severity", "Unit", "File", "Sheet", "Cell", "Message"),
+}
+COMPLETENESS_HEADER = {
+    "vi": ("Đơn vị cấp trên", "Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Ghi chú"),
+    "en": ("Parent unit", "Unit code", "Unit name", "Level", "Status", "Note"),
+}
+FINDINGS_FIRST_ROW = 4          # row 1 title, row 2 run line, row 3 header
+COMPLETENESS_FIRST_ROW = 4
+MAX_TABLE_ROWS = 5000           # rows cleared before a table is rewritten

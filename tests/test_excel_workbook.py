@@ -1,0 +1,135 @@
+"""The control-panel workbook: reproducible build, VBA and buttons extracted with the tools an
+auditor would use (olevba, the zip's VML), the panel's cells, names and drop-downs, and
+LibreOffice opening it headless."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlwings
+from oletools.olevba import VBA_Parser
+from openpyxl import load_workbook
+
+from evalreport.excel.layout import (
+    BUTTONS,
+    COMPLETENESS_SHEET,
+    CONFIG_SHEET,
+    FINDINGS_SHEET,
+    LANGUAGE_CHOICES,
+    PANEL_SHEET,
+    SETTINGS,
+    STATUS,
+)
+from evalreport.excel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
+
+REPO = Path(__file__).resolve().parents[1]
+COMMITTED = REPO / "workbooks" / "evalreport.xlsm"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build_workbook(tmp_path_factory.mktemp("panel") / "evalreport.xlsm")
+
+
+@pytest.fixture(scope="module")
+def macros(built) -> dict[str, str]:
+    return {name: code for _, _, name, code in VBA_Parser(str(built)).extract_macros()}
+
+
+def test_same_inputs_give_same_bytes_and_the_committed_workbook_is_current(built, tmp_path):
+    again = build_workbook(tmp_path / "again.xlsm")
+    assert again.read_bytes() == built.read_bytes()
+    assert COMMITTED.read_bytes() == built.read_bytes(), "run: evalreport excel build-workbook"
+    with zipfile.ZipFile(built) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-01-01T00:00:00Z" in z.read("docProps/core.xml").decode()
+
+
+def test_every_button_macro_exists_and_calls_its_handler(macros):
+    ours = macros["EvalReport.bas"]
+    for b in BUTTONS:
+        body = re.search(rf"Public Sub {b.macro}\(\)\r\n(.*?)End Sub", ours, re.S)
+        assert body, b.macro
+        assert body.group(1).strip() == f'RunPython "import evalreport.excel.handlers as h; h.{b.handler}()"'
+    assert len(re.findall(r"^Public Sub ", ours, re.M)) == len(BUTTONS)
+
+
+def test_xlwings_standalone_module_is_embedded_unchanged(macros):
+    installed = Path(xlwings.__file__).with_name("xlwings.bas").read_bytes().decode("ascii")
+    assert macros["xlwings.bas"] == installed
+    assert f'XLWINGS_VERSION As String = "{xlwings.__version__}"' in macros["xlwings.bas"]
+    assert {"ThisWorkbook.cls", "Sheet1.cls", "Sheet2.cls", "Sheet3.cls", "Sheet4.cls"} <= set(macros)
+
+
+def test_buttons_are_bound_to_the_macros(built):
+    with zipfile.ZipFile(built) as z:
+        vml = z.read("xl/drawings/vmlDrawing1.vml").decode("utf-8")
+        workbook_xml = z.read("xl/workbook.xml").decode()
+    found = re.findall(r"<font[^>]*>([^<]+)</font>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.S)
+    assert found == [(b.caption, b.macro) for b in BUTTONS]
+    assert 'codeName="ThisWorkbook"' in workbook_xml
+
+
+def test_panel_cells_names_and_drop_downs(built):
+    wb = load_workbook(built, keep_vba=True)
+    assert wb.sheetnames == [PANEL_SHEET, FINDINGS_SHEET, COMPLETENESS_SHEET, CONFIG_SHEET]
+    ws = wb[PANEL_SHEET]
+    for s in (*SETTINGS, STATUS):
+        assert wb.defined_names[s.name].attr_text == f"'{PANEL_SHEET}'!${s.address[0]}${s.address[1:]}"
+        assert ws[f"B{s.address[1:]}"].value == s.label
+    assert ws["C6"].value == "2025" and ws["C8"].value == "DG-NAM" and ws["C9"].value == "Tiếng Việt"
+    lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists["C8"] == '"DG-NAM,DV-THANG"'
+    assert lists["C9"] == '"' + ",".join(LANGUAGE_CHOICES) + '"'
+    conf = wb[CONFIG_SHEET]
+    assert [conf["A1"].value, conf["A2"].value] == ["INTERPRETER_WIN", "PYTHONPATH"]
+
+
+def test_build_refuses_a_module_without_a_buttons_macro(tmp_path):
+    bas = default_bas_path().read_text(encoding="ascii").replace("Public Sub TongHop()", "Public Sub Other()")
+    (tmp_path / "broken.bas").write_text(bas, encoding="ascii")
+    with pytest.raises(WorkbookBuildError, match="TongHop"):
+        build_workbook(tmp_path / "x.xlsm", bas_path=tmp_path / "broken.bas")
+    assert not (tmp_path / "x.xlsm").exists()
+
+
+def test_cli_builds_the_same_workbook(built, tmp_path):
+    from typer.testing import CliRunner
+
+    from evalreport.cli import app
+
+    result = CliRunner().invoke(app, ["excel", "build-workbook", "--out", str(tmp_path / "cli.xlsm")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cli.xlsm").read_bytes() == built.read_bytes()
+
+
+def _soffice(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    profile = (cwd / "lo-profile").as_uri()  # a private profile: parallel runs do not collide
+    return subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=180)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_converts_the_panel_to_pdf(built, tmp_path):
+    done = _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(built)], tmp_path)
+    pdf = tmp_path / "evalreport.pdf"
+    assert done.returncode == 0 and pdf.is_file(), done.stderr
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_imports_our_vba_project_and_saves_it_back(built, tmp_path):
+    """LibreOffice parses vbaProject.bin (dir stream, compression) on load and writes its own on
+    save: our module surviving the round trip shows a second, independent reader accepts it."""
+    out = tmp_path / "out"
+    done = _soffice(["--convert-to", "xlsm:Calc MS Excel 2007 VBA XML", "--outdir", str(out), str(built)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    code = {n: c for _, _, n, c in VBA_Parser(str(out / "evalreport.xlsm")).extract_macros()}
+    for b in BUTTONS:
+        assert f"h.{b.handler}()" in code["EvalReport.bas"]
+    assert "Public Function RunPython" in code["xlwings.bas"]
