@@ -9,8 +9,10 @@ from .definition import FormDefinition, FormDefinitionError, available_forms, lo
 from .findings import Finding
 from .hierarchy import Hierarchy, HierarchyError, LevelConfig, Unit, load_hierarchy, load_levels
 from .periods import Period, PeriodError, parse_period
+from .reader import read_submission
 from .result import ConsolidationResult
 from .submission import ChildRating, Submission
+from .template_writer import fill_template, make_template, make_templates
 
 __version__ = "0.1.0"
 
@@ -33,4 +35,8 @@ __all__ = [
     "ConsolidationResult",
     "ChildRating",
     "Submission",
+    "make_template",
+    "fill_template",
+    "make_templates",
+    "read_submission",
 ]

@@ -1,0 +1,206 @@
+"""Checks on a submitted file's raw bytes before any spreadsheet parser sees them.
+
+Workbooks come from hundreds of offices by e-mail and USB stick; a few are broken and a few
+could be hostile. An .xlsx is a zip of XML parts, so the dangerous cases are zip-level (a zip
+bomb, thousands of parts, a member named ``../../x``) and XML-level (entity expansion, external
+entities). Everything here runs on bytes already in memory with the standard library, under
+configurable :class:`ReadLimits`, and every problem becomes a finding that names the limit or
+the situation in plain words. Nothing is extracted to disk and nothing in the file is executed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from .findings import Finding, make_finding
+from .messages import register_messages
+
+__all__ = ["ReadLimits", "ArchiveCheck", "check_archive", "OLE2_MAGIC", "ZIP_MAGIC"]
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Limits applied to every submitted file before parsing (all configurable)."""
+
+    max_file_bytes: int = 50 * _MB
+    max_parts: int = 2000
+    max_part_bytes: int = 256 * _MB  # one part, declared and actually decompressed
+    max_total_bytes: int = 512 * _MB  # all parts together, declared and actually decompressed
+    max_ratio: float = 200.0  # uncompressed / compressed size of one part...
+    ratio_min_bytes: int = 2 * _MB  # ...checked for parts at least this large once decompressed
+    xml_head_bytes: int = 16 * 1024  # the XML prolog (where a DOCTYPE would be) must end within this
+
+
+@dataclass
+class ArchiveCheck:
+    kind: str  # "xlsx" (a zip workbook), "xls" (legacy binary) or "" (not usable)
+    findings: list[Finding] = field(default_factory=list)
+    zip: zipfile.ZipFile | None = None
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.kind) and not any(f.is_error for f in self.findings)
+
+
+register_messages({
+    "FILE_EMPTY": {"vi": "Tệp rỗng (0 byte): hãy gửi lại tệp Excel đã lưu đầy đủ",
+                   "en": "The file is empty (0 bytes): send the saved Excel file again"},
+    "FILE_TOO_LARGE": {"vi": "Tệp quá lớn: {size} byte, vượt giới hạn {limit} byte (max_file_bytes)",
+                       "en": "The file is too large: {size} bytes, over the limit of {limit} bytes (max_file_bytes)"},
+    "FILE_NOT_ZIP": {"vi": "Tệp không phải là sổ tính Excel (.xlsx): nội dung không đúng định dạng; hãy mở bằng Excel và lưu lại dạng .xlsx",
+                     "en": "The file is not an Excel workbook (.xlsx): open it in Excel and save it as .xlsx"},
+    "FILE_CORRUPT": {"vi": "Tệp Excel bị hỏng hoặc không đầy đủ (có thể do sao chép bị gián đoạn): {reason}; hãy gửi lại tệp",
+                     "en": "The Excel file is damaged or incomplete (an interrupted copy?): {reason}; send it again"},
+    "FILE_WORD": {"vi": "Tệp là văn bản Word (.docx) bị đổi tên thành bảng tính; hãy gửi đúng tệp Excel của biểu mẫu",
+                  "en": "The file is a Word document (.docx) renamed as a workbook; send the form's Excel file"},
+    "FILE_ODS": {"vi": "Tệp là bảng tính OpenDocument (.ods) bị đổi tên; hãy mở bằng Excel hoặc LibreOffice và lưu dạng .xlsx",
+                 "en": "The file is an OpenDocument spreadsheet (.ods) renamed; open it and save it as .xlsx"},
+    "FILE_NOT_WORKBOOK": {"vi": "Tệp nén không chứa sổ tính Excel (không có xl/workbook.xml); hãy gửi đúng tệp biểu mẫu",
+                          "en": "The archive holds no Excel workbook (no xl/workbook.xml); send the form's file"},
+    "FILE_ENCRYPTED": {"vi": "Tệp Excel được đặt mật khẩu mở tệp nên không đọc được; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại",
+                       "en": "The workbook is password-protected and cannot be read; remove the password and send it again"},
+    "FILE_LEGACY_XLS": {"vi": "Tệp ở định dạng Excel 97-2003 (.xls); đã đọc, nhưng lần sau hãy lưu dạng .xlsx",
+                        "en": "The file is in the Excel 97-2003 format (.xls); it was read, but save as .xlsx next time"},
+    "LIMIT_PARTS": {"vi": "Tệp có {count} thành phần bên trong, vượt giới hạn {limit} (max_parts); tệp không bình thường nên không đọc",
+                    "en": "The file has {count} internal parts, over the limit of {limit} (max_parts); not read"},
+    "LIMIT_PART_SIZE": {"vi": "Thành phần '{part}' giải nén ra {size} byte, vượt giới hạn {limit} byte (max_part_bytes); không đọc",
+                        "en": "Part '{part}' decompresses to {size} bytes, over the limit of {limit} bytes (max_part_bytes); not read"},
+    "LIMIT_TOTAL_SIZE": {"vi": "Tổng dung lượng giải nén {size} byte vượt giới hạn {limit} byte (max_total_bytes); không đọc",
+                         "en": "The parts decompress to {size} bytes in all, over the limit of {limit} bytes (max_total_bytes); not read"},
+    "LIMIT_RATIO": {"vi": "Thành phần '{part}' có tỷ lệ nén {ratio}:1, vượt giới hạn {limit}:1 (max_ratio): nghi là “bom nén”, không đọc",
+                    "en": "Part '{part}' has a compression ratio of {ratio}:1, over the limit of {limit}:1 (max_ratio): a likely zip bomb, not read"},
+    "ZIP_PATH_TRAVERSAL": {"vi": "Tệp chứa thành phần có tên nguy hiểm '{part}' (trỏ ra ngoài thư mục); tệp bị từ chối",
+                           "en": "The file holds a part with a dangerous name '{part}' (pointing outside its folder); rejected"},
+    "XML_DTD": {"vi": "Thành phần '{part}' chứa khai báo DOCTYPE/ENTITY (có thể là tấn công mở rộng thực thể XML); tệp bị từ chối",
+                "en": "Part '{part}' contains a DOCTYPE/ENTITY declaration (a possible XML entity attack); rejected"},
+    "XML_PROLOG": {"vi": "Phần mở đầu của '{part}' dài bất thường (quá {limit} byte, xml_head_bytes); tệp bị từ chối",
+                   "en": "The prolog of '{part}' is abnormally long (over {limit} bytes, xml_head_bytes); rejected"},
+})
+
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_CHUNK = 256 * 1024
+
+
+def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | None = None) -> ArchiveCheck:
+    """Classify ``data`` and check it against ``limits``; an ``ok`` result may be parsed."""
+    limits = limits or ReadLimits()
+
+    def fail(rule: str, **params: object) -> ArchiveCheck:
+        return ArchiveCheck("", [make_finding(rule, "error", params=params, file=file)])
+
+    if not data:
+        return fail("FILE_EMPTY")
+    if len(data) > limits.max_file_bytes:
+        return fail("FILE_TOO_LARGE", size=len(data), limit=limits.max_file_bytes)
+    if data.startswith(OLE2_MAGIC):
+        # An encrypted .xlsx is an OLE2 container holding EncryptionInfo + EncryptedPackage streams
+        # (directory entry names are UTF-16LE).
+        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+            return fail("FILE_ENCRYPTED")
+        return ArchiveCheck("xls", [make_finding("FILE_LEGACY_XLS", "info", file=file)])
+    if not data.startswith(ZIP_MAGIC):
+        return fail("FILE_NOT_ZIP")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        return fail("FILE_CORRUPT", reason=str(exc) or type(exc).__name__)
+    if len(infos) > limits.max_parts:
+        return fail("LIMIT_PARTS", count=len(infos), limit=limits.max_parts)
+    problem = _check_members(zf, infos, limits, file)
+    if problem is not None:
+        return ArchiveCheck("", [problem])
+    names = {i.filename for i in infos}
+    if "word/document.xml" in names:
+        return fail("FILE_WORD")
+    if "mimetype" in names:
+        if zf.read("mimetype")[:64].startswith(b"application/vnd.oasis.opendocument"):
+            return fail("FILE_ODS")
+    if "EncryptedPackage" in names or "EncryptionInfo" in names:
+        return fail("FILE_ENCRYPTED")
+    if "xl/workbook.xml" not in names:
+        return fail("FILE_NOT_WORKBOOK")
+    return ArchiveCheck("xlsx", [], zf)
+
+
+def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: ReadLimits,
+                   file: str | None) -> Finding | None:
+    """Names, declared sizes and ratios first (cheap), then every XML part streamed once: its
+    prolog scanned for DOCTYPE/ENTITY and its real decompressed size counted."""
+    declared_total = 0
+    for info in infos:
+        name = info.filename
+        if _unsafe_name(name):
+            return make_finding("ZIP_PATH_TRAVERSAL", "error", params={"part": name}, file=file)
+        if info.flag_bits & 0x1:
+            return make_finding("FILE_ENCRYPTED", "error", file=file)
+        if info.file_size > limits.max_part_bytes:
+            return make_finding("LIMIT_PART_SIZE", "error", file=file,
+                                params={"part": name, "size": info.file_size, "limit": limits.max_part_bytes})
+        declared_total += info.file_size
+        if info.file_size >= limits.ratio_min_bytes:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > limits.max_ratio:
+                return make_finding("LIMIT_RATIO", "error", file=file,
+                                    params={"part": name, "ratio": round(ratio), "limit": round(limits.max_ratio)})
+    if declared_total > limits.max_total_bytes:
+        return make_finding("LIMIT_TOTAL_SIZE", "error", file=file,
+                            params={"size": declared_total, "limit": limits.max_total_bytes})
+    real_total = 0
+    for info in infos:
+        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            continue
+        try:
+            size, verdict = _scan_xml(zf, info, limits)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+            return make_finding("FILE_CORRUPT", "error", file=file,
+                                params={"reason": f"{info.filename}: {exc or type(exc).__name__}"})
+        if verdict is not None:
+            return make_finding(verdict, "error", file=file,
+                                params={"part": info.filename, "size": size, "limit": _limit_of(verdict, limits)})
+        real_total += size
+        if real_total > limits.max_total_bytes:
+            return make_finding("LIMIT_TOTAL_SIZE", "error", file=file,
+                                params={"size": real_total, "limit": limits.max_total_bytes})
+    return None
+
+
+def _limit_of(rule: str, limits: ReadLimits) -> int:
+    return {"LIMIT_PART_SIZE": limits.max_part_bytes, "XML_PROLOG": limits.xml_head_bytes}.get(rule, 0)
+
+
+def _unsafe_name(name: str) -> bool:
+    parts = name.replace("\\", "/").split("/")
+    return (name.startswith(("/", "\\")) or bool(_DRIVE.match(name)) or "\x00" in name
+            or any(p == ".." for p in parts))
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> tuple[int, str | None]:
+    """(bytes decompressed, problem rule or None). Stops as soon as a limit is passed, so a part
+    that lies about its size costs at most ``max_part_bytes`` of work."""
+    with zf.open(info) as fh:
+        head = fh.read(limits.xml_head_bytes)
+        size = len(head)
+        text = head
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = head.decode("utf-16", errors="ignore").encode("utf-8")
+        if _DTD.search(text):
+            return size, "XML_DTD"
+        more = fh.read(_CHUNK)
+        if more and not _ELEMENT.search(text):
+            return size, "XML_PROLOG"
+        while more:
+            size += len(more)
+            if size > limits.max_part_bytes:
+                return size, "LIMIT_PART_SIZE"
+            more = fh.read(_CHUNK)
+    return size, None
