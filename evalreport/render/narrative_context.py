@@ -326,7 +326,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
         "co_don_vi_con": has_children, "don_vi_con": children, "cap_con": child_plural,
         "cot_xep_loai": [_abbreviation(form.label(c, lang)) for c in roles.ratings],
         "cau": sentences,
-        "danh_gia_chung": "", "nhiem_vu": "",
+        "to_chuc_thuc_hien": "", "danh_gia_chung": "", "nhiem_vu": "",
     }
     context.update(doc.extra)
     return context

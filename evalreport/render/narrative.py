@@ -1,0 +1,78 @@
+"""Render the narrative Word report of one unit with docxtpl.
+
+Any .docx can serve as the template: the default one (built by
+:mod:`.docx_template_builder`, shipped in ``evalreport/resources``) or a copy an officer edited
+in Word. The context is :func:`.narrative_context.build_narrative_context` plus the chart image;
+the environment is the sandboxed, autoescaping one of :mod:`.jinja_env`, so text from
+submissions cannot break the document and a template mistake is reported with its tag.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Cm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+
+from ..atomic import atomic_path
+from ..result import ConsolidationResult
+from .charts import ratings_chart_png
+from .docx_template_builder import RESOURCES_DIR, TEMPLATE_NAMES
+from .jinja_env import make_jinja_env, template_error
+from .narrative_context import DocumentInfo, build_narrative_context
+
+__all__ = ["render_narrative", "default_template"]
+
+_AXIS = {"vi": "Số đảng viên", "en": "Members"}
+
+
+def default_template(lang: str = "vi") -> Path:
+    return RESOURCES_DIR / TEMPLATE_NAMES["en" if lang == "en" else "vi"]
+
+
+def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineImage | None:
+    rows = context["don_vi_con"]
+    if not rows:
+        return None
+    axis = _AXIS[context["lang"]]
+    labels = [i["nhan"] for i in context["dang_vien"]["xep_loai"]]
+    # the template prints a caption under the chart, so the image carries no title of its own
+    png = ratings_chart_png([r["ten"] for r in rows], [r["xep_loai"] for r in rows], labels, "", axis)
+    return InlineImage(tpl, io.BytesIO(png), width=Cm(15.5)) if png else None
+
+
+def _source_of(tpl: DocxTemplate) -> str:
+    """The Jinja source docxtpl was rendering when it failed (for locating the faulty tag)."""
+    part = tpl.current_rendering_part
+    xml = tpl.get_xml() if part is None or part is tpl.docx._part else tpl.get_part_xml(part)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+
+
+def render_narrative(result: ConsolidationResult, unit_code: str | None, path: str | Path,
+                     template: str | Path | None = None, lang: str = "vi", *, doc: DocumentInfo | None = None,
+                     chart: bool = True, context: dict[str, Any] | None = None) -> Path:
+    """Write the narrative report of ``unit_code`` (default: the root) to ``path`` atomically.
+
+    ``template`` is any .docx with docxtpl tags (default: the shipped one for ``lang``); ``doc``
+    carries the document's number, place, date, signer and recipients; ``context`` adds or
+    overrides variables (e.g. ``danh_gia_chung``). Raises :class:`~.jinja_env.TemplateRenderError`
+    naming the tag when the template is wrong.
+    """
+    template_path = Path(template) if template else default_template(lang)
+    tpl = DocxTemplate(str(template_path))
+    ctx = build_narrative_context(result, unit_code, lang, doc)
+    ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
+    ctx.update(context or {})
+    try:
+        tpl.render(ctx, make_jinja_env(), autoescape=True)
+    except (TemplateError, SecurityError) as exc:
+        raise template_error(exc, _source_of(tpl), template_path.name, lang) from None
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tpl.save(str(tmp))
+    return target
