@@ -53,7 +53,7 @@ from .template_styles import (
 from .workbook_meta import meta_rows
 
 __all__ = ["build_form_workbook", "make_template", "fill_template", "make_templates", "write_blank_templates",
-           "template_file_name"]
+           "template_file_name", "select_units"]
 
 _FORMULA_START = ("=", "+", "-", "@")
 _LABELS = {
@@ -330,18 +330,21 @@ def template_file_name(form_code: str, period: Period | str | int, unit_code: st
     return "_".join(parts) + ".xlsx"
 
 
-def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
-                   under: str | None = None, level: str | None = None, lang: str = "vi") -> list[Path]:
-    """Templates for the children of ``under``, or every unit of ``level`` (under ``under`` if given),
-    or every unit of the hierarchy; one file each in ``folder``."""
+def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str | None = None) -> list[str]:
+    """The children of ``under``, or every unit of ``level`` (under ``under`` if given), or all units."""
     if level is not None:
         if level not in hierarchy.levels.keys:
             raise ValueError(f"unknown level '{level}'; levels: {', '.join(hierarchy.levels.keys)}")
-        codes = hierarchy.at_level(level, under)
-    elif under is not None:
-        codes = hierarchy.children(under)
-    else:
-        codes = [u.code for u in hierarchy]
+        return hierarchy.at_level(level, under)
+    if under is not None:
+        return hierarchy.children(under)
+    return [u.code for u in hierarchy]
+
+
+def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
+                   under: str | None = None, level: str | None = None, lang: str = "vi") -> list[Path]:
+    """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
+    codes = select_units(hierarchy, under=under, level=level)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     root = folder.resolve()

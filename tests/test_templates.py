@@ -184,3 +184,26 @@ def test_load_form_by_code_drives_everything():
     layout = FormLayout.blank(form)
     assert layout.children is None
     assert [f.code for f in layout.fields] == form.field_codes
+
+
+def test_cli_make_and_blank(tmp_path, units_four):
+    import typer
+    from typer.testing import CliRunner
+
+    from evalreport.commands import template
+
+    app = typer.Typer()
+    template.register(app)
+    run = CliRunner().invoke
+    out = tmp_path / "out"
+    res = run(app, ["template", "make", "--form", "DG-NAM", "--units", str(units_four), "--period", "2021",
+                    "--level", "co_so", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == [f"DG-NAM_2021_X0{i}.xlsx" for i in range(1, 5)]
+    assert run(app, ["template", "make", "--form", "DG-NAM", "--units", str(units_four), "--period",
+                     "2021-05"]).exit_code == 2
+    assert run(app, ["template", "make", "--form", "NOPE", "--units", str(units_four), "--period", "2021"]).exit_code == 2
+    assert run(app, ["template", "make", "--form", "DG-NAM", "--units", str(units_four), "--period", "2021",
+                     "--under", "ZZZ"]).exit_code == 2
+    res = run(app, ["template", "blank", "--out", str(tmp_path / "blank")])
+    assert res.exit_code == 0 and (tmp_path / "blank" / "DG-NAM.xlsx").is_file()
