@@ -1,0 +1,47 @@
+"""Helpers for the workspace tests: a real workspace over the four-level fixture with real,
+filled workbooks in its inbox."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import FOUR_LEVEL
+
+from evalreport import load_form, load_hierarchy
+from evalreport.template_writer import fill_template
+from evalreport.workspace import Workspace
+
+CELLS = [r[0] for r in FOUR_LEVEL if r[2] == "chi_bo"]
+
+
+def cell_values(total: int, excellent: int = 2) -> dict[str, int]:
+    """Consistent DG-NAM counts: 1 exempt, the rest evaluated; ``excellent`` HTXSNV, 1 HTNV."""
+    evaluated = total - 1
+    v = dict.fromkeys(load_form("DG-NAM").field_codes, 0)
+    v.update(dv_tong_so=total, dv_mien=1, dv_duoc_danh_gia=evaluated, dv_htxsnv=excellent,
+             dv_httnv=evaluated - excellent - 1, dv_htnv=1)
+    return v
+
+
+def make_workspace(folder: Path, **settings) -> Workspace:
+    rows = [(c, n, lv, p or None) for c, n, lv, p in FOUR_LEVEL]
+    ws = Workspace.init(folder, units_rows=rows, forms=["DG-NAM"], **settings)
+    return ws
+
+
+def drop(ws: Workspace, unit: str, values: dict, period: str = "2021", name: str | None = None,
+         mtime: float | None = None) -> Path:
+    """Write a filled DG-NAM workbook for ``unit`` into the inbox, as a unit would send it."""
+    h = load_hierarchy(ws.folder / "don_vi.xlsx")
+    path = ws.inbox / (name or f"DG-NAM_{period}_{unit}.xlsx")
+    fill_template(load_form("DG-NAM"), unit, period, h, path, values)
+    if mtime is not None:
+        os.utime(path, (mtime, mtime))
+    return path
+
+
+def fill_cells(ws: Workspace, period: str = "2021", size: int = 20) -> dict[str, Path]:
+    """One valid file per cell; cell i has ``size + i`` members."""
+    base = 1_700_000_000.0
+    return {c: drop(ws, c, cell_values(size + i), period, mtime=base + i) for i, c in enumerate(CELLS)}
