@@ -1,0 +1,235 @@
+"""The functions the control panel's buttons call (through xlwings' RunPython).
+
+Each takes the calling book (``xw.Book.caller()`` when run from Excel, or a Book passed in, e.g.
+one built with ``xw.Book(json=...)``), reads the settings from the panel, calls the
+:class:`~evalreport.workspace.workspace.Workspace`, and writes back a status line, the findings and
+the completeness. Nothing raises into Excel: a failure becomes a readable message on the panel,
+because an xlwings traceback pop-up means nothing to an officer. Each returns True on success.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import traceback
+from collections.abc import Callable
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..definition import available_forms, load_form
+from ..findings import Finding
+from ..messages import render_message
+from .panel import (
+    PanelError,
+    PanelSettings,
+    StatusBarProgress,
+    read_language,
+    read_settings,
+    write_completeness,
+    write_findings,
+    write_status,
+)
+from .panel_messages import ACTION_NAMES
+
+__all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder"]
+
+log = logging.getLogger("evalreport.excel")
+
+# An action body gets the book, the open workspace, the settings and a progress callback and
+# returns the status line and its detail.
+Body = Callable[[Any, Any, PanelSettings, StatusBarProgress], tuple[str, str]]
+
+
+def _msg(code: str, lang: str, **params: Any) -> str:
+    return render_message(code, params)[lang]
+
+
+@contextmanager
+def _workspace(settings: PanelSettings):
+    from ..workspace import Workspace
+
+    forms = available_forms()
+    if settings.form not in forms:
+        raise PanelError("XL_FORM_UNKNOWN", form=settings.form, forms=", ".join(sorted(forms)))
+    kinds = load_form(settings.form).period_types
+    if settings.period.kind not in kinds:
+        raise PanelError("XL_FORM_PERIOD", form=settings.form, period=str(settings.period), kinds=", ".join(kinds))
+    ws = Workspace.open(settings.folder)
+    try:
+        if settings.root and settings.root != ws.root:
+            if settings.root not in ws.hierarchy:
+                raise PanelError("XL_ROOT_UNKNOWN", root=settings.root)
+            ws.config = ws.config.model_copy(update={"root": settings.root})
+        yield ws
+    finally:
+        ws.close()
+
+
+def _run_line(ws, settings: PanelSettings) -> str:
+    return _msg("XL_RUN_LINE", settings.lang, period=settings.period.label(settings.lang), form=settings.form,
+                root=ws.root, time=datetime.now().strftime("%d/%m/%Y %H:%M"))
+
+
+def _counts(findings: list[Finding]) -> tuple[int, int]:
+    return sum(f.severity == "error" for f in findings), sum(f.severity == "warning" for f in findings)
+
+
+def _completeness(book, ws, settings: PanelSettings, run_line: str) -> tuple[int, int]:
+    rows = ws.status(settings.period, settings.form)
+    levels = ws.hierarchy.levels
+
+    def level_label(key: str) -> str:
+        try:
+            return levels.get(key).label.get(settings.lang) or key
+        except (KeyError, ValueError):
+            return key
+
+    write_completeness(book, rows, settings.lang, run_line, level_label)
+    return sum(r.state == "received" for r in rows), len(rows)
+
+
+def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
+    """Status and detail lines for an exception, in the officer's language."""
+    from ..workspace import WorkspaceConfigError, WorkspaceLocked
+
+    if isinstance(exc, PanelError):
+        return exc.message(lang), ""
+    if isinstance(exc, WorkspaceConfigError):
+        return _msg("XL_WORKSPACE_BAD", lang, reason=str(exc)), ""
+    if isinstance(exc, WorkspaceLocked):
+        return _msg("XL_BUSY", lang, reason=str(exc)), ""
+    log.error("panel action %s failed", action, exc_info=exc)
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    detail = f"{type(exc).__name__}: {exc}" + (f" ({Path(where.filename).name}:{where.lineno})" if where else "")
+    return _msg("XL_UNEXPECTED", lang, action=ACTION_NAMES[lang][action], error=type(exc).__name__), detail
+
+
+def _caller():
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def _run(action: str, book, body: Body) -> bool:
+    """Run one button's action; whatever happens, the officer gets a status line, never a traceback."""
+    try:
+        book = _caller() if book is None else book
+    except Exception:  # not started from Excel and no book given: nothing to write to
+        log.exception("no calling workbook for %s", action)
+        return False
+    lang = read_language(book)
+    progress = StatusBarProgress(book, ACTION_NAMES[lang][action])
+    try:
+        settings = read_settings(book)
+        with _workspace(settings) as ws:
+            text, detail = body(book, ws, settings, progress)
+        write_status(book, text, ok=True, detail=detail)
+        return True
+    except Exception as exc:
+        text, detail = _failure(exc, action, lang)
+        try:
+            write_status(book, text, ok=False, detail=detail)
+        except Exception:  # the panel itself is broken: fall back to a message box
+            try:
+                book.app.alert(text, title="evalreport")
+            except Exception:
+                log.exception("could not report the failure of %s", action)
+        return False
+    finally:
+        progress.close()
+
+
+# -- the actions ---------------------------------------------------------------------------------
+def _make_templates(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+    paths = ws.make_templates(s.period, form=s.form, progress=progress)
+    folder = paths[0].parent if paths else ws.outputs_dir(s.period)
+    return _msg("XL_TEMPLATES_DONE", s.lang, count=len(paths), form=s.form, period=str(s.period)), str(folder)
+
+
+def _check_inbox(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+    report = ws.ingest(progress=progress)
+    # This ingest's ledger events (duplicates, replacements), then every finding of the period's
+    # current submissions, so the list is complete however often the button is pressed.
+    events = [f for f in report.findings if f.rule.startswith("WS_")]
+    findings = _with_unreadable(ws, [*events, *ws.result(s.period, s.form).findings])
+    line = _run_line(ws, s)
+    write_findings(book, findings, s.lang, line, ws.folder)
+    received, expected = _completeness(book, ws, s, line)
+    errors, warnings = _counts(findings)
+    return _msg("XL_CHECK_DONE", s.lang, parsed=report.parsed, received=received, expected=expected,
+                errors=errors, warnings=warnings), str(ws.inbox)
+
+
+def _with_unreadable(ws, findings: list[Finding]) -> list[Finding]:
+    """Add the findings of inbox files that could not be identified as any unit's report: they
+    belong to no period, so no consolidation lists them, yet the officer must chase them."""
+    from ..workspace.records import findings_from_json
+
+    unreadable = [f for row in ws.ledger.unreadable() for f in findings_from_json(row["findings_json"])]
+    seen, out = set(), []
+    for f in [*unreadable, *findings]:
+        key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _run_period(all_levels: bool) -> Body:
+    def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+        report = ws.run(s.period, all_levels=all_levels, progress=progress, forms=[s.form], lang=s.lang)
+        line = _run_line(ws, s)
+        findings = _with_unreadable(ws, report.findings)
+        write_findings(book, findings, s.lang, line, ws.folder)
+        received, expected = _completeness(book, ws, s, line)
+        errors, warnings = _counts(findings)
+        text = _msg("XL_RUN_DONE", s.lang, form=s.form, period=str(s.period), root=ws.root, received=received,
+                    expected=expected, errors=errors, warnings=warnings, outputs=len(report.outputs))
+        return text, str(ws.outputs_dir(s.period))
+    return body
+
+
+def open_folder(folder: Path) -> None:
+    """Show a folder in the system's file manager (Explorer on Windows)."""
+    if sys.platform.startswith("win"):
+        os.startfile(folder)  # type: ignore[attr-defined]  # noqa: S606
+    else:
+        subprocess.Popen(["open" if sys.platform == "darwin" else "xdg-open", str(folder)])  # noqa: S603
+
+
+def _open_outputs(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+    folder = ws.outputs_dir(s.period)
+    if not folder.is_dir():
+        raise PanelError("XL_NO_OUTPUTS", period=str(s.period), folder=str(folder))
+    open_folder(folder)
+    return _msg("XL_OPENED", s.lang, folder=str(folder)), str(folder)
+
+
+# -- public entry points (what the VBA macros call) -----------------------------------------------
+def make_templates(book=None) -> bool:
+    """“Tạo biểu mẫu”: fill-in workbooks for every unit that reports to the workspace's root."""
+    return _run("make_templates", book, _make_templates)
+
+
+def check_inbox(book=None) -> bool:
+    """“Kiểm tra”: record new files of the inbox, list every finding and who has reported."""
+    return _run("check_inbox", book, _check_inbox)
+
+
+def consolidate(book=None) -> bool:
+    """“Tổng hợp”: run the period (ingest, consolidate, render the root's outputs)."""
+    return _run("consolidate", book, _run_period(all_levels=False))
+
+
+def write_reports(book=None) -> bool:
+    """“Xuất báo cáo”: as consolidate, with outputs for every non-leaf unit too."""
+    return _run("write_reports", book, _run_period(all_levels=True))
+
+
+def open_outputs(book=None) -> bool:
+    """“Mở thư mục kết quả”: open the period's outputs folder."""
+    return _run("open_outputs", book, _open_outputs)

@@ -1,0 +1,234 @@
+"""Everything the handlers read from and write to the control-panel workbook.
+
+Works on any xlwings Book: the desktop engine when a button runs RunPython, and the
+remote-interpreter engine (``xw.Book(json=...)``) in tests and behind xlwings Server. Only
+calls both engines support are used (values, clear, hyperlinks, font colour); the status bar,
+which the remote engine lacks, is optional.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..findings import Finding
+from ..messages import render_message
+from ..periods import Period, PeriodError, parse_period
+from .layout import (
+    COMPLETENESS_FIRST_ROW,
+    COMPLETENESS_HEADER,
+    COMPLETENESS_SHEET,
+    DETAIL,
+    FINDINGS_FIRST_ROW,
+    FINDINGS_HEADER,
+    FINDINGS_SHEET,
+    LANGUAGE_CHOICES,
+    MAX_TABLE_ROWS,
+    PANEL_SHEET,
+    SETTINGS,
+    STATUS,
+    Setting,
+)
+from .panel_messages import SEVERITY_LABELS, STATE_LABELS
+
+__all__ = [
+    "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",
+    "write_completeness", "StatusBarProgress", "as_text_cell",
+]
+
+_OK_COLOR = (0, 97, 0)
+_FAIL_COLOR = (156, 0, 6)
+
+
+class PanelError(Exception):
+    """A problem the officer can fix on the panel; carries a catalog message code and parameters."""
+
+    def __init__(self, code: str, **params: Any):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, lang: str) -> str:
+        return render_message(self.code, self.params)[lang]
+
+
+@dataclass(frozen=True)
+class PanelSettings:
+    folder: Path
+    period: Period
+    root: str | None
+    form: str
+    lang: str
+
+
+def _setting_range(book, setting: Setting):
+    """The value cell of a setting: by its defined name, else by its fixed address on the panel."""
+    try:
+        return book.names[setting.name].refers_to_range
+    except Exception:  # the name was deleted or renamed by hand
+        return book.sheets[PANEL_SHEET][setting.address]
+
+
+def _raw(book, setting: Setting) -> str:
+    value = _setting_range(book, setting).value
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # "2025" typed into a cell arrives as 2025.0
+    return str(value).strip()
+
+
+def read_language(book) -> str:
+    """The panel's language code; "vi" when it cannot be read (used for failure messages too)."""
+    try:
+        raw = _raw(book, next(s for s in SETTINGS if s.key == "lang"))
+    except Exception:
+        return "vi"
+    return LANGUAGE_CHOICES.get(raw, raw if raw in LANGUAGE_CHOICES.values() else "vi")
+
+
+def read_settings(book) -> PanelSettings:
+    """Read and validate the settings; a missing or wrong value raises :class:`PanelError`."""
+    raw = {s.key: _raw(book, s) for s in SETTINGS}
+    label = {s.key: s.label for s in SETTINGS}
+    if not raw["folder"]:
+        raise PanelError("XL_SETTING_EMPTY", label=label["folder"])
+    folder = Path(raw["folder"].strip('"')).expanduser()
+    if not folder.is_dir():
+        raise PanelError("XL_FOLDER_MISSING", folder=str(folder))
+    if not raw["period"]:
+        raise PanelError("XL_SETTING_EMPTY", label=label["period"])
+    try:
+        period = parse_period(raw["period"])
+    except PeriodError:
+        raise PanelError("XL_PERIOD_BAD", period=raw["period"]) from None
+    if not raw["form"]:
+        raise PanelError("XL_SETTING_EMPTY", label=label["form"])
+    return PanelSettings(folder=folder, period=period, root=raw["root"] or None, form=raw["form"],
+                         lang=read_language(book))
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%d/%m/%Y %H:%M:%S")
+
+
+def as_text_cell(value: Any) -> Any:
+    """Text that Excel would take for a formula (= + - @) is written with a leading apostrophe,
+    so a unit name or message copied from a submission can never become a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def write_status(book, text: str, *, ok: bool = True, detail: str = "") -> None:
+    """The one-line status with a timestamp, and a detail line under it."""
+    status = _setting_range(book, STATUS)
+    status.value = as_text_cell(f"[{_stamp()}] {text}")
+    status.font.color = _OK_COLOR if ok else _FAIL_COLOR
+    _setting_range(book, DETAIL).value = as_text_cell(detail)
+
+
+def _write_table(sheet, first_row: int, width: int, run_line: str, rows: Sequence[Sequence[Any]],
+                 header: Sequence[str]) -> None:
+    sheet.range((first_row, 1), (first_row + MAX_TABLE_ROWS, width)).clear()
+    sheet.range((2, 1)).value = as_text_cell(run_line)
+    sheet.range((first_row - 1, 1)).value = [list(header)]
+    if rows:
+        sheet.range((first_row, 1)).value = [[as_text_cell(v) for v in r] for r in rows]
+
+
+def _file_link(path: str | None, folder: Path | None) -> tuple[str, str] | None:
+    """(address, display text) for a finding's file, relative to the workspace when inside it."""
+    if not path:
+        return None
+    p = Path(path)
+    if folder is not None and not p.is_absolute():
+        p = folder / "inbox" / p if (folder / "inbox" / p).exists() else folder / p
+    text = str(p)
+    if folder is not None:
+        try:
+            text = str(p.relative_to(folder))
+        except ValueError:
+            pass
+    return str(p), text
+
+
+def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
+                   folder: Path | None = None) -> int:
+    """Rewrite the findings sheet: severity, unit, file (a hyperlink), sheet, cell, message.
+    Errors first; more than the table holds are counted in a last row. Returns rows written."""
+    order = {"error": 0, "warning": 1, "info": 2}
+    items = sorted(findings, key=lambda f: (order.get(f.severity, 3), f.unit or "", f.file or ""))
+    shown = items[:MAX_TABLE_ROWS - 1]
+    rows, links = [], []
+    for i, f in enumerate(shown):
+        link = _file_link(f.file, folder)
+        rows.append([SEVERITY_LABELS[lang].get(f.severity, f.severity), f.unit or "", link[1] if link else "",
+                     f.sheet or "", f.cell or (str(f.row) if f.row is not None else ""), f.message(lang)])
+        if link:
+            links.append((FINDINGS_FIRST_ROW + i, link))
+    if len(items) > len(shown):
+        rows.append(["", "", "", "", "", render_message("XL_MORE_ROWS", {"count": len(items) - len(shown)})[lang]])
+    sheet = book.sheets[FINDINGS_SHEET]
+    _write_table(sheet, FINDINGS_FIRST_ROW, len(FINDINGS_HEADER[lang]), run_line, rows, FINDINGS_HEADER[lang])
+    for row, (address, text) in links:
+        sheet.range((row, 3)).add_hyperlink(address, as_text_cell(text))
+    return len(rows)
+
+
+def write_completeness(book, status_rows: Iterable[Any], lang: str, run_line: str,
+                       level_label: Callable[[str], str] = str) -> int:
+    """Rewrite the completeness sheet from the workspace's status rows (one per expected unit)."""
+    rows = []
+    for r in status_rows:
+        state = STATE_LABELS[lang].get(r.state, r.state)
+        if getattr(r, "late", False):
+            state += STATE_LABELS[lang]["late_suffix"]
+        note = []
+        if r.file:
+            note.append(str(r.file))
+        if r.errors or r.warnings:
+            note.append(render_message("XL_COUNTS", {"errors": r.errors, "warnings": r.warnings})[lang])
+        rows.append([r.parent or "", r.unit, r.name, level_label(r.level), state, "; ".join(note)])
+    _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(COMPLETENESS_HEADER[lang]),
+                 run_line, rows, COMPLETENESS_HEADER[lang])
+    return len(rows)
+
+
+class StatusBarProgress:
+    """Progress callback for Workspace operations (``progress(stage, done, total)``) that writes
+    to Excel's status bar, at most a few times a second. Engines without a status bar (the
+    remote interpreter) switch it off silently: progress is a courtesy, never a failure."""
+
+    def __init__(self, book, action: str, min_interval: float = 0.25):
+        self.book = book
+        self.action = action
+        self.min_interval = min_interval
+        self.enabled = True
+        self.messages: list[str] = []  # what was shown, for tests and logs
+        self._last = 0.0
+
+    def _show(self, text: Any) -> None:
+        if not self.enabled:
+            return
+        try:
+            self.book.app.status_bar = text
+        except Exception:
+            self.enabled = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done not in (0, total) and now - self._last < self.min_interval:
+            return
+        self._last = now
+        pct = f" ({100 * done // total}%)" if total else ""
+        text = f"evalreport – {self.action}: {stage} {done}/{total}{pct}"
+        self.messages.append(text)
+        self._show(text)
+
+    def close(self) -> None:
+        self._show(False)  # False gives the status bar back to Excel
