@@ -133,3 +133,12 @@ def test_libreoffice_imports_our_vba_project_and_saves_it_back(built, tmp_path):
     for b in BUTTONS:
         assert f"h.{b.handler}()" in code["EvalReport.bas"]
     assert "Public Function RunPython" in code["xlwings.bas"]
+
+
+def test_prefilled_panel_for_a_ward(tmp_path):
+    path = build_workbook(tmp_path / "ward.xlsm", prefill={"folder": r"D:\BaoCao\X01", "period": "2025-Q3", "root": "X01"})
+    ws = load_workbook(path, keep_vba=True)[PANEL_SHEET]
+    assert [ws["C5"].value, ws["C6"].value, ws["C7"].value, ws["C8"].value] == [r"D:\BaoCao\X01", "2025-Q3", "X01",
+                                                                                 "DG-NAM"]
+    with pytest.raises(WorkbookBuildError, match="unknown settings: colour"):
+        build_workbook(tmp_path / "x.xlsm", prefill={"colour": "red"})

@@ -15,13 +15,17 @@ def register(app: typer.Typer) -> None:
     def build_workbook_cmd(
         out: Optional[Path] = typer.Option(None, "--out", help="Target .xlsm (default: workbooks/evalreport.xlsm)."),
         bas: Optional[Path] = typer.Option(None, "--bas", help="Our VBA module (default: workbooks/evalreport_panel.bas)."),
+        folder: Optional[str] = typer.Option(None, "--folder", help="Pre-fill the workspace folder setting."),
+        period: Optional[str] = typer.Option(None, "--period", help="Pre-fill the period setting."),
+        root: Optional[str] = typer.Option(None, "--root", help="Pre-fill the root unit setting."),
     ) -> None:
         """Rebuild the control-panel workbook reproducibly: same inputs, same bytes."""
         from ..excel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
 
         target = out or default_bas_path().with_name("evalreport.xlsm")
         try:
-            path = build_workbook(target, bas_path=bas)
+            prefill = {k: v for k, v in {"folder": folder, "period": period, "root": root}.items() if v}
+            path = build_workbook(target, bas_path=bas, prefill=prefill)
         except WorkbookBuildError as exc:
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(2) from None

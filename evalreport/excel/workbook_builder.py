@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -80,9 +81,9 @@ def _ref(setting: Setting) -> str:
     return f"='{PANEL_SHEET}'!${col}${row}"
 
 
-def _build_panel(wb, ws, fmt) -> None:
+def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
     ws.set_column("A:A", 2)
-    ws.set_column("B:B", 30)
+    ws.set_column("B:B", 35)
     ws.set_column("C:C", 58)
     ws.set_column("D:D", 52)
     ws.set_row(0, 30)
@@ -94,7 +95,7 @@ def _build_panel(wb, ws, fmt) -> None:
         row = int(s.address[1:]) - 1
         ws.set_row(row, 20)
         ws.write(row, 1, s.label, fmt["label"])
-        ws.write_string(row, 2, s.default, fmt["input"])
+        ws.write_string(row, 2, prefill.get(s.key, s.default), fmt["input"])
         ws.write(row, 3, s.hint, fmt["hint"])
         wb.define_name(s.name, _ref(s))
     form_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "form")
@@ -153,8 +154,14 @@ def _build_config(ws, fmt) -> None:
 
 
 def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
-                   xlwings_bas: str | Path | None = None) -> Path:
-    """Write the control-panel .xlsm to ``out`` (atomically) and return its path."""
+                   xlwings_bas: str | Path | None = None, prefill: Mapping[str, str] | None = None) -> Path:
+    """Write the control-panel .xlsm to ``out`` (atomically) and return its path.
+
+    ``prefill`` sets setting cells by key (folder, period, root, form, lang), so a province
+    office can hand each ward a panel already pointing at its workspace."""
+    unknown = set(prefill or {}) - {s.key for s in SETTINGS}
+    if unknown:
+        raise WorkbookBuildError(f"unknown settings: {', '.join(sorted(unknown))}")
     import xlsxwriter
 
     bas_file = Path(bas_path) if bas_path else default_bas_path()
@@ -186,7 +193,7 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
     sheets = {name: wb.add_worksheet(name) for name in _SHEETS}
     for i, ws in enumerate(sheets.values(), start=1):
         ws.set_vba_name(f"Sheet{i}")
-    _build_panel(wb, sheets[PANEL_SHEET], fmt)
+    _build_panel(wb, sheets[PANEL_SHEET], fmt, prefill or {})
     _build_table_sheet(sheets[FINDINGS_SHEET], fmt, "Phát hiện (lỗi và cảnh báo)", FINDINGS_HEADER["vi"],
                        (12, 14, 50, 16, 8, 90))
     _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", COMPLETENESS_HEADER["vi"],
