@@ -49,6 +49,14 @@ _TEXT = {
 }
 
 
+_CHARS_PER_LINE = 100
+
+
+def _readable(check: str) -> str:
+    """A rule's check as an officer reads it: codes as in column A, but ``=``/``≤`` not ``==``/``<=``."""
+    return check.replace("==", "=").replace("<=", "≤").replace(">=", "≥").replace("!=", "≠")
+
+
 def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, lang: str = "vi") -> None:
     t = _TEXT.get(lang, _TEXT["vi"])
     lines: list[tuple[str, str]] = [(TITLE, t["title"].format(code=form.code)), (PLAIN, form.title.get(lang)),
@@ -59,7 +67,7 @@ def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, 
     errors = [r for r in form.iter_rules() if r.severity == "error"]
     if errors:
         lines += [("", ""), (SECTION, t["checks"])]
-        lines += [(PLAIN, f"• {r.check}") for r in errors]
+        lines += [(PLAIN, "• " + _readable(r.check)) for r in errors]
     org = form.organizations
     if org is not None and layout.children is not None:
         lines += [("", ""), (SECTION, t["ratings"])]
@@ -75,7 +83,9 @@ def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, 
             continue
         cell = ws.cell(row=i, column=1, value=text)
         cell.style = style
-    ws.column_dimensions["A"].width = 110
+        if len(text) > _CHARS_PER_LINE:  # spreadsheet programs do not grow wrapped rows by themselves
+            ws.row_dimensions[i].height = 16 * (1 + len(text) // _CHARS_PER_LINE)
+    ws.column_dimensions["A"].width = 85
     ws.protection.sheet = True
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
