@@ -7,11 +7,12 @@ recomputed from summed counts, never summed themselves, so ``dv_httnv_tro_len`` 
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterable, Mapping
 
 from .definition import FormDefinition, ShareDef
 
-__all__ = ["percent", "derive", "namespace", "compute_shares"]
+__all__ = ["percent", "derive", "namespace", "compute_shares", "SharePlan"]
 
 Number = int | float
 
@@ -52,7 +53,30 @@ def namespace(form: FormDefinition, values: Mapping[str, Number | None]) -> dict
     return ns
 
 
+class SharePlan:
+    """Shares prepared once and applied to many units: a national run computes millions."""
+
+    def __init__(self, shares: Iterable[ShareDef], code_of=lambda s: s.code):
+        self._items = [(code_of(s), _simple(s.numerator_expr.tree), s.numerator_expr.evaluate,
+                        _simple(s.denominator_expr.tree), s.denominator_expr.evaluate) for s in shares]
+
+    def apply(self, ns: Mapping[str, Number | None], out: dict[str, float | None] | None = None
+              ) -> dict[str, float | None]:
+        """Each share as an unrounded percent; None for a zero denominator or a missing value."""
+        out = {} if out is None else out
+        get = ns.get
+        for code, num_name, num_fn, den_name, den_fn in self._items:
+            num = get(num_name) if num_name else num_fn(ns)
+            den = get(den_name) if den_name else den_fn(ns)
+            out[code] = None if num is None or not den else 100.0 * num / den
+        return out
+
+
+def _simple(tree: ast.AST) -> str | None:
+    return tree.id if isinstance(tree, ast.Name) else None
+
+
 def compute_shares(shares: Iterable[ShareDef], ns: Mapping[str, Number | None],
                    code_of=lambda s: s.code) -> dict[str, float | None]:
     """Each share as an unrounded percent; None for a zero denominator or a missing value."""
-    return {code_of(s): percent(s.numerator_expr.evaluate(ns), s.denominator_expr.evaluate(ns)) for s in shares}
+    return SharePlan(shares, code_of).apply(ns)

@@ -14,6 +14,7 @@ import ast
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 __all__ = ["Expression", "Comparison", "ExpressionError", "parse_expression", "parse_comparison"]
 
@@ -67,6 +68,50 @@ def _eval(node: ast.AST, ns: Mapping[str, float | int | None]) -> float | int | 
     raise ExpressionError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover - blocked by _check_node
 
 
+def _compile(node: ast.AST):
+    """The checked tree as nested closures: same results as :func:`_eval`, several times faster,
+    which matters when a national run evaluates millions of rule and share expressions."""
+    if isinstance(node, ast.Constant):
+        value = node.value
+        return lambda ns: value
+    if isinstance(node, ast.Name):
+        name = node.id
+        return lambda ns: ns.get(name)
+    if isinstance(node, ast.UnaryOp):
+        inner = _compile(node.operand)
+        if isinstance(node.op, ast.USub):
+            return lambda ns: None if (v := inner(ns)) is None else -v
+        return inner
+    terms = _terms(node)
+    if len(terms) > 2 and all(isinstance(t, ast.Name) for _, t in terms):
+        # The common shape of rules and derived fields: a sum of fields, as one tight loop.
+        signed = tuple((t.id, sign) for sign, t in terms)
+
+        def linear(ns):
+            total = 0
+            for name, sign in signed:
+                v = ns.get(name)
+                if v is None:
+                    return None
+                total += v if sign > 0 else -v
+            return total
+        return linear
+    if isinstance(node, ast.BinOp):
+        left, right, op = _compile(node.left), _compile(node.right), _BINOPS[type(node.op)]
+        is_div = isinstance(node.op, ast.Div)
+
+        def binop(ns):
+            a = left(ns)
+            if a is None:
+                return None
+            b = right(ns)
+            if b is None or (is_div and b == 0):
+                return None
+            return op(a, b)
+        return binop
+    raise ExpressionError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover - blocked by _check_node
+
+
 def _terms(node: ast.AST, sign: int = 1) -> list[tuple[int, ast.AST]]:
     """Split a sum into its signed top-level terms: a + b - (c + d) -> +a, +b, -(c + d)."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
@@ -89,7 +134,11 @@ class Expression:
 
     def evaluate(self, ns: Mapping[str, float | int | None]) -> float | int | None:
         """Value of the expression, or None when a referenced value is missing or a divisor is 0."""
-        return _eval(self.tree, ns)
+        return self._compiled(ns)
+
+    @cached_property
+    def _compiled(self):
+        return _compile(self.tree)
 
     def quote_terms(self, ns: Mapping[str, float | int | None], fmt=str) -> str:
         """The expression with values in place of names, e.g. ``3 + 2 + 1 + 113``."""
@@ -118,12 +167,16 @@ class Comparison:
     def names(self) -> frozenset[str]:
         return self.left.names | self.right.names
 
+    @cached_property
+    def _func(self):
+        return next(f for sym, _, f in _CMPOPS.values() if sym == self.op)
+
     def holds(self, ns: Mapping[str, float | int | None]) -> bool | None:
         """True or False, or None when a side cannot be computed (a missing value)."""
         a, b = self.left.evaluate(ns), self.right.evaluate(ns)
         if a is None or b is None:
             return None
-        func = next(f for sym, _, f in _CMPOPS.values() if sym == self.op)
+        func = self._func
         if isinstance(a, float) or isinstance(b, float):
             # Tolerate binary rounding of parameters such as 0.2 * 35 = 7.000000000000001.
             if self.op in ("<=", ">=", "==") and abs(a - b) < 1e-9:

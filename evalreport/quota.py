@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .definition import FormDefinition, RuleDef, Text
-from .derived import namespace
 from .findings import Finding, make_finding
 from .hierarchy import Hierarchy
 from .messages import register_messages, render_message
@@ -86,7 +85,7 @@ def quota_checks(form: FormDefinition, hierarchy: Hierarchy, root: str, units: M
             t = units[code]
             if t.source == "none":
                 continue
-            ns = namespace(form, t.values)
+            ns = {**form.param_values, **t.values}  # the totals already hold the derived fields
             num = rule.comparison.left.evaluate(ns)
             den = rule.comparison.right.evaluate({**ns, param: 1})
             if num is None or den is None:

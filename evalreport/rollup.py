@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .definition import FormDefinition, OrganizationsDef
-from .derived import compute_shares, derive
+from .derived import SharePlan, derive
 from .hierarchy import Hierarchy
 from .messages import CATALOG, register_messages
 from .result import ReconciliationGap, UnitTotals
@@ -94,6 +94,8 @@ def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Map
     units: dict[str, UnitTotals] = {}
     gaps: list[ReconciliationGap] = []
     gap_index: dict[tuple[str, str], ReconciliationGap] = {}
+    member_shares = SharePlan(form.shares)
+    level_shares: dict[str, SharePlan] = {}
 
     def level_of(code: str) -> str | None:
         u = hierarchy.get(code)
@@ -135,12 +137,13 @@ def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Map
                     gap_index[(code, f)] = gap
 
         values.update(derive(form, values))
-        ns = {**params, **values}
-        shares = compute_shares(form.shares, ns)
+        shares = member_shares.apply({**params, **values})
         if org is not None:
             for lv in below_cache[unit.level]:
-                lv_ns = {m: values.get(org.field_code(lv, m)) for m in org.all_measures}
-                shares.update(compute_shares(org.shares, lv_ns, code_of=lambda s, lv=lv: org.share_code(lv, s)))
+                plan = level_shares.get(lv)
+                if plan is None:
+                    plan = level_shares[lv] = SharePlan(org.shares, code_of=lambda s, lv=lv: org.share_code(lv, s))
+                plan.apply({m: values.get(org.field_code(lv, m)) for m in org.all_measures}, shares)
 
         expected = sum(units[c].expected_units for c in children) if children else 1
         if source == "own":
@@ -161,8 +164,14 @@ def _org_counts(org: OrganizationsDef, keys: list[str], source: str, sub: Submis
     if source == "none":
         return dict.fromkeys(keys)
     if source == "own" and sub is not None and any(k in sub.values for k in keys):
-        # A summary written by evalreport: its tc_* rows already include its own ratings.
-        return {k: sub.values.get(k) for k in keys}
+        # A summary written by evalreport: its tc_* rows carry the levels deeper than its children;
+        # its own ratings (the children's level) travel in its ratings table.
+        own: Values = {k: sub.values.get(k) for k in keys}
+        for level, counts in rating_counts(org, sub.ratings, level_of).items():
+            for m, n in counts.items():
+                if own.get(org.field_code(level, m)) is None:
+                    own[org.field_code(level, m)] = n
+        return own
     out: Values = dict.fromkeys(keys)
     if sub is not None:
         for level, counts in rating_counts(org, sub.ratings, level_of).items():
