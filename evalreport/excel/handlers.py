@@ -130,7 +130,10 @@ def _run(action: str, book, body: Body) -> bool:
         write_status(book, text, ok=True, detail=detail)
         return True
     except Exception as exc:
-        text, detail = _failure(exc, action, lang)
+        try:
+            text, detail = _failure(exc, action, lang)
+        except Exception:  # even describing the failure failed (e.g. a broken installation)
+            text, detail = f"evalreport: {ACTION_NAMES[lang][action]} – {type(exc).__name__}", str(exc)
         try:
             write_status(book, text, ok=False, detail=detail)
         except Exception:  # the panel itself is broken: fall back to a message box

@@ -1,0 +1,239 @@
+"""Every panel handler driven through xlwings' own Book, built from the JSON that Excel's VBA
+client sends (the remote-interpreter engine), on a real workspace; the assertions are on the
+actions written back and on the files produced."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import xlwings as xw
+from excel_support import (
+    PERIOD,
+    actions,
+    ensure_remote_engine,
+    make_workspace,
+    payload_from_workbook,
+    value_at,
+)
+
+from evalreport.excel import handlers
+from evalreport.excel.layout import DETAIL, PANEL_SHEET, STATUS
+from evalreport.excel.panel import StatusBarProgress, as_text_cell
+
+WORKBOOK = Path(__file__).resolve().parents[1] / "workbooks" / "evalreport.xlsm"
+PANEL, FINDINGS, COMPLETENESS = 0, 1, 2  # sheet positions in the payload
+STAMP = r"^\[\d\d/\d\d/\d{4} \d\d:\d\d:\d\d\] "
+
+
+@pytest.fixture(autouse=True)
+def _licence():
+    # The remote-interpreter engine needs XLWINGS_LICENSE_KEY=noncommercial (see
+    # ensure_remote_engine). The desktop RunPython path that the panel uses in Excel is
+    # BSD-licensed xlwings code and needs no key.
+    ensure_remote_engine()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Path:
+    return make_workspace(tmp_path_factory.mktemp("excel") / "ws")
+
+
+def panel_book(**settings: str) -> xw.Book:
+    cells = {"C5": settings.get("folder", ""), "C6": settings.get("period", PERIOD), "C7": settings.get("root"),
+             "C8": settings.get("form", "DG-NAM"), "C9": settings.get("lang", "Tiếng Việt")}
+    return xw.Book(json=payload_from_workbook(WORKBOOK, {(PANEL_SHEET, a): v for a, v in cells.items()}))
+
+
+def status(book) -> str:
+    return value_at(book, PANEL, STATUS.address)
+
+
+def status_color(book) -> str:
+    a = [x for x in actions(book, "setFontProperty", PANEL) if x["start_row"] == 11]
+    return a[-1]["args"][1]
+
+
+def table(book, sheet: int) -> list[list]:
+    """Rows written below the header (row 4 on)."""
+    rows = [a for a in actions(book, "setValues", sheet) if a["start_row"] == 3]
+    return rows[-1]["values"] if rows else []
+
+
+def test_check_inbox_lists_findings_with_file_links_and_completeness(workspace):
+    book = panel_book(folder=str(workspace))
+    assert handlers.check_inbox(book) is True
+    assert re.match(STAMP + "Đã đọc 3 tệp mới; 1/5 đơn vị đã nộp; 2 lỗi, 0 cảnh báo", status(book))
+    assert status_color(book) == "#006100"
+    assert value_at(book, PANEL, DETAIL.address) == str(workspace / "inbox")
+    rows = table(book, FINDINGS)
+    assert [r[:5] for r in rows] == [["Lỗi", "", "inbox/ghi chu.xlsx", "", ""],
+                                     ["Lỗi", "C02", "inbox/DG-NAM_2026_C02.xlsx", "DG-NAM", "C9"]]
+    assert "Tổng số đảng viên 11 ≠" in rows[1][5]
+    links = actions(book, "addHyperlink", FINDINGS)
+    assert [(a["start_row"], a["start_column"], a["args"][0]) for a in links] == [
+        (3, 2, str(workspace / "inbox" / "ghi chu.xlsx")), (4, 2, str(workspace / "inbox" / "DG-NAM_2026_C02.xlsx"))]
+    assert all(Path(a["args"][0]).is_file() for a in links)
+    assert actions(book, "rangeClear", FINDINGS)[0]["row_count"] > 1000  # old rows are cleared first
+    completeness = {r[1]: r for r in table(book, COMPLETENESS)}
+    assert {k: v[4] for k, v in completeness.items()} == {
+        "X01": "Chưa nộp", "X02": "Chưa nộp", "C01": "Đã nộp", "C02": "Có lỗi", "C03": "Chưa nộp"}
+    assert completeness["C02"] == ["X01", "C02", "Chi bộ khu phố 2", "Chi bộ trực thuộc", "Có lỗi",
+                                   "DG-NAM_2026_C02.xlsx; 1 lỗi, 0 cảnh báo"]
+    assert value_at(book, COMPLETENESS, "A2").startswith("Kỳ năm 2026 · biểu mẫu DG-NAM · đơn vị T01")
+
+
+def test_second_check_still_lists_every_problem(workspace):
+    book = panel_book(folder=str(workspace))
+    assert handlers.check_inbox(book)
+    assert re.match(STAMP + "Đã đọc 0 tệp mới; 1/5 đơn vị đã nộp; 2 lỗi", status(book))
+    assert len(table(book, FINDINGS)) == 2
+
+
+def test_consolidate_writes_outputs_and_reports(workspace):
+    book = panel_book(folder=str(workspace))
+    assert handlers.consolidate(book) is True
+    out = workspace / "outputs" / PERIOD
+    assert re.match(STAMP + r"Đã tổng hợp DG-NAM kỳ 2026 cho T01: 1/5 đơn vị đã nộp; 2 lỗi, 0 cảnh báo; "
+                    r"(\d+) tệp kết quả", status(book))
+    n_outputs = int(re.search(r"(\d+) tệp kết quả", status(book)).group(1))
+    assert n_outputs >= 2 and value_at(book, PANEL, DETAIL.address) == str(out)
+    assert any(p.suffix == ".xlsx" and "T01" in p.name for p in out.iterdir())
+    assert any(p.suffix == ".docx" and "T01" in p.name for p in out.iterdir())
+    assert [r[1] for r in table(book, FINDINGS)] == ["", "C02"]
+
+
+def test_write_reports_renders_every_non_leaf_unit(workspace):
+    book = panel_book(folder=str(workspace))
+    assert handlers.write_reports(book) is True
+    names = [p.name for p in (workspace / "outputs" / PERIOD).iterdir()]
+    for unit in ("T01", "X01", "X02"):
+        assert any(unit in n and n.endswith(".docx") for n in names), (unit, names)
+
+
+def test_make_templates_for_every_reporting_unit(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    book = panel_book(folder=str(ws))
+    assert handlers.make_templates(book) is True
+    made = sorted(p.name for p in (ws / "outputs" / PERIOD / "bieu_mau").iterdir())
+    assert len(made) == 5 and all("DG-NAM" in n for n in made)
+    assert re.match(STAMP + "Đã tạo 5 biểu mẫu DG-NAM kỳ 2026$", status(book))
+
+
+def test_open_outputs_opens_the_folder_or_says_to_consolidate_first(tmp_path, monkeypatch):
+    opened: list[Path] = []
+    monkeypatch.setattr(handlers, "open_folder", opened.append)
+    ws = make_workspace(tmp_path / "ws")
+    book = panel_book(folder=str(ws))
+    assert handlers.open_outputs(book) is False
+    assert "Chưa có kết quả kỳ 2026" in status(book) and status_color(book) == "#9c0006"
+    assert opened == []
+    assert handlers.consolidate(panel_book(folder=str(ws)))
+    book = panel_book(folder=str(ws))
+    assert handlers.open_outputs(book) is True
+    assert opened == [ws / "outputs" / PERIOD]
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    ({"folder": ""}, "Chưa nhập “Thư mục làm việc” trên Bảng điều khiển"),
+    ({"folder": "/no/such/folder"}, "Không tìm thấy thư mục làm việc “/no/such/folder”"),
+    ({"period": "2025-13"}, "Kỳ báo cáo “2025-13” không hợp lệ"),
+    ({"form": "DV-THANG"}, "Biểu mẫu DV-THANG không dùng cho kỳ 2026"),
+    ({"form": "XYZ"}, "Không có biểu mẫu “XYZ”"),
+    ({"root": "ZZ9"}, "Mã đơn vị “ZZ9” không có trong danh sách đơn vị"),
+])
+def test_bad_settings_become_messages_on_the_panel(workspace, settings, expected):
+    book = panel_book(**{"folder": str(workspace), **settings})
+    assert handlers.check_inbox(book) is False
+    assert re.match(STAMP, status(book)) and expected in status(book), status(book)
+    assert status_color(book) == "#9c0006"
+    assert actions(book, "setValues", FINDINGS) == []  # tables untouched
+
+
+def test_a_folder_that_is_not_a_workspace(tmp_path):
+    book = panel_book(folder=str(tmp_path))
+    assert handlers.consolidate(book) is False
+    assert "Không mở được thư mục làm việc:" in status(book) and "evalreport.yaml" in status(book)
+
+
+def test_unexpected_error_inside_a_handler_is_a_message_not_an_exception(workspace, monkeypatch):
+    from evalreport.workspace import Workspace
+
+    def boom(self, *a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Workspace, "run", boom)
+    book = panel_book(folder=str(workspace))
+    assert handlers.consolidate(book) is False
+    assert "Tổng hợp không thành công do lỗi không mong đợi (RuntimeError)" in status(book)
+    assert value_at(book, PANEL, DETAIL.address).startswith("RuntimeError: disk on fire (test_excel_handlers.py:")
+
+
+def test_a_busy_workspace_says_so(tmp_path):
+    ws_folder = make_workspace(tmp_path / "ws")
+    cfg = ws_folder / "evalreport.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("lock_timeout: 30", "lock_timeout: 0"), encoding="utf-8")
+    from evalreport.workspace import Workspace
+
+    with Workspace.open(ws_folder) as ws, ws.lock("run 2026"):
+        book = panel_book(folder=str(ws_folder))
+        assert handlers.consolidate(book) is False
+    assert "đang được dùng bởi một thao tác khác" in status(book)
+
+
+def test_english_panel(workspace):
+    book = panel_book(folder=str(workspace), lang="English")
+    assert handlers.check_inbox(book)
+    assert re.match(STAMP + "Read 0 new files; 1/5 units have reported; 2 errors", status(book))
+    assert [a["values"] for a in actions(book, "setValues", FINDINGS) if a["start_row"] == 2] == [
+        [["Severity", "Unit", "File", "Sheet", "Cell", "Message"]]]
+    assert table(book, FINDINGS)[1][0] == "Error"
+
+
+def test_without_excel_and_without_a_book_nothing_raises():
+    assert handlers.consolidate() is False  # xw.Book.caller() fails outside Excel: logged, not raised
+
+
+class _App:
+    def __init__(self, supported: bool):
+        self.supported, self.shown = supported, []
+
+    @property
+    def status_bar(self):
+        return self.shown[-1] if self.shown else None
+
+    @status_bar.setter
+    def status_bar(self, value):
+        if not self.supported:
+            raise NotImplementedError("no status bar")
+        self.shown.append(value)
+
+
+class _Book:
+    def __init__(self, supported: bool = True):
+        self.app = _App(supported)
+
+
+def test_progress_goes_to_the_status_bar_throttled_and_is_released():
+    book = _Book()
+    progress = StatusBarProgress(book, "Tổng hợp", min_interval=3600)
+    progress("read", 0, 200)
+    for i in range(1, 200):
+        progress("read", i, 200)  # throttled: within the interval only first and last show
+    progress("read", 200, 200)
+    progress.close()
+    assert book.app.shown == ["evalreport – Tổng hợp: read 0/200 (0%)", "evalreport – Tổng hợp: read 200/200 (100%)",
+                              False]
+
+
+def test_progress_on_an_engine_without_status_bar_is_silently_off():
+    progress = StatusBarProgress(_Book(supported=False), "Kiểm tra")
+    progress("read", 0, 1)
+    progress.close()
+    assert progress.enabled is False and progress.messages == ["evalreport – Kiểm tra: read 0/1 (0%)"]
+
+
+def test_text_that_excel_would_take_for_a_formula_is_kept_as_text():
+    assert [as_text_cell(v) for v in ("=1+1", "+84", "-", "@x", "Chi bộ A & B <1>", 5)] == [
+        "'=1+1", "'+84", "'-", "'@x", "Chi bộ A & B <1>", 5]
