@@ -1,0 +1,157 @@
+"""The secondary sheets of the summary workbook: completeness, findings, change against the
+previous period and native Excel charts."""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..result import ConsolidationResult
+from .form_roles import member_roles
+from .workbook_text import text
+from .xlsx_cells import AMBER_FILL, RED_FILL, header_row, landscape, put, put_share, set_widths
+
+__all__ = ["write_completeness", "write_findings", "write_change", "write_charts"]
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Every unit below ``code``: did its file arrive, was it usable, which file, how much of its
+    subtree has data."""
+    t, h = text(lang), result.hierarchy
+    heads = [t["no"], t["code"], t["name"], t["level"], t["parent"], t["status"], t["file"], t["received_at"],
+             t["covered"]]
+    header_row(ws, 1, heads)
+    blocked = set(result.blocked)
+    blocked |= {s.unit_code for s in result.rejected if s.unit_code not in result.accepted
+                and any(f.is_error for f in s.findings)}
+    rejected_files = {s.unit_code: s for s in result.rejected}
+    row = 1
+    for i, unit in enumerate(h.descendants(code), start=1):
+        row += 1
+        sub = result.accepted.get(unit) or rejected_files.get(unit)
+        if unit in result.accepted:
+            status, fill = t["sent"], None
+        elif unit in blocked:
+            status, fill = t["with_errors"], RED_FILL
+        else:
+            status, fill = t["missing"], AMBER_FILL if h.is_leaf(unit) else None
+        tot = result.units.get(unit)
+        prov = sub.provenance if sub else None
+        values = [i, unit, h.name(unit), h.levels.get(h.unit(unit).level).label.get(lang), h.unit(unit).parent or "",
+                  status, prov.name if prov else "",
+                  prov.modified.strftime("%d/%m/%Y %H:%M") if prov and prov.modified else "",
+                  t["ratio"].format(got=tot.covered_units, exp=tot.expected_units) if tot else ""]
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value, align="left" if col in (3, 7) else "center", fill=fill if col == 6 else None)
+    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(row, 2)}"
+    landscape(ws, "1:1")
+
+
+def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    t, h = text(lang), result.hierarchy
+    heads = [t["severity"], t["code"], t["name"], t["file"], t["sheet"], t["cell"], t["rule"], t["message"]]
+    header_row(ws, 1, heads)
+    inside = set(h.subtree(code))
+    items = sorted((f for f in result.findings if f.unit is None or f.unit in inside),
+                   key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.unit or "", f.file or ""))
+    row = 1
+    for f in items:
+        row += 1
+        fill = RED_FILL if f.is_error else AMBER_FILL if f.severity == "warning" else None
+        values = [t.get(f.severity, f.severity), f.unit or "", h.name(f.unit) if f.unit and f.unit in h else "",
+                  f.file or "", f.sheet or "", f.cell or (f"{f.row}" if f.row else ""), f.rule, f.message(lang)]
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value, align="left" if col in (3, 4, 8) else "center", fill=fill if col == 1 else None)
+    if not items:
+        put(ws, 2, 1, t["no_findings"], border=False)
+    set_widths(ws, [11, 11, 30, 30, 14, 8, 24, 90])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:H{max(row, 2)}"
+    landscape(ws, "1:1")
+
+
+def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Each field of the unit this period and the previous one; outliers flagged."""
+    t, form = text(lang), result.form
+    prev_period = result.previous.period if result.previous else result.period.previous()
+    current = result.units[code].values
+    previous: dict[str, int | float | None] = {}
+    if result.previous is not None and code in result.previous.units \
+            and result.previous.units[code].source != "none":
+        previous = dict(result.previous.units[code].values)
+    else:
+        previous = {c.field: c.previous for c in result.changes if c.unit == code}
+    outliers = {c.field for c in result.changes if c.unit == code and c.outlier}
+    put(ws, 1, 1, f"{result.hierarchy.name(code)}: {result.period.label(lang)} / {prev_period.label(lang)}",
+        bold=True, border=False)
+    if not previous:
+        put(ws, 3, 1, t["no_previous"].format(period=prev_period.label(lang)), border=False)
+        set_widths(ws, [60])
+        return
+    heads = [t["item"], t["current"], t["previous"], t["difference"], t["relative"], t["outlier"]]
+    header_row(ws, 3, heads)
+    row = 3
+    codes = [f.code for f in form.fields] + [d.code for d in form.derived]
+    for fcode in codes:
+        cur, prev = current.get(fcode), previous.get(fcode)
+        row += 1
+        diff = None if cur is None or prev is None else cur - prev
+        put(ws, row, 1, form.label(fcode, lang), align="left")
+        put(ws, row, 2, cur)
+        put(ws, row, 3, prev)
+        put(ws, row, 4, diff, fmt="+#,##0;-#,##0;0")
+        put_share(ws, row, 5, None if diff is None or not prev else 100.0 * diff / prev)
+        put(ws, row, 6, t["yes"] if fcode in outliers else "", align="center",
+            fill=RED_FILL if fcode in outliers else None)
+    set_widths(ws, [58, 13, 13, 13, 13, 12])
+    ws.freeze_panes = "B4"
+    landscape(ws, "3:3")
+
+
+def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: ConsolidationResult, code: str,
+                 lang: str) -> None:
+    """Native Excel charts: members by rating per child unit (stacked bars, from the children
+    sheet) and members by rating for the unit itself (from a small table on this sheet)."""
+    t, form = text(lang), result.form
+    roles = member_roles(form)
+    first_rating_col = 8  # STT, code, name, status, total, evaluated, % evaluated, then the ratings
+    if last_row >= 2:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = t["chart_children"]
+        chart.y_axis.title = t["members_axis"]
+        data = Reference(children, min_col=first_rating_col, max_col=first_rating_col + len(roles.ratings) - 1,
+                         min_row=1, max_row=last_row)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(children, min_col=3, min_row=2, max_row=last_row))
+        chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
+        chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
+        chart.width = 24
+        chart.legend.position = "b"
+        ws.add_chart(chart, "D2")
+    values = result.units[code].values
+    header_row(ws, 1, [t["rating"], t["count"]])
+    for i, c in enumerate(roles.ratings, start=2):
+        put(ws, i, 1, form.label(c, lang), align="left")
+        put(ws, i, 2, values.get(c))
+    members = BarChart()
+    members.type = "col"
+    members.title = t["chart_members"]
+    members.add_data(Reference(ws, min_col=2, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
+    members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(roles.ratings)))
+    members.legend = None
+    members.dataLabels = DataLabelList()
+    members.dataLabels.showVal = True
+    members.height, members.width = 8, 16
+    anchor_row = 2 + max(16, int(0.6 * last_row) + 10) if last_row >= 2 else 8
+    ws.add_chart(members, f"D{anchor_row}")
+    set_widths(ws, [40, 12])
+    landscape(ws)

@@ -1,0 +1,60 @@
+"""Wording of the summary workbook's added sheets, in Vietnamese (default) and English, kept in
+one place so the two languages stay in step. Field, share and rating labels are not here: they
+come from the form definition."""
+
+from __future__ import annotations
+
+__all__ = ["TEXT", "text"]
+
+TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "overview": "Tổng hợp", "children": "Đơn vị trực thuộc", "completeness": "Tình hình nộp",
+        "findings": "Phát hiện", "change": "So với kỳ trước", "charts": "Biểu đồ",
+        "overview_title": "BẢNG TỔNG HỢP {title} {period}",
+        "coverage": "Số liệu tổng hợp từ {covered}/{expected} đơn vị cơ sở (chi bộ) của {unit}",
+        "members": "I. ĐẢNG VIÊN", "organizations": "II. TỔ CHỨC ĐẢNG ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI",
+        "no": "STT", "item": "Chỉ tiêu", "count": "Số lượng", "share": "Tỷ lệ", "of": "Tỷ lệ tính trên",
+        "level": "Cấp tổ chức", "total": "Tổng số", "rated": "Được đánh giá", "not_rated": "Không đánh giá",
+        "pct": "%", "tsvm": "TSVM tiêu biểu", "good": "Tỷ lệ HTTNV trở lên", "within": "Tỷ lệ HTXSNV/HTTNV trở lên",
+        "code": "Mã đơn vị", "name": "Tên đơn vị", "status": "Tình trạng", "members_total": "Tổng số đảng viên",
+        "evaluated": "Được đánh giá", "evaluated_pct": "% được đánh giá", "good_count": "HTTNV trở lên",
+        "rating_given": "Xếp loại tổ chức", "errors": "Số lỗi", "warnings": "Số cảnh báo", "sum": "Cộng",
+        "sent": "Đã gửi", "missing": "Chưa gửi", "with_errors": "Có lỗi", "partial": "Thiếu một phần",
+        "parent": "Cấp trên", "file": "Tệp", "received_at": "Ngày sửa tệp", "covered": "Đơn vị cơ sở có số liệu",
+        "replaced": "Đã được thay thế", "severity": "Mức độ", "sheet": "Trang tính", "cell": "Ô", "rule": "Quy tắc",
+        "message": "Nội dung", "error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin",
+        "no_findings": "Không có phát hiện nào.", "current": "Kỳ này", "previous": "Kỳ trước",
+        "difference": "Chênh lệch", "relative": "Tỷ lệ thay đổi", "outlier": "Biến động bất thường",
+        "no_previous": "Chưa có số liệu {period} để so sánh.", "yes": "x", "unit": "Đơn vị",
+        "chart_children": "Xếp loại đảng viên theo đơn vị trực thuộc", "chart_members": "Đảng viên theo mức xếp loại",
+        "members_axis": "Số đảng viên", "rating": "Mức xếp loại", "quota_note": "Tô đỏ: vượt hạn mức HTXSNV ({limit}) hoặc có lỗi; tô vàng: chưa gửi.",
+        "ratio": "{got}/{exp}",
+    },
+    "en": {
+        "overview": "Overview", "children": "Subordinate units", "completeness": "Completeness",
+        "findings": "Findings", "change": "Change", "charts": "Charts",
+        "overview_title": "SUMMARY TABLE: {title} {period}",
+        "coverage": "Figures consolidated from {covered}/{expected} leaf units (cells) of {unit}",
+        "members": "I. PARTY MEMBERS", "organizations": "II. RATED PARTY ORGANIZATIONS",
+        "no": "No.", "item": "Item", "count": "Count", "share": "Share", "of": "Share of",
+        "level": "Level", "total": "Total", "rated": "Rated", "not_rated": "Not rated",
+        "pct": "%", "tsvm": "TSVM", "good": "Good or better", "within": "Excellent / good-or-better",
+        "code": "Unit code", "name": "Unit name", "status": "Status", "members_total": "Members",
+        "evaluated": "Evaluated", "evaluated_pct": "% evaluated", "good_count": "Good or better",
+        "rating_given": "Unit rating", "errors": "Errors", "warnings": "Warnings", "sum": "Total",
+        "sent": "Received", "missing": "Missing", "with_errors": "With errors", "partial": "Partly missing",
+        "parent": "Parent", "file": "File", "received_at": "File modified", "covered": "Leaf units with data",
+        "replaced": "Replaced", "severity": "Severity", "sheet": "Sheet", "cell": "Cell", "rule": "Rule",
+        "message": "Message", "error": "Error", "warning": "Warning", "info": "Info",
+        "no_findings": "No findings.", "current": "This period", "previous": "Previous period",
+        "difference": "Difference", "relative": "Relative change", "outlier": "Outlier",
+        "no_previous": "There are no figures for {period} to compare with.", "yes": "x", "unit": "Unit",
+        "chart_children": "Members by rating and subordinate unit", "chart_members": "Members by rating",
+        "members_axis": "Members", "rating": "Rating", "quota_note": "Red: excellent above the quota ({limit}) or errors; amber: missing.",
+        "ratio": "{got}/{exp}",
+    },
+}
+
+
+def text(lang: str) -> dict[str, str]:
+    return TEXT["en" if lang == "en" else "vi"]

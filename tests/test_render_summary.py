@@ -1,0 +1,138 @@
+"""The summary workbook: read back by the project's reader, and a file chain cell -> ward ->
+district -> province that gives the same root totals as consolidating every cell at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from render_support import CELL_ROWS, RATINGS, cell_values, make_result
+
+from evalreport import load_hierarchy, parse_period
+from evalreport.consolidate import consolidate
+from evalreport.reader import read_submission
+from evalreport.render.summary_workbook import summary_values, write_summary_workbook
+from evalreport.template_writer import fill_template
+
+PERIOD = "2021"
+
+
+def _own_values(form, expected, code):
+    """What a non-leaf unit's officer types into its own template: its members (the sum of its cells)."""
+    return {f: v for f, v in expected.units[code].values.items() if f in form.field_codes}
+
+
+@pytest.fixture
+def files(form, four, tmp_path) -> dict[str, Path]:
+    """Every unit's own filled template: cells with their counts, the others with counts and ratings."""
+    expected = make_result(form, four, parse_period(PERIOD))
+    out = {}
+    for code in four.subtree(four.root):
+        path = tmp_path / "in" / f"{code}.xlsx"
+        path.parent.mkdir(exist_ok=True)
+        if four.is_leaf(code):
+            fill_template(form, code, PERIOD, four, path, cell_values(form, CELL_ROWS[code]))
+        else:
+            ratings = [{"code": c, "rating": r, "tsvm": t} for c, (r, t) in RATINGS[code].items()]
+            fill_template(form, code, PERIOD, four, path, _own_values(form, expected, code), ratings=ratings)
+        out[code] = path
+    return out
+
+
+def _consolidate(form, four, paths, root):
+    subs = [read_submission(p, form) for p in paths]
+    return consolidate(form, PERIOD, subs, four, root=root)
+
+
+def test_summary_reads_back_with_the_same_totals(form, four, files, tmp_path):
+    result = _consolidate(form, four, list(files.values()), "T01")
+    assert not [f for f in result.findings if f.is_error]
+    out = write_summary_workbook(result, "T01", tmp_path / "out" / "T01.xlsx")
+    sub = read_submission(out, form)
+    assert sub.ok, [f.message() for f in sub.findings]
+    assert sub.kind == "summary" and sub.unit_code == "T01"
+    expected = summary_values(result, "T01")
+    assert {k: v for k, v in sub.values.items() if v is not None} == expected
+    assert expected["dv_tong_so"] == 342 and expected["dv_duoc_danh_gia"] == 314
+    assert expected["tc_chi_bo_tong_so"] == 10 and expected["tc_co_so_htxsnv"] == 1
+    assert [(r.code, r.rating, r.tsvm) for r in sub.ratings] == [("H01", "HTXSNV", True), ("H02", "HTTNV", False)]
+
+
+def test_file_chain_cell_ward_district_province(form, four, files, tmp_path):
+    direct = _consolidate(form, four, list(files.values()), "T01")
+    summaries: dict[str, Path] = {}
+    for code in four.bottom_up("T01"):
+        if four.is_leaf(code):
+            continue
+        # each level consolidates its own template and what its children sent: the cells' files at
+        # a ward, the summaries written one level down above it
+        inputs = [files[code]] + [files[c] if four.is_leaf(c) else summaries[c] for c in four.children(code)]
+        result = _consolidate(form, four, inputs, code)
+        assert not [f for f in result.findings if f.is_error], [f.message() for f in result.findings]
+        summaries[code] = write_summary_workbook(result, code, tmp_path / "chain" / f"{code}.xlsx")
+    chained = _consolidate(form, four, [files["T01"], summaries["H01"], summaries["H02"]], "T01")
+    assert chained.totals("T01") == direct.totals("T01")
+    assert chained.shares("T01") == direct.shares("T01")
+    assert summary_values(chained, "T01") == summary_values(direct, "T01")
+    province = read_submission(summaries["T01"], form)  # what the province would send further up
+    assert {k: v for k, v in province.values.items() if v is not None} == summary_values(direct, "T01")
+
+
+def test_added_sheets_layout_and_safety(form, four, files, tmp_path):
+    result = _consolidate(form, four, [p for c, p in files.items() if c not in ("C07",)], "T01")
+    out = write_summary_workbook(result, "X04", tmp_path / "X04.xlsx")
+    wb = load_workbook(out)
+    assert wb.sheetnames[1:] == ["Tổng hợp", "Đơn vị trực thuộc", "Biểu đồ", "Tình hình nộp", "Phát hiện",
+                                 "So với kỳ trước", "Hướng dẫn", "_evalreport"]
+    assert wb.active.title == "Tổng hợp"
+    kids = wb["Đơn vị trực thuộc"]
+    rows = [[c.value for c in r] for r in kids.iter_rows(min_row=2, max_row=5)]
+    assert rows[2][:11] == [3, "C10", "Chi bộ A & B <1>", "Đã gửi", 22, 20, pytest.approx(20 / 22), 3, 13, 4, 0]
+    assert rows[3][2] == "Cộng" and rows[3][4:6] == [97, 88]
+    assert kids["E2"].number_format == "#,##0" and kids["G2"].number_format == "0.00%"
+    assert kids.freeze_panes == "D2" and kids.auto_filter.ref == "A1:R4"
+    assert kids.page_setup.orientation == "landscape" and int(kids.page_setup.paperSize) == 9  # A4
+    assert len(kids.conditional_formatting) == 1  # one range, two rules (amber, red)
+    assert len(wb["Biểu đồ"]._charts) == 2
+    overview = wb["Tổng hợp"]
+    labels = {r[1].value: (r[2].value, r[3].value) for r in overview.iter_rows(min_row=6, max_row=30) if r[1].value}
+    assert labels["Tổng số đảng viên"][0] == 97
+    assert labels["Đảng viên được đánh giá, xếp loại"] == (88, pytest.approx(88 / 97))
+
+
+def test_text_from_submissions_is_never_a_formula(form, tmp_path):
+    names = {"X1": "=HYPERLINK(\"http://x\",\"a\")", "C1": "+cmd|' /C calc'!A0", "C2": "-2+3", "C3": "@SUM(A1:A2)"}
+    rows = [("T1", "Tỉnh", "tinh", ""), ("H1", "Huyện", "huyen", "T1"), ("X1", names["X1"], "co_so", "H1"),
+            ("C1", names["C1"], "chi_bo", "X1"), ("C2", names["C2"], "chi_bo", "X1"), ("C3", names["C3"], "chi_bo", "X1")]
+    h = load_hierarchy([dict(zip(("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"), r, strict=True)) for r in rows])
+    paths = []
+    for code in ("C1", "C2"):
+        paths.append(fill_template(form, code, PERIOD, h, tmp_path / f"{code}.xlsx",
+                                   cell_values(form, CELL_ROWS["C01"])))
+    result = _consolidate(form, h, paths, "T1")
+    out = write_summary_workbook(result, "X1", tmp_path / "X1.xlsx")
+    wb = load_workbook(out)
+    seen = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in names.values():
+                    seen[cell.value] = cell.data_type
+                assert not (isinstance(cell.value, str) and cell.data_type == "f" and cell.value in names.values())
+    assert set(seen) >= {names["C1"], names["C2"], names["C3"]} and set(seen.values()) == {"s"}
+    kids = wb["Đơn vị trực thuộc"]
+    assert [kids["C2"].value, kids["C3"].value, kids["C4"].value] == [names["C1"], names["C2"], names["C3"]]
+    assert kids["D4"].value == "Chưa gửi"
+
+
+def test_missing_and_english(form, four, files, tmp_path):
+    result = _consolidate(form, four, [p for c, p in files.items() if c != "C07"], "T01")
+    out = write_summary_workbook(result, "X03", tmp_path / "X03_en.xlsx", lang="en")
+    wb = load_workbook(out)
+    kids = wb["Subordinate units"]
+    assert [kids["C2"].value, kids["D2"].value] == ["Chi bộ khu phố 3", "Received"]
+    assert [kids["C3"].value, kids["D3"].value] == ["Chi bộ khu phố 4", "Missing"]
+    comp = wb["Completeness"]
+    assert [c.value for c in comp[3]][1:6] == ["C07", "Chi bộ khu phố 4", "Party cell", "X03", "Missing"]
+    assert read_submission(out, form).ok
