@@ -5,12 +5,14 @@ Data flows one way: read -> check -> aggregate -> render. The public API is re-e
 
 from __future__ import annotations
 
+from .consolidate import consolidate
 from .definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from .findings import Finding
 from .hierarchy import Hierarchy, HierarchyError, LevelConfig, Unit, load_hierarchy, load_levels
 from .periods import Period, PeriodError, parse_period
 from .reader import read_submission
 from .result import ConsolidationResult
+from .rules import check
 from .submission import ChildRating, Submission
 from .template_writer import fill_template, make_template, make_templates
 
@@ -39,4 +41,6 @@ __all__ = [
     "fill_template",
     "make_templates",
     "read_submission",
+    "check",
+    "consolidate",
 ]

@@ -32,6 +32,10 @@ register_messages({
         "vi": "{unit_name}: số {level} xếp loại \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
         "en": "{unit_name}: {level} rated \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
     },
+    "QUOTA_ORGANIZATIONS_TREE": {
+        "vi": "Toàn {unit_name}: số {level} xếp loại \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
+        "en": "All of {unit_name}: {level} rated \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
+    },
 })
 
 
@@ -121,6 +125,8 @@ def quota_checks(form: FormDefinition, hierarchy: Hierarchy, root: str, units: M
                     findings.append(_finding("QUOTA_ORGANIZATIONS", qc, hierarchy.name(code),
                                              {**labels, "level": level_text(level)}))
         root_values = units[root].values
+        # The level the root rates itself is already its committee check; the tree adds the rest.
+        root_rates = {hierarchy.unit(c).level for c in hierarchy.children(root)} if root in accepted else set()
         for level in hierarchy.levels.below(hierarchy.unit(root).level):
             num = root_values.get(org.field_code(level, q.numerator))
             den = root_values.get(org.field_code(level, q.denominator))
@@ -128,7 +134,8 @@ def quota_checks(form: FormDefinition, hierarchy: Hierarchy, root: str, units: M
                 continue
             qc = QuotaCheck("organizations", None, int(num), int(den), limit, level)
             checks.append(qc)
-            if not qc.ok:
-                f = _finding("QUOTA_ORGANIZATIONS", qc, hierarchy.name(root), {**labels, "level": level_text(level)})
+            if not qc.ok and level not in root_rates:
+                f = _finding("QUOTA_ORGANIZATIONS_TREE", qc, hierarchy.name(root),
+                             {**labels, "level": level_text(level)})
                 findings.append(f.with_context(unit=root))
     return checks, findings

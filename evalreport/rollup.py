@@ -29,8 +29,8 @@ from .submission import ChildRating, Submission
 __all__ = ["Rollup", "roll_up", "rating_counts", "org_namespace", "field_label", "measure_label"]
 
 register_messages({
-    "MEASURE_TOTAL": {"vi": "tổng số", "en": "total"},
-    "MEASURE_RATED": {"vi": "được đánh giá, xếp loại", "en": "rated"},
+    "MEASURE_TOTAL": {"vi": "Tổng số", "en": "Total"},
+    "MEASURE_RATED": {"vi": "Được đánh giá, xếp loại", "en": "Rated"},
 })
 
 Values = dict[str, "int | float | None"]

@@ -158,7 +158,11 @@ def test_quota_at_each_committee(result):
     quota_msgs = [f.message() for f in result.findings if f.rule == "QUOTA_ORGANIZATIONS"]
     assert ("Đảng bộ xã An Phú: số chi bộ trực thuộc xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" là 1, bằng 50,00% số "
             "\"Hoàn thành tốt nhiệm vụ trở lên\" (2), vượt tỷ lệ tối đa 20%") in quota_msgs
-    assert len(quota_msgs) == 5
+    assert len(quota_msgs) == 3  # X01, H01, T01 on their own tables
+    [tree] = [f for f in result.findings if f.rule == "QUOTA_ORGANIZATIONS_TREE"]  # huyen is T01's own table
+    assert tree.unit == "T01" and tree.message() == (
+        "Toàn Đảng bộ tỉnh Mẫu: số tổ chức cơ sở đảng xếp loại \"Hoàn thành xuất sắc nhiệm vụ\" là 1, bằng 33,33% số "
+        "\"Hoàn thành tốt nhiệm vụ trở lên\" (3), vượt tỷ lệ tối đa 20%")
     assert [f.unit for f in result.findings if f.rule == "DV_QUOTA_HTXSNV"] == ["C03"]
 
 
