@@ -105,6 +105,12 @@ def consolidate(form: FormDefinition, period: Period | str, submissions: Iterabl
     # 1. Keep this form, period and branch.
     by_unit: dict[str, list[tuple[int, Submission]]] = {}
     for i, s in enumerate(subs):
+        if not (s.form_code and s.unit_code and s.period) and has_errors(s.findings):
+            # The reader could not tell what the file is; its own findings say why.
+            findings += [_located(f, s) for f in s.findings]
+            rejected.append(s)
+            tick()
+            continue
         wrong = check_submission_identity(form, s, hierarchy=hierarchy, expected_period=period)
         if not wrong and s.unit_code not in in_tree:
             wrong = [_other_branch(hierarchy, root, s)]
