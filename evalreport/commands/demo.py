@@ -54,15 +54,10 @@ def _demo(folder: Path = typer.Argument(Path("demo"), help="Folder to create the
         table.add_column(col, overflow="fold")
     ok = True
     for p in report.planted:
-        if p.kind == "late":
-            found = p.unit in report.late_units(p.period)
-            shown = "status: trễ hạn (late)" if found else "[red]not shown[/]"
-        else:
-            hits = report.detected(p)
-            found = bool(hits)
-            shown = ", ".join(sorted({h.rule for h in hits})) if hits else "[red]NOT DETECTED[/]"
-        ok &= found
-        table.add_row(_KINDS.get(p.kind, p.kind), p.unit, p.period, Path(p.file).name if p.file else "—", shown)
+        shown = report.how_reported(p)
+        ok &= shown is not None
+        table.add_row(_KINDS.get(p.kind, p.kind), p.unit, p.period, Path(p.file).name if p.file else "—",
+                      shown or "[red]NOT DETECTED[/]")
     console.print(table)
     direct = [f for f in report.findings if f.unit in {p.unit for p in report.planted}]
     console.print(findings_table(direct, title="Findings on the planted files / Phát hiện trên các tệp lỗi"))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..workspace import Workspace
+from ..workspace.ingest import IngestReport
 from ..workspace.runner import RunReport
 from .generate import DemoPlan, Planted, plan_demo, write_inbox
 from .province import SIZES, build_units
@@ -41,6 +42,7 @@ class DemoReport:
     size: str
     plan: DemoPlan
     files_written: int
+    ingest: IngestReport | None = None
     runs: dict[str, RunReport] = field(default_factory=dict)
 
     @property
@@ -49,25 +51,31 @@ class DemoReport:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for r in self.runs.values() for f in r.findings]
+        """Ledger events of the ingest, then every run's findings."""
+        events = [f for f in self.ingest.findings if f.rule.startswith("WS_")] if self.ingest else []
+        return events + [f for r in self.runs.values() for f in r.findings]
 
     def detected(self, p: Planted) -> list[Finding]:
-        """Findings (or, for a missing unit, the completeness) that report planted problem ``p``."""
-        run = self.runs.get(p.period)
-        if run is None:
-            return []
-        if p.kind == "missing":
-            res = run.results.get(p.form)
-            return [] if res is None or p.unit not in res.missing else [
-                f for f in run.findings if f.unit == p.unit] or [_missing_marker(p)]
-        if p.kind == "late":
-            return []
+        """The findings that report planted problem ``p`` (ledger events come from the ingest)."""
         name = Path(p.file or "").name
-        return [f for f in run.findings if f.file == name and (f.rule == p.rule if p.rule else f.is_error)]
+        if p.kind in ("duplicate", "corrected"):
+            pool = self.ingest.findings if self.ingest else []
+        else:
+            run = self.runs.get(p.period)
+            pool = run.findings if run else []
+        return [f for f in pool if p.file and f.file == name and (f.rule == p.rule if p.rule else f.is_error)]
 
-    def late_units(self, period: str) -> list[str]:
-        with Workspace.open(self.folder) as ws:
-            return [r.unit for r in ws.status(period) if r.late and r.state != "missing"]
+    def how_reported(self, p: Planted) -> str | None:
+        """How the run made ``p`` visible: finding rules, the completeness, or the status; None if not."""
+        if p.kind == "missing":
+            res = self.runs[p.period].results.get(p.form) if p.period in self.runs else None
+            return "completeness: missing / chưa gửi" if res is not None and p.unit in res.missing else None
+        if p.kind == "late":
+            with Workspace.open(self.folder) as ws:
+                late = {r.unit for r in ws.status(p.period) if r.late and r.state != "missing"}
+            return "status: late / trễ hạn" if p.unit in late else None
+        hits = self.detected(p)
+        return ", ".join(sorted({f.rule for f in hits})) if hits else None
 
     def unexplained(self) -> list[Finding]:
         """Findings about units that are neither planted problems nor their ancestors."""
@@ -77,14 +85,6 @@ class DemoReport:
             if p.kind in _PROPAGATES:
                 allowed.update(h.path(p.unit))
         return [f for f in self.findings if f.unit not in allowed]
-
-
-def _missing_marker(p: Planted) -> Finding:
-    from ..findings import make_finding
-    from ..workspace import messages as _messages  # noqa: F401
-
-    return make_finding("WS_MISSING", "warning", unit=p.unit,
-                        params={"form": p.form, "period": p.period, "unit": p.unit, "unit_name": p.unit})
 
 
 def _prepare(folder: Path) -> None:
@@ -110,7 +110,7 @@ def run_demo(folder: str | Path = "demo", size: str = "small", seed: int = 2025,
     ws = Workspace.init(folder, units_rows=units, root=units[0][0], received_time="file", workers=workers)
     try:
         written = write_inbox(plan, ws.inbox, workers=workers, progress=progress)
-        report = DemoReport(folder, size, plan, written)
+        report = DemoReport(folder, size, plan, written, ingest=ws.ingest(progress=progress))
         for period in [*plan.months, str(plan.year)]:
             report.runs[period] = ws.run(period, all_levels=all_levels, progress=progress)
     finally:

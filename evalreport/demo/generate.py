@@ -123,8 +123,8 @@ def plan_demo(units: list[tuple[str, str, str, str | None]], months: int, seed: 
     j.mtime = datetime(year, 12, 20, 9, 30)
     plan.planted.append(Planted("late", late_cell, "DG-NAM", p, j.path, None))
 
-    for code in leaves:
-        series = month_series(rng, values[year][code]["dv_tong_so"], len(plan.months))
+    for index, code in enumerate(leaves):
+        series = month_series(rng, values[year][code]["dv_tong_so"], [int(m[-2:]) for m in plan.months], index)
         for month, v in zip(plan.months, series, strict=True):
             m = int(month[-2:])
             recv = datetime(year + (m == 12), m % 12 + 1, 1)
@@ -143,6 +143,7 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(units: list[tuple[str, str, str, str | None]]) -> None:
     _WORKER["h"] = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p}
                                    for c, n, lv, p in units])
+    _WORKER["forms"] = {code: load_form(code) for code in ("DG-NAM", "DV-THANG")}
 
 
 def _write(args: tuple[str, Job]) -> str:
@@ -151,7 +152,7 @@ def _write(args: tuple[str, Job]) -> str:
     inbox, job = args
     h: Hierarchy = _WORKER["h"]
     target = Path(inbox) / job.path
-    fill_template(load_form(job.form), job.unit, job.period, h, target, job.values, ratings=job.ratings)
+    fill_template(_WORKER["forms"][job.form], job.unit, job.period, h, target, job.values, ratings=job.ratings)
     return job.path
 
 

@@ -109,33 +109,35 @@ def previous_ratings(rng: random.Random, current: Sequence[dict]) -> list[dict]:
     """Last year's ratings: the same, except a few good/completed swapped."""
     out = [dict(r) for r in current]
     for r in out:
-        if r["rating"] == "HTTNV" and rng.random() < 0.05:
+        if r["rating"] == "HTTNV" and rng.random() < 0.02:
             r["rating"] = "HTNV"
-        elif r["rating"] == "HTNV" and rng.random() < 0.3:
+        elif r["rating"] == "HTNV" and rng.random() < 0.1:
             r["rating"] = "HTTNV"
     return out
 
 
-def month_series(rng: random.Random, start: int, months: int) -> list[dict[str, int]]:
-    """A cell's DV-THANG values for consecutive months: closing stock of one month is the
-    opening stock of the next, and each month's closing stock follows from its movements."""
+# Monthly movements as (field, every how many months a cell has one). A cell's events fall on
+# months set by its index, spread evenly over the cells, so the totals of a ward or district are
+# steady from month to month, as real admissions plans are; random draws would make
+# month-to-month outliers that no planted problem explains.
+_EVENTS = [("ket_nap", 2, 0), ("chuyen_den", 10, 3), ("chuyen_di", 10, 7), ("tu_tran", 30, 11),
+           ("xoa_ten", 100, 37), ("khai_tru", 200, 53), ("ra_khoi_dang", 200, 97)]  # (field, every, offset)
+
+
+def month_series(rng: random.Random, start: int, months: list[int], index: int) -> list[dict[str, int]]:
+    """Cell number ``index``'s DV-THANG values for the given months: closing stock of one month is
+    the opening stock of the next, and each month's closing stock follows from its movements."""
     series = []
     dau = start
-    du_bi = min(dau, rng.choice([0, 0, 1, 1, 2, 3]))
-    target = rng.randint(1, 4)
-    for _ in range(months):
-        v = {
-            "ket_nap": rng.choice([0, 0, 0, 0, 0, 1, 1, 2]),
-            "chuyen_den": int(rng.random() < 0.1),
-            "chuyen_di": int(rng.random() < 0.1),
-            "tu_tran": int(rng.random() < 0.03),
-            "xoa_ten": int(rng.random() < 0.01),
-            "khai_tru": int(rng.random() < 0.005),
-            "ra_khoi_dang": int(rng.random() < 0.005),
-        }
+    du_bi = min(dau, rng.choice([1, 2, 2, 3, 3, 4]))
+    target = rng.randint(3, 8)
+    for month in months:
+        v = {code: int((month + index + offset) % every == 0) for code, every, offset in _EVENTS}
         outflow = v["chuyen_di"] + v["tu_tran"] + v["xoa_ten"] + v["khai_tru"] + v["ra_khoi_dang"]
         cuoi = dau + v["ket_nap"] + v["chuyen_den"] - outflow
-        v["chuyen_chinh_thuc"] = min(du_bi, int(rng.random() < 0.2))
+        # Members admitted a year ago finish probation now; admissions are steady, so conversions
+        # match this month's admissions and the probationary stock stays level.
+        v["chuyen_chinh_thuc"] = min(du_bi, v["ket_nap"])
         du_bi = min(cuoi, du_bi + v["ket_nap"] - v["chuyen_chinh_thuc"])
         v.update(dau_ky=dau, cuoi_ky=cuoi, du_bi_cuoi_ky=du_bi, ket_nap_chi_tieu_nam=target)
         series.append(v)

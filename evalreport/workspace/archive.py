@@ -8,10 +8,9 @@ inbox file itself is only ever read.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
-
-from ..atomic import atomic_path
 
 __all__ = ["Archive", "sha256_of"]
 
@@ -36,12 +35,23 @@ class Archive:
         return f"{self.folder.name}/{sha256[:2]}/{sha256}{suffix}"
 
     def store(self, source: Path, sha256: str) -> str:
-        """Copy ``source`` into the archive (idempotent; atomic) and return its relative path."""
+        """Copy ``source`` into the archive (idempotent) and return its relative path.
+
+        Written to a temporary name and renamed, so a killed ingest never leaves a half copy
+        under a content address. Unlike reports, copies are not fsynced one by one (that would
+        double the cost of an ingest): the ledger row that names a copy is committed after it,
+        and the original stays in the inbox until the officer removes it.
+        """
         rel = self.relative(sha256, source.suffix)
         target = self.folder.parent / rel
         if not target.exists():
-            with atomic_path(target) as tmp:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            try:
                 shutil.copyfile(source, tmp)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
         return rel
 
     def path(self, relative: str) -> Path:

@@ -88,9 +88,11 @@ class LedgerError(RuntimeError):
     pass
 
 
-def now_text() -> str:
-    """Local time with its UTC offset, to the second (what officers read in ``history``)."""
-    return datetime.now().astimezone().replace(microsecond=0).isoformat()
+def now_text(precise: bool = False) -> str:
+    """Local time with its UTC offset, to the second (what officers read in ``history``), or to
+    the microsecond for run records (which must order runs that follow each other closely)."""
+    now = datetime.now().astimezone()
+    return (now if precise else now.replace(microsecond=0)).isoformat()
 
 
 @dataclass(frozen=True)
@@ -235,13 +237,13 @@ class Ledger:
     def start_run(self, period: str, command: str) -> int:
         with self.transaction() as c:
             cur = c.execute("INSERT INTO runs(period, command, started_at, status) VALUES (?,?,?, 'running')",
-                            (period, command, now_text()))
+                            (period, command, now_text(precise=True)))
             return int(cur.lastrowid or 0)
 
     def finish_run(self, run_id: int, status: str, manifest: dict[str, Any] | None) -> None:
         with self.transaction() as c:
             c.execute("UPDATE runs SET finished_at=?, status=?, manifest_json=? WHERE id=?",
-                      (now_text(), status, dumps(manifest) if manifest is not None else None, run_id))
+                      (now_text(precise=True), status, dumps(manifest) if manifest is not None else None, run_id))
 
     def mark_interrupted(self) -> int:
         """Runs still 'running' when the lock is free were killed; record them as failed."""

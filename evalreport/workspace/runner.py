@@ -95,23 +95,26 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None) -> list[Path]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging."""
-    from ..render import render_narrative, write_summary_workbook
+    from ..render.form_roles import FormRolesError
+    from ..render.narrative import render_narrative
+    from ..render.summary_workbook import write_summary_workbook
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
     staging.mkdir(parents=True, exist_ok=True)
     form, period = safe_name(result.form.code), safe_name(str(result.period))
     staged: list[Path] = []
+    writers = (("tong_hop.xlsx", write_summary_workbook), ("bao_cao.docx", render_narrative))
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {result.form.code}", i, len(units))
-        stem = f"{safe_name(unit)}_{form}_{period}"
-        xlsx = staging / f"{stem}_tong_hop.xlsx"
-        write_summary_workbook(result, unit, xlsx, lang)
-        staged.append(xlsx)
-        crash_point("render.staged")
-        docx = staging / f"{stem}_bao_cao.docx"
-        render_narrative(result, unit, docx, lang=lang)
-        staged.append(docx)
+        for suffix, write in writers:
+            target = staging / f"{safe_name(unit)}_{form}_{period}_{suffix}"
+            try:
+                write(result, unit, target, lang=lang)
+            except FormRolesError:  # this form has no such report (e.g. no narrative for DV-THANG)
+                continue
+            staged.append(target)
+            crash_point("render.staged")
     findings = staging / f"{form}_{period}_phat_hien.xlsx"
     findings_frame(result.findings, lang).to_excel(findings, index=False, sheet_name="Phat hien" if lang == "vi"
                                                    else "Findings")

@@ -1,0 +1,82 @@
+"""The demo end to end (tiny size): every planted problem is reported, nothing else is, and the
+outputs of every period exist."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from evalreport.cli import app
+from evalreport.commands.workspace import console as cli_console
+from evalreport.demo import DemoError, run_demo
+from evalreport.workspace import Workspace
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return run_demo(tmp_path_factory.mktemp("d") / "demo", size="tiny", workers=1)
+
+
+def test_every_planted_problem_is_reported(demo):
+    kinds = {p.kind for p in demo.planted}
+    assert kinds == {"sum_mismatch", "text_in_number", "duplicate", "corrected", "missing", "late", "continuity"}
+    for p in demo.planted:
+        assert demo.how_reported(p), p
+    by_kind = {p.kind: p for p in demo.planted}
+    assert demo.how_reported(by_kind["sum_mismatch"]) == "DV_TONG_SO"
+    assert demo.how_reported(by_kind["continuity"]) == "DV_NOI_TIEP"
+    assert demo.how_reported(by_kind["duplicate"]) == "WS_DUPLICATE_FILE"
+
+
+def test_findings_list_exactly_the_planted_files(demo):
+    assert demo.unexplained() == []
+    planted_files = {Path(p.file).name for p in demo.planted if p.file and p.kind != "late"}
+    leaf_files = {f.file for f in demo.findings if f.file and f.unit and demo.runs["2025"].result.hierarchy.is_leaf(f.unit)}
+    assert leaf_files == planted_files
+    errors = {f.file for f in demo.findings if f.is_error}
+    assert errors == {Path(p.file).name for p in demo.planted if p.kind in ("sum_mismatch", "text_in_number",
+                                                                          "continuity")}
+
+
+def test_outputs_and_manifests_of_every_period(demo):
+    for period, run in demo.runs.items():
+        out = demo.folder / "outputs" / period
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["period"] == period and manifest["outputs"]
+        for o in manifest["outputs"]:
+            assert (demo.folder / o["path"]).is_file()
+        assert run.outputs
+    annual = demo.folder / "outputs" / "2025"
+    assert (annual / "TINH_DG-NAM_2025_tong_hop.xlsx").is_file() and (annual / "TINH_DG-NAM_2025_bao_cao.docx").is_file()
+
+
+def test_status_and_history_on_the_demo(demo):
+    by_kind = {p.kind: p for p in demo.planted}
+    with Workspace.open(demo.folder) as ws:
+        rows = {r.unit: r for r in ws.status("2025")}
+        assert rows[by_kind["missing"].unit].state == "missing"
+        assert rows[by_kind["sum_mismatch"].unit].state == "errors"
+        assert rows[by_kind["late"].unit].late and rows[by_kind["late"].unit].state == "received"
+        versions = [h for h in ws.history(by_kind["corrected"].unit) if h.period == "2025"]
+        assert [(v.version, v.current) for v in versions] == [(1, False), (2, True)]
+
+
+def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path):
+    (tmp_path / "mine.txt").write_text("keep me")
+    with pytest.raises(DemoError, match="not a demo folder"):
+        run_demo(tmp_path, size="tiny")
+    assert (tmp_path / "mine.txt").read_text() == "keep me"
+
+
+def test_cli_status_and_history_on_the_demo(demo, monkeypatch):
+    monkeypatch.setattr(cli_console, "width", 200)
+    runner = CliRunner()
+    res = runner.invoke(app, ["status", "-w", str(demo.folder), "--period", "2025", "--problems"])
+    assert res.exit_code == 0, res.output
+    assert "chưa nhận" in res.output and "trễ hạn" in res.output
+    unit = next(p.unit for p in demo.planted if p.kind == "corrected")
+    res = runner.invoke(app, ["history", "-w", str(demo.folder), unit])
+    assert res.exit_code == 0 and "replaced by v2" in res.output
