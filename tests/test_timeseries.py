@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from evalreport import Submission, parse_period
+from evalreport import Submission, consolidate, parse_period
 from evalreport.timeseries import (
     check_continuity,
     months_missing,
@@ -88,3 +88,15 @@ def test_continuity_between_months(monthly_form):
     # A gap (no February) is not compared across; another unit's months are separate.
     gap = [s for s in subs if s.period.index != 2] + [submission(monthly_form, "C02", "2025-02", month(10, 1))]
     assert [f.message() for f in check_continuity(monthly_form, gap)] == [findings[1].message()]
+
+
+def test_consolidation_checks_continuity_against_the_previous_month(monthly_form, three):
+    october = [submission(monthly_form, c, "2025-10", month(100, 2)) for c in ("C01", "C02", "C03")]
+    previous = consolidate(monthly_form, "2025-10", october, three)
+    assert previous.totals()["cuoi_ky"] == 306 and previous.blocked == []
+    november = [submission(monthly_form, c, "2025-11", month(102 if c != "C02" else 101, 1))
+                for c in ("C01", "C02", "C03")]
+    r = consolidate(monthly_form, "2025-11", november, three, previous=previous)
+    assert r.blocked == ["C02"] and [f.message() for f in r.findings if f.rule == "DV_NOI_TIEP"] == [
+        "Số đầu kỳ 101 ≠ số cuối kỳ của kỳ trước 102"]
+    assert r.totals()["cuoi_ky"] == 103 + 103  # C01 and C03 only
