@@ -11,6 +11,8 @@ from .findings import Finding
 from .hierarchy import Hierarchy, HierarchyError, LevelConfig, Unit, load_hierarchy, load_levels
 from .periods import Period, PeriodError, parse_period
 from .reader import read_submission
+from .render.narrative import render_narrative
+from .render.summary_workbook import write_summary_workbook
 from .result import ConsolidationResult
 from .rules import check
 from .submission import ChildRating, Submission
@@ -20,6 +22,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "render_narrative",
+    "write_summary_workbook",
     "FormDefinition",
     "FormDefinitionError",
     "available_forms",

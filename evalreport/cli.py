@@ -17,10 +17,12 @@ app = typer.Typer(
 from .commands import check as _check_commands  # noqa: E402
 from .commands import demo as _demo_commands  # noqa: E402
 from .commands import excel as _excel_commands  # noqa: E402
+from .commands import report as _report_commands  # noqa: E402
 from .commands import template as _template_commands  # noqa: E402
 from .commands import workspace as _workspace_commands  # noqa: E402
 
-_COMMAND_MODULES: tuple = (_template_commands, _check_commands, _demo_commands, _workspace_commands, _excel_commands)
+_COMMAND_MODULES: tuple = (_template_commands, _check_commands, _report_commands, _demo_commands, _workspace_commands,
+                           _excel_commands)
 
 for _module in _COMMAND_MODULES:
     _module.register(app)

@@ -104,3 +104,25 @@ def make_result(form, hierarchy, period, rows=None, ratings=None, missing=(), pr
                                                  for c, (r, t) in ratings.get(code, {}).items()])
     return ConsolidationResult(form, period, hierarchy, hierarchy.root, units, completeness=completeness,
                                accepted=accepted, previous=previous)
+
+
+def write_inputs(form, hierarchy, folder, period: str, rows=None) -> dict:
+    """Every unit's own filled template in ``folder``: cells with their counts, the other units with
+    their members (the sum of their cells) and the ratings of their children."""
+    from evalreport.periods import parse_period
+    from evalreport.template_writer import fill_template
+
+    rows = CELL_ROWS if rows is None else rows
+    expected = make_result(form, hierarchy, parse_period(period), rows=rows)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for code in hierarchy.subtree(hierarchy.root):
+        path = folder / f"{code}.xlsx"
+        if hierarchy.is_leaf(code):
+            fill_template(form, code, period, hierarchy, path, cell_values(form, rows[code]))
+        else:
+            own = {f: v for f, v in expected.units[code].values.items() if f in form.field_codes}
+            ratings = [{"code": c, "rating": r, "tsvm": t} for c, (r, t) in RATINGS[code].items()]
+            fill_template(form, code, period, hierarchy, path, own, ratings=ratings)
+        out[code] = path
+    return out

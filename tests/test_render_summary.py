@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from render_support import CELL_ROWS, RATINGS, cell_values, make_result
+from render_support import CELL_ROWS, cell_values, write_inputs
 
-from evalreport import load_hierarchy, parse_period
+from evalreport import load_hierarchy
 from evalreport.consolidate import consolidate
 from evalreport.reader import read_submission
 from evalreport.render.summary_workbook import summary_values, write_summary_workbook
@@ -18,26 +18,9 @@ from evalreport.template_writer import fill_template
 PERIOD = "2021"
 
 
-def _own_values(form, expected, code):
-    """What a non-leaf unit's officer types into its own template: its members (the sum of its cells)."""
-    return {f: v for f, v in expected.units[code].values.items() if f in form.field_codes}
-
-
 @pytest.fixture
 def files(form, four, tmp_path) -> dict[str, Path]:
-    """Every unit's own filled template: cells with their counts, the others with counts and ratings."""
-    expected = make_result(form, four, parse_period(PERIOD))
-    out = {}
-    for code in four.subtree(four.root):
-        path = tmp_path / "in" / f"{code}.xlsx"
-        path.parent.mkdir(exist_ok=True)
-        if four.is_leaf(code):
-            fill_template(form, code, PERIOD, four, path, cell_values(form, CELL_ROWS[code]))
-        else:
-            ratings = [{"code": c, "rating": r, "tsvm": t} for c, (r, t) in RATINGS[code].items()]
-            fill_template(form, code, PERIOD, four, path, _own_values(form, expected, code), ratings=ratings)
-        out[code] = path
-    return out
+    return write_inputs(form, four, tmp_path / "in", PERIOD)
 
 
 def _consolidate(form, four, paths, root):

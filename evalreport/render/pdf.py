@@ -1,0 +1,79 @@
+"""Optional PDF copies of the outputs through LibreOffice (``soffice --headless --convert-to pdf``).
+
+LibreOffice is not a dependency: when it is missing, :class:`PdfUnavailable` says so plainly and
+what to install; the .docx and .xlsx are complete without it. Each conversion uses a throw-away
+LibreOffice profile, so it neither disturbs nor waits for an office suite the officer has open,
+and the PDF is moved into place atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..messages import register_messages, render_message
+
+__all__ = ["PdfUnavailable", "soffice_path", "convert_to_pdf"]
+
+register_messages({
+    "PDF_NO_SOFFICE": {
+        "vi": "Không tìm thấy LibreOffice (soffice) nên chưa xuất được PDF; các tệp .docx/.xlsx vẫn đầy đủ. "
+              "Cài LibreOffice (https://www.libreoffice.org) rồi chạy lại với --pdf.",
+        "en": "LibreOffice (soffice) was not found, so no PDF was written; the .docx/.xlsx files are complete. "
+              "Install LibreOffice (https://www.libreoffice.org) and run again with --pdf.",
+    },
+    "PDF_FAILED": {
+        "vi": "LibreOffice không chuyển được '{file}' sang PDF: {reason}",
+        "en": "LibreOffice could not convert '{file}' to PDF: {reason}",
+    },
+})
+
+_WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
+                  r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
+
+
+class PdfUnavailable(RuntimeError):
+    """No PDF could be made; ``messages`` holds the explanation in Vietnamese and English."""
+
+    def __init__(self, rule: str, **params: object):
+        self.messages = render_message(rule, params)
+        super().__init__(self.messages["en"])
+
+    def message(self, lang: str = "vi") -> str:
+        return self.messages.get(lang, self.messages["vi"])
+
+
+def soffice_path() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    return next((p for p in _WINDOWS_PATHS if os.path.isfile(p)), None)
+
+
+def convert_to_pdf(source: str | Path, out_dir: str | Path | None = None, timeout: float = 180) -> Path:
+    """Convert ``source`` (.docx or .xlsx) to ``<out_dir>/<stem>.pdf``; raises :class:`PdfUnavailable`."""
+    source = Path(source)
+    exe = soffice_path()
+    if exe is None:
+        raise PdfUnavailable("PDF_NO_SOFFICE")
+    target = Path(out_dir or source.parent) / f"{source.stem}.pdf"
+    with tempfile.TemporaryDirectory(prefix="evalreport-pdf-") as work:
+        profile = Path(work, "profile").as_uri()
+        cmd = [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
+               "--outdir", work, str(source)]
+        try:
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise PdfUnavailable("PDF_FAILED", file=source.name, reason=f"{type(exc).__name__}: {exc}") from None
+        produced = Path(work, f"{source.stem}.pdf")
+        if not produced.is_file():
+            reason = (done.stderr or done.stdout or f"exit code {done.returncode}").strip()[:300]
+            raise PdfUnavailable("PDF_FAILED", file=source.name, reason=reason)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged = target.with_name(f".{target.name}.tmp")
+        shutil.move(str(produced), staged)
+        os.replace(staged, target)
+    return target
