@@ -119,3 +119,18 @@ def test_missing_and_english(form, four, files, tmp_path):
     comp = wb["Completeness"]
     assert [c.value for c in comp[3]][1:6] == ["C07", "Chi bộ khu phố 4", "Party cell", "X03", "Missing"]
     assert read_submission(out, form).ok
+
+
+def test_monthly_form_without_ratings(monthly_form, three, tmp_path):
+    """DV-THANG has no rating table: the summary lists every field per child and still reads back."""
+    base = {"dau_ky": 50, "ket_nap": 2, "chuyen_den": 1, "chuyen_di": 1, "tu_tran": 0, "xoa_ten": 0, "khai_tru": 0,
+            "ra_khoi_dang": 0, "chuyen_chinh_thuc": 1, "cuoi_ky": 52, "du_bi_cuoi_ky": 4, "ket_nap_chi_tieu_nam": 20}
+    paths = [fill_template(monthly_form, c, "2025-11", three, tmp_path / f"{c}.xlsx", base) for c in ("C01", "C02", "C03")]
+    result = consolidate(monthly_form, "2025-11", [read_submission(p, monthly_form) for p in paths], three, root="T01")
+    out = write_summary_workbook(result, "T01", tmp_path / "T01.xlsx")
+    wb = load_workbook(out)
+    assert "Biểu đồ" not in wb.sheetnames
+    kids = wb["Đơn vị trực thuộc"]
+    assert [kids.cell(2, c).value for c in (2, 3, 4, 5)] == ["X01", "Đảng bộ phường Bến Nghé", "Đã gửi", 100]
+    back = read_submission(out, monthly_form)
+    assert back.ok and back.values["cuoi_ky"] == 156 and back.values["ket_nap"] == 6

@@ -22,7 +22,7 @@ from ..atomic import atomic_path
 from ..layout import FormLayout
 from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
-from .form_roles import member_roles, org_roles, org_share, share_value
+from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
 from .summary_sheets import write_change, write_charts, write_completeness, write_findings
 from .workbook_text import text
 from .xlsx_cells import (
@@ -61,9 +61,15 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     at = 2
     if not result.hierarchy.is_leaf(code):
         children = wb.create_sheet(t["children"], at)
-        last_row = _write_children(children, result, code, lang)
-        write_charts(wb.create_sheet(t["charts"], at + 1), children, last_row, result, code, lang)
-        at += 2
+        at += 1
+        try:
+            roles = member_roles(result.form)
+        except FormRolesError:  # a form without ratings (DV-THANG): every field per child, no charts
+            _write_children_plain(children, result, code, lang)
+        else:
+            last_row = _write_children(children, result, code, lang, roles)
+            write_charts(wb.create_sheet(t["charts"], at), children, last_row, result, code, lang)
+            at += 1
     write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang)
     write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)
     write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
@@ -192,12 +198,55 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     return row + 1
 
 
-def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> int:
+def _finding_counts(result: ConsolidationResult) -> dict[str, list[int]]:
+    """unit -> [errors, warnings]."""
+    counts: dict[str, list[int]] = {}
+    for f in result.findings:
+        if f.unit and f.severity != "info":
+            counts.setdefault(f.unit, [0, 0])[0 if f.is_error else 1] += 1
+    return counts
+
+
+def _status(result: ConsolidationResult, code: str, child: str, t: dict[str, str]) -> str:
+    comp = result.completeness.get(code)
+    tot = result.units.get(child)
+    if comp and child in comp.with_errors:
+        return t["with_errors"]
+    if (comp and child in comp.missing) or tot is None or tot.source == "none":
+        return t["missing"]
+    return t["partial"] if tot.missing_units else t["sent"]
+
+
+def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Every field of the form per child, with a total row (forms without a rating table)."""
+    t, form, h = text(lang), result.form, result.hierarchy
+    codes = [f.code for f in form.fields] + [d.code for d in form.derived]
+    heads = [t["no"], t["code"], t["name"], t["status"], *(form.label(c, lang) for c in codes), t["errors"],
+             t["warnings"]]
+    header_row(ws, 1, heads, height=60)
+    counts = _finding_counts(result)
+    row = 1
+    for i, child in enumerate(h.children(code), start=1):
+        row += 1
+        v = result.units[child].values if child in result.units else {}
+        lead = [i, child, h.name(child), _status(result, code, child, t)]
+        for col, value in enumerate([*lead, *(v.get(c) for c in codes), *counts.get(child, [0, 0])], start=1):
+            put(ws, row, col, value, align="left" if col == 3 else None if col > 4 else "center")
+    last = row
+    row += 1
+    total = result.units[code].values
+    for col, value in enumerate(["", "", t["sum"], "", *(total.get(c) for c in codes), "", ""], start=1):
+        put(ws, row, col, value, bold=True, fill=TOTAL_FILL)
+    set_widths(ws, [5, 11, 34, 13] + [12] * len(codes) + [8, 9])
+    ws.freeze_panes = "D2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(last, 2)}"
+    landscape(ws, "1:1")
+
+
+def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, roles: MemberRoles) -> int:
     """One row per direct child with counts, shares, the rating given and findings; a total row.
     Returns the last child row (charts refer to it)."""
     t, form, h = text(lang), result.form, result.hierarchy
-    roles = member_roles(form)
-    comp = result.completeness.get(code)
     own = result.accepted.get(code)
     given = {r.code: r for r in own.ratings} if own else {}
     labels = [_short(form.label(c, lang)) for c in roles.ratings]
@@ -205,23 +254,15 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
              *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
              t["warnings"]]
     header_row(ws, 1, heads, height=45)
-    counts: dict[str, list[int]] = {}
-    for f in result.findings:
-        if f.unit:
-            c = counts.setdefault(f.unit, [0, 0])
-            c[0 if f.is_error else 1] += f.severity != "info"
-    missing = set(comp.missing) if comp else set()
-    errors = set(comp.with_errors) if comp else set()
+    counts = _finding_counts(result)
     row = 1
     for i, child in enumerate(h.children(code), start=1):
         row += 1
         tot = result.units.get(child)
         v = tot.values if tot else {}
         sh = tot.shares if tot else {}
-        status = t["with_errors"] if child in errors else t["missing"] if child in missing else \
-            t["partial"] if tot and tot.missing_units else t["sent"]
         rating = given.get(child)
-        _child_row(ws, row, [i, child, h.name(child), status], v, sh, roles,
+        _child_row(ws, row, [i, child, h.name(child), _status(result, code, child, t)], v, sh, roles,
                    rating.rating if rating and rating.rating else "", t["yes"] if rating and rating.tsvm else "",
                    counts.get(child, [0, 0]))
     last = row
