@@ -10,7 +10,7 @@ message naming the file, the entry and what is wrong, instead of misbehaving dur
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -332,14 +332,24 @@ _CACHE: dict[tuple[str, float], FormDefinition] = {}
 
 
 def available_forms() -> dict[str, Path]:
-    """Form code -> definition file for the forms shipped in the package."""
-    out = {}
-    for path in sorted(FORMS_DIR.glob("*.yaml")):
+    """Form code -> definition file for the forms shipped in the package.
+
+    Cached on the files' names and modification times: readers ask for this once per file, and
+    parsing every YAML each time would cost more than reading the workbook.
+    """
+    files = tuple((p, p.stat().st_mtime_ns) for p in sorted(FORMS_DIR.glob("*.yaml")))
+    return dict(_index_forms(files))
+
+
+@lru_cache(maxsize=8)
+def _index_forms(files: tuple[tuple[Path, int], ...]) -> tuple[tuple[str, Path], ...]:
+    out = []
+    for path, _mtime in files:
         with path.open(encoding="utf-8") as fh:
             code = (yaml.safe_load(fh) or {}).get("code")
         if code:
-            out[str(code)] = path
-    return out
+            out.append((str(code), path))
+    return tuple(out)
 
 
 def load_form(form: str | Path) -> FormDefinition:
