@@ -50,7 +50,7 @@ def test_outputs_and_manifests_of_every_period(demo):
             assert (demo.folder / o["path"]).is_file()
         assert run.outputs
     annual = demo.folder / "outputs" / "2025"
-    assert (annual / "TINH_DG-NAM_2025_tong_hop.xlsx").is_file() and (annual / "TINH_DG-NAM_2025_bao_cao.docx").is_file()
+    assert (annual / "DG-NAM_2025_TINH.xlsx").is_file() and (annual / "DG-NAM_2025_TINH_bao_cao.docx").is_file()
 
 
 def test_status_and_history_on_the_demo(demo):

@@ -10,6 +10,7 @@ import sqlite3
 import pytest
 from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspace
 
+from evalreport import load_form
 from evalreport.reader import read_submission
 from evalreport.workspace import Workspace
 from evalreport.workspace import ingest as ingest_module
@@ -41,7 +42,7 @@ def test_new_files_are_recorded_archived_and_counted_once(ws):
     assert res.totals()["dv_tong_so"] == TOTAL
     for p, (data, mtime) in before.items():  # the inbox is only read
         assert p.read_bytes() == data and p.stat().st_mtime_ns == mtime
-    row = ws.ledger.file_by_sha(read_submission(paths["C01"]).provenance.sha256)
+    row = ws.ledger.file_by_sha(read_submission(paths["C01"], load_form("DG-NAM")).provenance.sha256)
     archived = ws.folder / row["archive_path"]
     assert archived.parent.parent.name == "archive" and archived.read_bytes() == paths["C01"].read_bytes()
     assert archived.name == f"{row['sha256']}.xlsx" and archived.parent.name == row["sha256"][:2]
@@ -104,7 +105,7 @@ def test_rerun_parses_nothing_and_gives_identical_totals(ws, monkeypatch):
 def test_reports_rebuild_from_the_ledger_after_the_inbox_is_cleaned(ws):
     paths = fill_cells(ws)
     ws.ingest()
-    original = {c: read_submission(p) for c, p in paths.items()}
+    original = {c: read_submission(p, load_form("DG-NAM")) for c, p in paths.items()}
     for p in paths.values():
         p.unlink()
     subs = {s.unit_code: s for s in ws.ledger.submissions("DG-NAM", "2021")}

@@ -4,6 +4,7 @@ filled workbooks in its inbox."""
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from conftest import FOUR_LEVEL
@@ -15,10 +16,21 @@ from evalreport.workspace import Workspace
 CELLS = [r[0] for r in FOUR_LEVEL if r[2] == "chi_bo"]
 
 
+@cache
+def _form():
+    return load_form("DG-NAM")
+
+
+@cache
+def _hierarchy():
+    return load_hierarchy([dict(zip(("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"), r, strict=True))
+                           for r in FOUR_LEVEL])
+
+
 def cell_values(total: int, excellent: int = 2) -> dict[str, int]:
     """Consistent DG-NAM counts: 1 exempt, the rest evaluated; ``excellent`` HTXSNV, 1 HTNV."""
     evaluated = total - 1
-    v = dict.fromkeys(load_form("DG-NAM").field_codes, 0)
+    v = dict.fromkeys(_form().field_codes, 0)
     v.update(dv_tong_so=total, dv_mien=1, dv_duoc_danh_gia=evaluated, dv_htxsnv=excellent,
              dv_httnv=evaluated - excellent - 1, dv_htnv=1)
     return v
@@ -33,9 +45,8 @@ def make_workspace(folder: Path, **settings) -> Workspace:
 def drop(ws: Workspace, unit: str, values: dict, period: str = "2021", name: str | None = None,
          mtime: float | None = None) -> Path:
     """Write a filled DG-NAM workbook for ``unit`` into the inbox, as a unit would send it."""
-    h = load_hierarchy(ws.folder / "don_vi.xlsx")
     path = ws.inbox / (name or f"DG-NAM_{period}_{unit}.xlsx")
-    fill_template(load_form("DG-NAM"), unit, period, h, path, values)
+    fill_template(_form(), unit, period, _hierarchy(), path, values)
     if mtime is not None:
         os.utime(path, (mtime, mtime))
     return path

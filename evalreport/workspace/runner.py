@@ -25,6 +25,7 @@ from ..findings import Finding, findings_frame
 from ..hierarchy import Hierarchy
 from ..periods import Period
 from ..result import ConsolidationResult
+from ..template_writer import template_file_name
 from .crashpoints import crash_point
 from .ingest import IngestReport
 from .ledger import Ledger
@@ -47,6 +48,7 @@ class RunReport:
     outputs: list[Path] = field(default_factory=list)
     manifest_path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. "no PDF: LibreOffice is not installed"
 
     @property
     def result(self) -> ConsolidationResult | None:
@@ -92,37 +94,52 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
                        previous=previous, progress=cb)
 
 
+def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
+    """(summary workbook, narrative) names. The workbook is named like the unit's own template
+    (``DG-NAM_2025_TINH.xlsx``) because it is that unit's submission to the next level."""
+    xlsx = template_file_name(form_code, period, unit)
+    return xlsx, xlsx.removesuffix(".xlsx") + ("_report.docx" if lang == "en" else "_bao_cao.docx")
+
+
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
-                   pdf: bool = False, progress: Progress | None = None) -> list[Path]:
-    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging."""
+                   pdf: bool = False, progress: Progress | None = None) -> tuple[list[Path], list[str]]:
+    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
+
+    Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from ..render.form_roles import FormRolesError
     from ..render.narrative import render_narrative
+    from ..render.pdf import PdfUnavailable, convert_to_pdf
     from ..render.summary_workbook import write_summary_workbook
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
     staging.mkdir(parents=True, exist_ok=True)
-    form, period = safe_name(result.form.code), safe_name(str(result.period))
+    code, period = result.form.code, str(result.period)
     staged: list[Path] = []
-    writers = (("tong_hop.xlsx", write_summary_workbook), ("bao_cao.docx", render_narrative))
+    notes: list[str] = []
     for i, unit in enumerate(units):
         if progress:
-            progress(f"render {result.form.code}", i, len(units))
-        for suffix, write in writers:
-            target = staging / f"{safe_name(unit)}_{form}_{period}_{suffix}"
+            progress(f"render {code}", i, len(units))
+        for name, write in zip(output_names(code, period, unit, lang), (write_summary_workbook, render_narrative),
+                               strict=True):
+            target = staging / name
             try:
                 write(result, unit, target, lang=lang)
-            except FormRolesError:  # this form has no such report (e.g. no narrative for DV-THANG)
+            except FormRolesError as exc:  # this form has no such report (e.g. no narrative for DV-THANG)
+                notes.append(str(exc))
                 continue
             staged.append(target)
             crash_point("render.staged")
-    findings = staging / f"{form}_{period}_phat_hien.xlsx"
-    findings_frame(result.findings, lang).to_excel(findings, index=False, sheet_name="Phat hien" if lang == "vi"
-                                                   else "Findings")
+    findings = staging / f"{safe_name(code)}_{safe_name(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
+    findings_frame(result.findings, lang).to_excel(findings, index=False,
+                                                   sheet_name="Findings" if lang == "en" else "Phat hien")
     staged.append(findings)
     if pdf:
-        staged += _pdfs(staging, [p for p in staged if p.suffix == ".docx"])
+        try:
+            staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]
+        except PdfUnavailable as exc:
+            notes.append(exc.message(lang))
     if progress:
-        progress(f"render {result.form.code}", len(units), len(units))
+        progress(f"render {code}", len(units), len(units))
     crash_point("render.before_publish")
     final = []
     for p in staged:  # publish: one rename per file, after everything was written
@@ -130,19 +147,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         p.replace(target)
         final.append(target)
     shutil.rmtree(staging, ignore_errors=True)
-    return final
-
-
-def _pdfs(folder: Path, docs: list[Path]) -> list[Path]:
-    """PDF through LibreOffice when installed; silently none otherwise (the CLI says so)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice or not docs:
-        return []
-    import subprocess
-
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), *map(str, docs)],
-                   check=False, capture_output=True, timeout=600)
-    return [p.with_suffix(".pdf") for p in docs if p.with_suffix(".pdf").exists()]
+    return final, sorted(set(notes))
 
 
 def clean_staging(outputs: Path) -> None:

@@ -167,12 +167,15 @@ class Workspace:
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
-                    report.outputs += render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                     progress)
+                    outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
+                                                    progress)
+                    report.outputs += outputs
+                    report.notes += notes
                     watch.lap("render")
                 write_manifest(report, out_dir, self.folder,
                                {"root": self.root, "language": lang, "all_levels": all_levels,
-                                "forms": list(report.results), "versions": versions}, watch.total())
+                                "forms": list(report.results), "notes": report.notes, "versions": versions},
+                               watch.total())
             except BaseException:
                 self.ledger.finish_run(run_id, "failed", None)
                 raise
