@@ -17,11 +17,15 @@ from .result import ConsolidationResult
 from .rules import check
 from .submission import ChildRating, Submission
 from .template_writer import fill_template, make_template, make_templates
+from .workspace import Workspace, WorkspaceConfigError, WorkspaceLocked
 
 __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    "Workspace",
+    "WorkspaceConfigError",
+    "WorkspaceLocked",
     "render_narrative",
     "write_summary_workbook",
     "FormDefinition",
