@@ -334,17 +334,16 @@ _CACHE: dict[tuple[str, float], FormDefinition] = {}
 def available_forms() -> dict[str, Path]:
     """Form code -> definition file for the forms shipped in the package.
 
-    Cached on the files' names and modification times: readers ask for this once per file, and
-    parsing every YAML each time would cost more than reading the workbook.
+    Cached on the folder's modification time (a form added or removed changes it): readers ask
+    for this once per file, and parsing every YAML each time would cost more than the read.
     """
-    files = tuple((p, p.stat().st_mtime_ns) for p in sorted(FORMS_DIR.glob("*.yaml")))
-    return dict(_index_forms(files))
+    return dict(_index_forms(FORMS_DIR.stat().st_mtime_ns))
 
 
-@lru_cache(maxsize=8)
-def _index_forms(files: tuple[tuple[Path, int], ...]) -> tuple[tuple[str, Path], ...]:
+@lru_cache(maxsize=4)
+def _index_forms(_folder_mtime: int) -> tuple[tuple[str, Path], ...]:
     out = []
-    for path, _mtime in files:
+    for path in sorted(FORMS_DIR.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
             code = (yaml.safe_load(fh) or {}).get("code")
         if code:
