@@ -1,0 +1,100 @@
+"""The timed phases of ``bench_run.py``; each runs in a fresh process so its peak memory is its own.
+
+(a) floor: read every file's bytes and unzip its worksheet parts (nothing parsed);
+(b) python-calamine: open every file and read every sheet to Python lists, nothing else;
+(c) what a user would write instead: ``pandas.read_excel`` (default engine, openpyxl) per file,
+    summing the form's fields found by their codes in column A;
+(d) evalreport end to end through :meth:`evalreport.Workspace.run` (ingest into the ledger and
+    archive, read, check, consolidate all four levels, write the root's summary workbook,
+    narrative and findings workbook, manifest);
+(e) the same run after one file changed (the ledger's incremental path).
+"""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PHASES"]
+
+
+def _floor_one(path: str) -> int:
+    data = Path(path).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return sum(len(zf.read(n)) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+
+
+def _calamine_one(path: str) -> int:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(path)
+    return sum(len(wb.get_sheet_by_name(name).to_python()) for name in wb.sheet_names)
+
+
+def _over(fn: Callable[[str], int], paths: list[str], workers: int) -> int:
+    if workers <= 1:
+        return sum(fn(p) for p in paths)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return sum(pool.map(fn, paths, chunksize=max(1, len(paths) // (workers * 16))))
+
+
+def floor(args: dict[str, Any]) -> dict[str, Any]:
+    start = time.perf_counter()
+    n = _over(_floor_one, args["paths"], args.get("workers", 1))
+    return {"seconds": time.perf_counter() - start, "files": len(args["paths"]), "bytes_unzipped": n}
+
+
+def calamine(args: dict[str, Any]) -> dict[str, Any]:
+    start = time.perf_counter()
+    rows = _over(_calamine_one, args["paths"], args.get("workers", 1))
+    return {"seconds": time.perf_counter() - start, "files": len(args["paths"]), "rows": rows}
+
+
+def pandas_loop(args: dict[str, Any]) -> dict[str, Any]:
+    """The loop an analyst writes: read the sheet, pick rows by the code in column A, add up."""
+    import pandas as pd
+
+    from evalreport import load_form
+
+    codes = load_form(args["form"]).field_codes
+    paths: list[str] = args["paths"]
+    sample = args.get("sample") or len(paths)
+    step = max(1, len(paths) // sample)
+    chosen = paths[::step][:sample]
+    totals = dict.fromkeys(codes, 0)
+    start = time.perf_counter()
+    for p in chosen:
+        df = pd.read_excel(p, sheet_name=0, header=None)
+        rows = df[df[0].isin(codes)]
+        for code, value in zip(rows[0], rows[2], strict=True):
+            totals[code] += int(value)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds * len(paths) / len(chosen), "measured_seconds": seconds, "files": len(paths),
+            "sampled": len(chosen), "totals": totals}
+
+
+def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
+    from evalreport.workspace import Workspace
+
+    start = time.perf_counter()
+    with Workspace.open(args["workspace"]) as ws:
+        report = ws.run(args["period"])
+        seconds = time.perf_counter() - start
+        result = report.result
+        assert result is not None
+        root = result.units[result.root].values
+        return {"seconds": seconds, "files": len(args["paths"]), "parsed": report.ingest.parsed,
+                "skipped": report.ingest.skipped, "accepted": len(result.accepted),
+                "findings": len(report.findings), "outputs": [p.name for p in report.outputs],
+                "stages": {k: round(v, 3) for k, v in report.manifest.get("timings", {}).items()},
+                "totals": {k: v for k, v in root.items() if k.startswith("dv_")}}
+
+
+PHASES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    "floor": floor, "calamine": calamine, "pandas": pandas_loop, "evalreport": evalreport_run,
+}
