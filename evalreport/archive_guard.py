@@ -36,6 +36,9 @@ class ReadLimits:
     max_ratio: float = 200.0  # uncompressed / compressed size of one part...
     ratio_min_bytes: int = 2 * _MB  # ...checked for parts at least this large once decompressed
     xml_head_bytes: int = 16 * 1024  # the XML prolog (where a DOCTYPE would be) must end within this
+    # The cell area a sheet spans (last row x last column it names). A spreadsheet parser holds a
+    # sheet as a dense grid, so one cell at XFD1048576 in an 11 KB file would ask for 550 GB.
+    max_sheet_cells: int = 2_000_000
 
 
 @dataclass
@@ -80,6 +83,8 @@ register_messages({
                            "en": "The file holds a part with a dangerous name '{part}' (pointing outside its folder); rejected"},
     "XML_DTD": {"vi": "Thành phần '{part}' chứa khai báo DOCTYPE/ENTITY (có thể là tấn công mở rộng thực thể XML); tệp bị từ chối",
                 "en": "Part '{part}' contains a DOCTYPE/ENTITY declaration (a possible XML entity attack); rejected"},
+    "LIMIT_SHEET_CELLS": {"vi": "Thành phần '{part}' dùng tới ô {cell} ({size} ô), vượt giới hạn {limit} ô (max_sheet_cells); hãy xóa các dòng, cột thừa ở cuối trang tính rồi gửi lại",
+                          "en": "Part '{part}' reaches cell {cell} ({size} cells), over the limit of {limit} cells (max_sheet_cells); delete the extra rows and columns at the end of the sheet and send it again"},
     "XML_PROLOG": {"vi": "Phần mở đầu của '{part}' dài bất thường (quá {limit} byte, xml_head_bytes); tệp bị từ chối",
                    "en": "The prolog of '{part}' is abnormally long (over {limit} bytes, xml_head_bytes); rejected"},
 })
@@ -88,6 +93,11 @@ _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 256 * 1024
+# A cell reference (<c r="E9">) or a row number (<row r="9">, whose cells may omit their own r).
+_REF = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\sr="([A-Z]{0,3})([0-9]{1,9})"')
+# Only a reference past column Z or row 9999 can make the area large; chunks without one are skipped.
+_FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')
+_NEAR_AREA = 26 * 9999
 
 
 def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | None = None) -> ArchiveCheck:
@@ -164,6 +174,10 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Re
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
             return make_finding("FILE_CORRUPT", "error", file=file,
                                 params={"reason": f"{info.filename}: {exc or type(exc).__name__}"})
+        if isinstance(verdict, _Extent):
+            return make_finding("LIMIT_SHEET_CELLS", "error", file=file,
+                                params={"part": info.filename, "cell": verdict.corner, "size": verdict.area,
+                                        "limit": limits.max_sheet_cells})
         if verdict is not None:
             return make_finding(verdict, "error", file=file,
                                 params={"part": info.filename, "size": size, "limit": _limit_of(verdict, limits)})
@@ -184,9 +198,46 @@ def _unsafe_name(name: str) -> bool:
             or any(p == ".." for p in parts))
 
 
-def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> tuple[int, str | None]:
-    """(bytes decompressed, problem rule or None). Stops as soon as a limit is passed, so a part
-    that lies about its size costs at most ``max_part_bytes`` of work."""
+class _Extent:
+    """The last row and column a part's cell references reach (its area as a dense grid)."""
+
+    def __init__(self) -> None:
+        self.rows = self.cols = 1
+        self._tail = b""
+
+    @property
+    def area(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def corner(self) -> str:
+        letters, n = "", self.cols
+        while n:
+            n, rem = divmod(n - 1, 26)
+            letters = chr(65 + rem) + letters
+        return f"{letters}{self.rows}"
+
+    def feed(self, chunk: bytes, limit: int) -> bool:
+        """Account for ``chunk``; True once the area passes ``limit``."""
+        text, self._tail = self._tail + chunk, chunk[-64:]
+        if limit >= _NEAR_AREA and not _FAR_REF.search(text):
+            return False
+        for m in _REF.finditer(text):
+            letters, row = m.group(1), int(m.group(2))
+            col = 0
+            for ch in letters:
+                col = col * 26 + ch - 64
+            self.rows, self.cols = max(self.rows, row), max(self.cols, col)
+            if self.rows * self.cols > limit:
+                return True
+        return False
+
+
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> tuple[int, str | _Extent | None]:
+    """(bytes decompressed, problem rule or the extent that is too large, or None). Stops as soon
+    as a limit is passed, so a part that lies about its size costs at most ``max_part_bytes`` of
+    work, and a sheet spanning too many cells is refused before a parser allocates its grid."""
+    extent = _Extent()
     with zf.open(info) as fh:
         head = fh.read(limits.xml_head_bytes)
         size = len(head)
@@ -195,6 +246,8 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) ->
             text = head.decode("utf-16", errors="ignore").encode("utf-8")
         if _DTD.search(text):
             return size, "XML_DTD"
+        if extent.feed(head, limits.max_sheet_cells):
+            return size, extent
         more = fh.read(_CHUNK)
         if more and not _ELEMENT.search(text):
             return size, "XML_PROLOG"
@@ -202,5 +255,7 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) ->
             size += len(more)
             if size > limits.max_part_bytes:
                 return size, "LIMIT_PART_SIZE"
+            if extent.feed(more, limits.max_sheet_cells):
+                return size, extent
             more = fh.read(_CHUNK)
     return size, None
