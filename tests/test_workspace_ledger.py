@@ -146,3 +146,11 @@ def test_workspace_reopens_with_its_ledger(ws):
     again = Workspace.open(ws.folder)
     assert again.result("2021").totals()["dv_tong_so"] == TOTAL
     again.close()
+
+
+def test_make_templates_for_every_expected_unit(ws):
+    paths = ws.make_templates("2021")
+    assert len(paths) == 16  # DG-NAM: every unit below the root (parents rate their children)
+    assert paths[0] == ws.outputs_dir("2021") / "bieu_mau" / "DG-NAM_2021_H01.xlsx"
+    sub = read_submission(paths[-1], load_form("DG-NAM"))
+    assert (sub.unit_code, str(sub.period)) == ("C10", "2021")

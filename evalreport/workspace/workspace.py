@@ -204,23 +204,20 @@ class Workspace:
                        folder: str | Path | None = None, progress: Progress | None = None) -> list[Path]:
         """Fill-in workbooks for the units that report to this workspace (default: every unit
         below the root), written to ``outputs/<period>/bieu_mau/`` unless ``folder`` is given."""
-        from ..template_writer import make_template
+        from ..template_writer import make_template, template_file_name
+        from .status import expected_units
 
         period = parse_period(period)
         code = form or self.config.forms_for(period)[0]
         form_def = self.config.form(code)
         target = Path(folder) if folder else self.outputs_dir(period) / "bieu_mau"
-        from .runner import safe_name
-        from .status import expected_units
-
         codes = list(units) if units else expected_units(form_def, self.hierarchy, self.root)
         out = []
         for i, unit in enumerate(codes):
             if progress:
                 progress("templates", i, len(codes))
-            path = target / f"{safe_name(unit)}_{safe_name(code)}_{safe_name(str(period))}.xlsx"
-            make_template(form_def, unit, period, self.hierarchy, path)
-            out.append(path)
+            out.append(make_template(form_def, unit, period, self.hierarchy, target / template_file_name(code, period, unit),
+                                     lang=self.config.language))
         if progress:
             progress("templates", len(codes), len(codes))
         return out
