@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from ..hierarchy import Hierarchy, load_hierarchy, load_levels
-from ..periods import Period
+from ..periods import Period, PeriodError
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
@@ -101,8 +101,14 @@ class WorkspaceConfig(_Model):
         return self._forms[code]
 
     def forms_for(self, period: Period) -> list[str]:
-        """Configured forms whose period types include this period's kind."""
-        return [c for c in self.forms if period.kind in self.form(c).period_types]
+        """Configured forms whose period types include this period's kind; a period no configured
+        form uses is a usage error (PeriodError), not an empty run."""
+        found = [c for c in self.forms if period.kind in self.form(c).period_types]
+        if not found:
+            kinds = {c: "/".join(self.form(c).period_types) for c in self.forms}
+            raise PeriodError(f"no configured form is reported for {period.kind} periods like {period} "
+                              f"({', '.join(f'{c}: {k}' for c, k in kinds.items())})")
+        return found
 
     def deadline(self, period: Period) -> date | None:
         d = self.deadlines.get(period.kind)
