@@ -63,6 +63,8 @@ def opened(folder: Path) -> Iterator[Workspace]:
         raise fail(str(exc), 3) from None
     except PeriodError as exc:
         raise fail(str(exc)) from None
+    except PermissionError as exc:
+        raise fail(str(exc), 1) from None
     finally:
         ws.close()
 

@@ -14,17 +14,20 @@ Stable Python API (used by the CLI and by the Excel panel, :mod:`evalreport.exce
 
     ws = Workspace.open(folder)                 # validates evalreport.yaml; WorkspaceConfigError names the key
     ws.ingest(progress=None) -> IngestReport    # new files of inbox/ into ledger + archive
-    ws.run(period, all_levels=False, progress=None) -> RunReport
-        # ingest, consolidate each configured form of the period, render, manifest;
-        # .results {form: ConsolidationResult}, .result (first form), .findings, .outputs, .manifest_path
-    ws.status(period) -> list[StatusRow]        # per expected unit: received / errors / missing, late
-    ws.history(unit) -> list[VersionRow]        # every version of the unit's files
+    ws.run(period, all_levels=None, progress=None, forms=None, lang=None) -> RunReport
+        # ingest, consolidate each configured form of the period (or ``forms``), render, manifest;
+        # all_levels/lang default to the config's; .results {form: ConsolidationResult},
+        # .result (first form), .findings, .outputs, .manifest_path, .manifest, .notes, .ingest
+    ws.status(period, form=None) -> list[StatusRow]   # per expected unit: received / errors / missing, late
+    ws.history(unit, form=None, period=None) -> list[VersionRow]   # every version of the unit's files
     ws.make_templates(period, form=None, units=None, folder=None) -> list[Path]
     ws.outputs_dir(period) -> Path
     ws.result(period, form=None) -> ConsolidationResult   # from the ledger only, nothing written
     ws.close()                                  # or use ``with Workspace.open(folder) as ws:``
 
-``progress`` callbacks are called as ``progress(stage, done, total)``. Every write happens
+``progress`` callbacks are called as ``progress(stage, done, total)``. Errors: WorkspaceConfigError
+(bad evalreport.yaml, names the key), WorkspaceLocked (busy), PeriodError (no configured form for
+the period), PermissionError (an output is open in another program). Every write happens
 under the workspace lock (:class:`WorkspaceLocked` says who holds it after
 ``lock_timeout`` seconds); reads (status, history, result) do not wait for it.
 """

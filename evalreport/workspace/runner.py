@@ -144,7 +144,11 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     final = []
     for p in staged:  # publish: one rename per file, after everything was written
         target = out_dir / p.name
-        p.replace(target)
+        try:
+            p.replace(target)
+        except PermissionError as exc:  # Windows: the previous file is open in Excel or Word
+            raise PermissionError(f"cannot replace {target}: it is open in another program; close it and run "
+                                  f"again (the new version is in {staging})") from exc
         final.append(target)
     shutil.rmtree(staging, ignore_errors=True)
     return final, sorted(set(notes))
