@@ -93,8 +93,10 @@ _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 256 * 1024
-# A cell reference (<c r="E9">) or a row number (<row r="9">, whose cells may omit their own r).
-_REF = re.compile(rb'<(?:\w+:)?(?:c|row)\b[^>]*?\sr="([A-Z]{0,3})([0-9]{1,9})"')
+# Row numbers of cell references (<c r="E9">) and rows (<row r="9">, whose cells may omit their r),
+# and the column letters of cell references. In a worksheet only rows and cells carry an r="...".
+_REF_ROW = re.compile(rb'\sr="[A-Z]{0,3}([0-9]{1,9})"')
+_REF_COL = re.compile(rb'\sr="([A-Z]{1,3})[0-9]')
 # Only a reference past column Z or row 9999 can make the area large; chunks without one are skipped.
 _FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')
 _NEAR_AREA = 26 * 9999
@@ -222,15 +224,15 @@ class _Extent:
         text, self._tail = self._tail + chunk, chunk[-64:]
         if limit >= _NEAR_AREA and not _FAR_REF.search(text):
             return False
-        for m in _REF.finditer(text):
-            letters, row = m.group(1), int(m.group(2))
+        rows = _REF_ROW.findall(text)
+        if rows:
+            self.rows = max(self.rows, max(map(int, rows)))
+        for letters in set(_REF_COL.findall(text)):
             col = 0
             for ch in letters:
                 col = col * 26 + ch - 64
-            self.rows, self.cols = max(self.rows, row), max(self.cols, col)
-            if self.rows * self.cols > limit:
-                return True
-        return False
+            self.cols = max(self.cols, col)
+        return self.area > limit
 
 
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits) -> tuple[int, str | _Extent | None]:
