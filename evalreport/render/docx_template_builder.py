@@ -209,7 +209,7 @@ def _child_table(doc: Document, t: dict[str, str]) -> None:
               "{{ dang_vien.xep_loai[0].so|so }}", "{{ dang_vien.xep_loai[1].so|so }}",
               "{{ dang_vien.xep_loai[2].so|so }}", "{{ dang_vien.xep_loai[3].so|so }}",
               "{{ dang_vien.ty_le_httnv_tro_len|tyle }}", "", ""]
-    widths = [0.8, 3.2, 1.35, 1.35, 1.45, 1.45, 1.45, 1.45, 1.4, 1.5, 1.1]  # 16.5 cm: the A4 text width
+    widths = [0.8, 3.0, 1.35, 1.35, 1.5, 1.5, 1.45, 1.45, 1.4, 1.5, 1.2]  # 16.5 cm: the A4 text width
     table = doc.add_table(rows=5, cols=len(heads))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -221,7 +221,7 @@ def _child_table(doc: Document, t: dict[str, str]) -> None:
         for c, value in enumerate(values):
             p = table.cell(r, c).paragraphs[0]
             run = p.add_run(value)
-            run.font.size = Pt(9.5)
+            run.font.size = Pt(8.5 if r == 0 else 9.5)
             run.bold = (r in (0, 4)) or None
             p.alignment = WD_ALIGN_PARAGRAPH.LEFT if c == 1 and r in (2, 4) else WD_ALIGN_PARAGRAPH.CENTER
     # repeat the heading row on every page

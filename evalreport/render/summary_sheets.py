@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -16,6 +17,24 @@ from .xlsx_cells import AMBER_FILL, RED_FILL, header_row, landscape, put, put_sh
 __all__ = ["write_completeness", "write_findings", "write_change", "write_charts"]
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_MESSAGE_WIDTH = 75
+# Colours of the four ratings, best first (as in the Word report's chart).
+_RATING_COLORS = ("1B5E20", "66BB6A", "FBC02D", "C62828", "90A4AE", "6D4C41")
+
+
+def _lines(value: object, width: int) -> int:
+    """Rows of text a wrapped cell needs (column width in characters, a little generous)."""
+    text = str(value or "")
+    return max(1, -(-len(text) * 11 // (width * 10)))
+
+
+def _abbreviation(label: str) -> str:
+    """"Hoàn thành nhiệm vụ (HTNV)" -> "HTNV" (chart categories stay short); else the label."""
+    if "(" in label and ")" in label:
+        inner = label[label.index("(") + 1:label.index(")")]
+        if inner.isupper():
+            return inner
+    return label
 
 
 def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
@@ -68,9 +87,12 @@ def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: 
                   f.file or "", f.sheet or "", f.cell or (f"{f.row}" if f.row else ""), f.rule, f.message(lang)]
         for col, value in enumerate(values, start=1):
             put(ws, row, col, value, align="left" if col in (3, 4, 8) else "center", fill=fill if col == 1 else None)
+        # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
+        lines = max(_lines(values[7], _MESSAGE_WIDTH), _lines(values[3], 30), _lines(values[2], 30))
+        ws.row_dimensions[row].height = 15 * lines
     if not items:
         put(ws, 2, 1, t["no_findings"], border=False)
-    set_widths(ws, [11, 11, 30, 30, 14, 8, 24, 90])
+    set_widths(ws, [10, 11, 30, 30, 12, 7, 22, _MESSAGE_WIDTH])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(row, 2)}"
     landscape(ws, "1:1")
@@ -133,25 +155,37 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(Reference(children, min_col=3, min_row=2, max_row=last_row))
         chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
+        chart.y_axis.crosses = "max"  # ... and the value axis at the bottom
+        for k, series in enumerate(chart.series):
+            series.graphicalProperties.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
+            series.graphicalProperties.line.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
         chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
         chart.width = 24
         chart.legend.position = "b"
-        ws.add_chart(chart, "D2")
+        ws.add_chart(chart, "E2")
     values = result.units[code].values
-    header_row(ws, 1, [t["rating"], t["count"]])
+    header_row(ws, 1, [t["rating"], t["item"], t["count"]])
     for i, c in enumerate(roles.ratings, start=2):
-        put(ws, i, 1, form.label(c, lang), align="left")
-        put(ws, i, 2, values.get(c))
+        label = form.label(c, lang)
+        put(ws, i, 1, _abbreviation(label), align="center")
+        put(ws, i, 2, label, align="left")
+        put(ws, i, 3, values.get(c))
     members = BarChart()
     members.type = "col"
     members.title = t["chart_members"]
-    members.add_data(Reference(ws, min_col=2, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
+    members.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
     members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(roles.ratings)))
     members.legend = None
+    for i in range(len(roles.ratings)):  # each rating in its own colour, as in the chart above
+        point = DataPoint(idx=i)
+        point.graphicalProperties.solidFill = _RATING_COLORS[i % len(_RATING_COLORS)]
+        members.series[0].dPt.append(point)
     members.dataLabels = DataLabelList()
     members.dataLabels.showVal = True
+    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        setattr(members.dataLabels, flag, False)
     members.height, members.width = 8, 16
     anchor_row = 2 + max(16, int(0.6 * last_row) + 10) if last_row >= 2 else 8
-    ws.add_chart(members, f"D{anchor_row}")
-    set_widths(ws, [40, 12])
+    ws.add_chart(members, f"E{anchor_row}")
+    set_widths(ws, [10, 44, 11])
     landscape(ws)

@@ -23,6 +23,7 @@ from ..layout import FormLayout
 from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
 from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
+from .sentences import capitalize
 from .summary_sheets import write_change, write_charts, write_completeness, write_findings
 from .workbook_text import text
 from .xlsx_cells import (
@@ -147,7 +148,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     row += 1
     if org is not None:
         row = _write_org_levels(ws, result, code, lang, row)
-    set_widths(ws, [16, 52, 12, 11] + [9, 9] * len(rated) + [12, 12, 14])
+    set_widths(ws, [6, 50, 11, 11, 11] + [9, 9] * len(rated) + [11, 12, 13])
     ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
     landscape(ws)
 
@@ -166,7 +167,7 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["organizations"], bold=True, border=False)
     row += 1
-    heads = [t["level"], t["total"], t["rated"], t["not_rated"]]
+    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"]]
     for r in roles.ratings:
         heads += [r.code, t["pct"]]
     heads += [t["tsvm"], t["good"], t["within"]]
@@ -174,7 +175,7 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     row += 1
     good = roles.good_or_better
     best = roles.ratings[0].measure
-    for level in h.levels.below(h.unit(code).level):
+    for n, level in enumerate(h.levels.below(h.unit(code).level), start=1):
         def v(measure: str, level: str = level) -> int | None:
             return values.get(org.field_code(level, measure))
 
@@ -182,11 +183,12 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
             sc = roles.share_code(num, den)
             return org_share(org, level, sc, values, shares) if sc else share_value(v(num), v(den))
 
-        put(ws, row, 1, h.levels.get(level).plural.get(lang), align="left")
-        put(ws, row, 2, v(roles.total))
-        put(ws, row, 3, v(roles.evaluated))
-        put(ws, row, 4, sum(v(r.measure) or 0 for r in roles.not_rated))
-        col = 5
+        put(ws, row, 1, n, align="center")
+        put(ws, row, 2, capitalize(h.levels.get(level).plural.get(lang)), align="left")
+        put(ws, row, 3, v(roles.total))
+        put(ws, row, 4, v(roles.evaluated))
+        put(ws, row, 5, sum(v(r.measure) or 0 for r in roles.not_rated))
+        col = 6
         for r in roles.ratings:
             put(ws, row, col, v(r.measure))
             put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
@@ -198,12 +200,17 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     return row + 1
 
 
-def _finding_counts(result: ConsolidationResult) -> dict[str, list[int]]:
-    """unit -> [errors, warnings]."""
+def _finding_counts(result: ConsolidationResult, code: str) -> dict[str, list[int]]:
+    """child of ``code`` -> [errors, warnings] anywhere in that child's subtree."""
+    h = result.hierarchy
+    children = set(h.children(code))
     counts: dict[str, list[int]] = {}
     for f in result.findings:
-        if f.unit and f.severity != "info":
-            counts.setdefault(f.unit, [0, 0])[0 if f.is_error else 1] += 1
+        if not f.unit or f.unit not in h or f.severity == "info":
+            continue
+        child = next((c for c in h.path(f.unit) if c in children), None)
+        if child is not None:
+            counts.setdefault(child, [0, 0])[0 if f.is_error else 1] += 1
     return counts
 
 
@@ -224,7 +231,7 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     heads = [t["no"], t["code"], t["name"], t["status"], *(form.label(c, lang) for c in codes), t["errors"],
              t["warnings"]]
     header_row(ws, 1, heads, height=60)
-    counts = _finding_counts(result)
+    counts = _finding_counts(result, code)
     row = 1
     for i, child in enumerate(h.children(code), start=1):
         row += 1
@@ -254,7 +261,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
              *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
              t["warnings"]]
     header_row(ws, 1, heads, height=45)
-    counts = _finding_counts(result)
+    counts = _finding_counts(result, code)
     row = 1
     for i, child in enumerate(h.children(code), start=1):
         row += 1
