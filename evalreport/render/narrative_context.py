@@ -124,7 +124,7 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
             return org_share(org, level, sc, t.values, t.shares) if sc else share_value(v.get(num), v.get(den))
 
         good = roles.good_or_better
-        ratings = [{"ma": r.code, "nhan": S.phrase(r.label.get(lang)), "so": v.get(r.measure),
+        ratings = [{"ma": r.code, "nhan": S.phrase(r.label.get(lang)), "so": v.get(r.measure) or 0,
                     "ty_le": share(r.measure, roles.evaluated)} for r in roles.ratings]
         best = roles.ratings[0].measure
         ok = None if limit is None or good is None else (v.get(best) or 0) <= limit * (v.get(good) or 0) + 1e-9

@@ -248,7 +248,9 @@ def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label
     if not changed:
         return f"Compared with {previous_label}, the main figures are unchanged." if lang == "en" else \
             f"So với {previous_label}, các số liệu chính không thay đổi."
-    if same:
+    if len(same) > 2:  # a long list of unchanged items reads badly; name them only when few
+        changed.append("the other figures are unchanged" if lang == "en" else "các số liệu khác không thay đổi")
+    elif same:
         changed.append(f"{join_list(same, lang)} {fmt_change(0, lang)}")
     head = f"Compared with {previous_label}: " if lang == "en" else f"So với {previous_label}: "
     return head + "; ".join(changed) + "."
