@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from .findings import Finding, make_finding
@@ -173,7 +174,8 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Re
             continue
         try:
             size, verdict = _scan_xml(zf, info, limits)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+                RuntimeError) as exc:
             return make_finding("FILE_CORRUPT", "error", file=file,
                                 params={"reason": f"{info.filename}: {exc or type(exc).__name__}"})
         if isinstance(verdict, _Extent):

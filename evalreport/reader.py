@@ -41,10 +41,15 @@ _PROBLEM_RULES = {"blank": "VALUE_BLANK", "text": "VALUE_TEXT", "error_value": "
                   "too_large": "VALUE_TOO_LARGE"}
 
 
-def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None) -> Submission:
-    """Read ``path``; never raises for any file content (problems become findings)."""
+def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None,
+                    data: bytes | None = None, sha256: str | None = None) -> Submission:
+    """Read ``path``; never raises for any file content (problems become findings).
+
+    ``data`` (with its ``sha256`` when known) are the file's bytes already read by the caller,
+    e.g. an ingest that hashed and archived them: the file is then read and hashed only once.
+    """
     path = Path(path)
-    reader = _Reader(path, forms, limits or ReadLimits())
+    reader = _Reader(path, forms, limits or ReadLimits(), data, sha256)
     try:
         sub = reader.read()
     except Exception as exc:  # noqa: BLE001 - the contract is "a finding, never an exception"
@@ -53,6 +58,17 @@ def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLim
                                          params={"reason": f"{type(exc).__name__}: {exc}"}, file=path.name))
     sub.findings = [f.with_context(unit=sub.unit_code or None, file=path.name) for f in sub.findings]
     return sub
+
+
+class _SheetDamaged(Exception):
+    """A sheet's XML could not be parsed (calamine parses each sheet only when asked for it)."""
+
+
+def _sheet_rows(wb: CalamineWorkbook, name: str) -> list[list[object]]:
+    try:
+        return wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged XML
+        raise _SheetDamaged(f"{name}: {exc or type(exc).__name__}") from exc
 
 
 def _registry(forms: FormsArg) -> dict[str, list[FormDefinition]]:
@@ -103,8 +119,10 @@ def _text(value: object) -> str:
 
 
 class _Reader:
-    def __init__(self, path: Path, forms: FormsArg, limits: ReadLimits):
+    def __init__(self, path: Path, forms: FormsArg, limits: ReadLimits, data: bytes | None = None,
+                 sha256: str | None = None):
         self.path, self.forms, self.limits = path, forms, limits
+        self.data, self.sha256 = data, sha256
         self.findings: list[Finding] = []
         self.provenance: Provenance | None = None
         self.meta: WorkbookMeta | None = None
@@ -127,10 +145,10 @@ class _Reader:
     def read(self) -> Submission:
         try:
             st = self.path.stat()
-            if st.st_size > self.limits.max_file_bytes:
+            if self.data is None and st.st_size > self.limits.max_file_bytes:
                 self.provenance = self._provenance(st, None)
                 return self.fail("FILE_TOO_LARGE", size=st.st_size, limit=self.limits.max_file_bytes)
-            data = self.path.read_bytes()
+            data = self.path.read_bytes() if self.data is None else self.data
         except OSError as exc:
             return self.fail("FILE_UNREADABLE", name=self.path.name, reason=exc.strerror or str(exc))
         self.provenance = self._provenance(st, data)
@@ -147,7 +165,10 @@ class _Reader:
         if META_SHEET not in wb.sheet_names:
             return self.fail("META_MISSING")
         try:
-            self.meta = parse_meta(wb.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False))
+            meta_rows = _sheet_rows(wb, META_SHEET)
+            self.meta = parse_meta(meta_rows)
+        except _SheetDamaged as exc:
+            return self.fail("FILE_CORRUPT", reason=str(exc))
         except MetaError as exc:
             return self.fail("META_EDITED", reason=exc.reason)
         form = self._form()
@@ -155,7 +176,10 @@ class _Reader:
             return self.blank()
         if not self._layout_matches(form, wb):
             return self.blank()
-        self.grid = wb.get_sheet_by_name(self.meta.input_sheet).to_python(skip_empty_area=False)
+        try:
+            self.grid = _sheet_rows(wb, self.meta.input_sheet)
+        except _SheetDamaged as exc:
+            return self.fail("FILE_CORRUPT", reason=str(exc))
         return self._submission(form, guard)
 
     def _provenance(self, st, data: bytes | None) -> Provenance:
@@ -166,8 +190,9 @@ class _Reader:
                     h.update(chunk)
             digest = h.hexdigest()
         else:
-            digest = hashlib.sha256(data).hexdigest()
-        return Provenance(str(self.path), self.path.name, st.st_size, digest, datetime.fromtimestamp(st.st_mtime))
+            digest = self.sha256 or hashlib.sha256(data).hexdigest()
+        size = st.st_size if data is None else len(data)
+        return Provenance(str(self.path), self.path.name, size, digest, datetime.fromtimestamp(st.st_mtime))
 
     def _form(self) -> FormDefinition | None:
         meta = self.meta
