@@ -13,7 +13,6 @@ from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspa
 from evalreport import load_form
 from evalreport.reader import read_submission
 from evalreport.workspace import Workspace
-from evalreport.workspace import ingest as ingest_module
 from evalreport.workspace.ledger import MIGRATIONS, Ledger
 
 TOTAL = sum(range(20, 30))  # cells have 20..29 members
@@ -92,7 +91,7 @@ def test_rerun_parses_nothing_and_gives_identical_totals(ws, monkeypatch):
     ws.ingest()
     first = ws.result("2021").totals()
     calls = []
-    monkeypatch.setattr(ingest_module, "_read", lambda p: calls.append(p))
+    monkeypatch.setattr("evalreport.reader.read_submission", lambda p, *a, **k: calls.append(p))
     report = ws.ingest()
     assert calls == [] and report.skipped == 10 and report.files == []
     for p in ws.inbox.iterdir():  # touched but unchanged: hashed, recognised, not parsed

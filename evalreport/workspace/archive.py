@@ -54,5 +54,20 @@ class Archive:
                 tmp.unlink(missing_ok=True)
         return rel
 
+    def store_bytes(self, data: bytes, sha256: str, suffix: str) -> str:
+        """:meth:`store` from bytes already read (and hashed) by the caller: the copy is exactly
+        the content that was hashed and parsed, and the file is read once."""
+        rel = self.relative(sha256, suffix)
+        target = self.folder.parent / rel
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            try:
+                tmp.write_bytes(data)
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+        return rel
+
     def path(self, relative: str) -> Path:
         return self.folder.parent / relative

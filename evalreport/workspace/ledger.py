@@ -158,6 +158,14 @@ class Ledger:
         return self.conn.execute("SELECT 1 FROM receipts WHERE path=? AND size=? AND mtime_ns=? LIMIT 1",
                                  (path, size, mtime_ns)).fetchone() is not None
 
+    def receipt_keys(self) -> set[tuple[str, int, int]]:
+        """Every (path, size, mtime) ever ingested, in one query: a rerun over a large inbox
+        tests each entry against this set instead of querying once per file."""
+        return {(r[0], r[1], r[2]) for r in self.conn.execute("SELECT path, size, mtime_ns FROM receipts")}
+
+    def known_shas(self) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT sha256 FROM files")}
+
     def file_by_sha(self, sha256: str) -> sqlite3.Row | None:
         return self.conn.execute("SELECT * FROM files WHERE sha256=?", (sha256,)).fetchone()
 
@@ -168,9 +176,10 @@ class Ledger:
 
     # -- files ---------------------------------------------------------------------------------
     def record(self, c: sqlite3.Connection, sub: Submission, *, status: str, archive_path: str | None,
-               received_at: str, checks: Sequence[Any] = ()) -> RecordOutcome:
+               received_at: str, checks: Sequence[Any] = (), payload: dict[str, str] | None = None) -> RecordOutcome:
         """Insert a parsed file; when its (form, unit, period) already has a current version the
-        new file becomes the next version and the old one is marked ``replaced_by`` it."""
+        new file becomes the next version and the old one is marked ``replaced_by`` it.
+        ``payload``: the JSON columns already serialised (by an ingest worker), with ``check_json``."""
         prov = sub.provenance
         assert prov is not None, "the reader always sets provenance"
         key = (sub.form_code or None, sub.unit_code or None, str(sub.period) if sub.period else None)
@@ -181,14 +190,15 @@ class Ledger:
                                  "AND replaced_by IS NULL AND version IS NOT NULL", key).fetchone()
             version = 1 + c.execute("SELECT COALESCE(MAX(version), 0) FROM files WHERE form=? AND unit=? AND period=?",
                                     key).fetchone()[0]
-        payload = submission_payload(sub)
+        if payload is None:
+            payload = {**submission_payload(sub), "check_json": findings_to_json(list(checks))}
         cur = c.execute(
             "INSERT INTO files(sha256, size, original_name, archive_path, received_at, file_mtime, form, form_version,"
             " unit, unit_name, period, kind, status, findings_json, check_json, values_json, cells_json,"
             " ratings_json, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (prov.sha256, prov.size, prov.name, archive_path, received_at,
              prov.modified.isoformat() if prov.modified else None, key[0], sub.form_version or None, key[1],
-             sub.unit_name, key[2], sub.kind, status, payload["findings_json"], findings_to_json(list(checks)),
+             sub.unit_name, key[2], sub.kind, status, payload["findings_json"], payload["check_json"],
              payload["values_json"], payload["cells_json"], payload["ratings_json"], version))
         file_id = int(cur.lastrowid or 0)
         if previous is not None:

@@ -1,0 +1,126 @@
+"""The per-file work of an ingest, done where it is cheapest: in worker processes.
+
+A province sends thousands of workbooks, and everything that can be done for one file without
+the ledger is done here, in parallel: read the bytes once, hash them, copy them into the
+archive (from the same bytes, so the copy is exactly what was hashed and parsed), parse, check
+the rules, and serialise what the ledger stores. The parent process only writes ledger rows,
+while the workers already parse the next files. Forms, configuration and hierarchy reach each
+worker once (pool initializer), never per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
+from ..findings import Finding, make_finding
+from ..hierarchy import Hierarchy
+from ..submission import Provenance, Submission
+from .archive import Archive
+from .config import WorkspaceConfig
+from .records import findings_to_json, submission_payload
+
+__all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
+
+PARALLEL_MIN = 16  # fewer new files than this are parsed in the parent (a pool costs ~0.1 s to start)
+
+
+@dataclass
+class Parsed:
+    """One received file after parsing: what the ledger records and the ingest report lists.
+
+    ``sub`` keeps identity, provenance and findings only; its values, cells and ratings travel
+    as the ledger's JSON columns in ``payload`` (serialised in the worker)."""
+
+    path: str
+    sha256: str | None  # None: the file could not be read at all (nothing recorded)
+    archive_path: str | None
+    sub: Submission
+    checks: list[Finding] = field(default_factory=list)
+    status: str = "unreadable"  # ok | errors | unreadable, or "known" (content already recorded)
+    payload: dict[str, str] = field(default_factory=dict)
+
+
+def submission_status(sub: Submission, checks: list[Finding]) -> str:
+    if sub.period is None or not sub.unit_code or not sub.form_code:
+        return "unreadable"
+    return "errors" if any(f.is_error for f in [*sub.findings, *checks]) else "ok"
+
+
+def check_submission(cfg: WorkspaceConfig, hierarchy: Hierarchy, sub: Submission) -> list[Finding]:
+    from ..rules import check
+
+    if not sub.form_code or sub.period is None:
+        return []
+    try:
+        form = cfg.form(sub.form_code)
+    except FormDefinitionError:
+        return []  # the reader already reports a form it does not know
+    return check(form, sub, hierarchy=hierarchy)
+
+
+class _Context:
+    def __init__(self, folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]):
+        self.archive = Archive(folder / "archive")
+        self.cfg, self.hierarchy, self.known = cfg, hierarchy, known
+        # Every shipped form, so the reader can name any form a file claims to be.
+        self.forms: tuple[FormDefinition, ...] = tuple(load_form(c) for c in available_forms())
+
+
+_CTX: dict[str, _Context] = {}
+
+
+def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
+    _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
+
+
+def _parse(path: str, ctx: _Context | None = None) -> Parsed:
+    from ..reader import read_submission
+
+    ctx = ctx or _CTX["ctx"]
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        finding = make_finding("WS_UNREADABLE", "error", params={"file": p.name, "reason": exc.strerror or str(exc)},
+                               file=p.name)
+        return Parsed(path, None, None, Submission("", "", "", None, {}, findings=[finding]))
+    sha = hashlib.sha256(data).hexdigest()
+    if sha in ctx.known:  # content already in the ledger: a receipt, no parsing
+        return Parsed(path, sha, None, Submission("", "", "", None, {}), status="known")
+    archived = ctx.archive.store_bytes(data, sha, p.suffix)
+    try:
+        sub = read_submission(p, ctx.forms, data=data, sha256=sha)
+    except Exception as exc:  # noqa: BLE001 - one bad file must never stop an ingest
+        finding = make_finding("WS_UNREADABLE", "error", params={"file": p.name, "reason": str(exc)}, file=p.name)
+        sub = Submission("", "", "", None, {}, provenance=Provenance(str(p), p.name, len(data), sha),
+                         findings=[finding])
+    checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
+    payload = submission_payload(sub)
+    payload["check_json"] = findings_to_json(checks)
+    sub.values, sub.cells, sub.ratings = {}, {}, []  # in the payload; not pickled back twice
+    return Parsed(path, sha, archived, sub, checks, submission_status(sub, checks), payload)
+
+
+def parse_files(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, paths: Iterable[str],
+                count: int, known: set[str] | frozenset[str] = frozenset()) -> Iterator[Parsed]:
+    """Parse ``paths`` in order, in ``cfg.workers`` processes when there are enough of them.
+    A file whose SHA-256 is in ``known`` (already in the ledger) is hashed but not parsed
+    (``status == "known"``).
+
+    Results are yielded as they come (in input order), so the caller records early files while
+    later ones are still being parsed, and memory holds a few chunks, not the whole inbox.
+    """
+    if cfg.workers <= 1 or count < PARALLEL_MIN:
+        ctx = _Context(folder, cfg, hierarchy, set(known))
+        for path in paths:
+            yield _parse(path, ctx)
+        return
+    chunk = max(1, min(32, count // (cfg.workers * 8)))
+    with ProcessPoolExecutor(max_workers=cfg.workers, initializer=_init,
+                             initargs=(folder, cfg, hierarchy, set(known))) as pool:
+        yield from pool.map(_parse, paths, chunksize=chunk)
