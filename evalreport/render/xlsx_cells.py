@@ -6,7 +6,12 @@ Text copied from submissions (unit names, file names, messages) may begin with `
 
 from __future__ import annotations
 
+from copy import copy
+from weakref import WeakKeyDictionary
+
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -27,6 +32,13 @@ AMBER_FILL = PatternFill("solid", fgColor="FFE699")
 _WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+# Per workbook: the style array each combination of put()'s options resolved to. Assigning
+# font, border, fill and alignment objects one by one makes openpyxl hash each of them for
+# every cell, which dominated writing a province's completeness sheet (10,000 rows); a cell
+# copies a resolved array instead (openpyxl's own documented way to copy a style).
+_RESOLVED: WeakKeyDictionary[Workbook, dict[tuple, StyleArray]] = WeakKeyDictionary()
+
+
 def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False, fmt: str | None = None,
         border: bool = True, align: str | None = None, fill: PatternFill | None = None):
     """Write one cell. Text is never a formula; ints get the thousands format."""
@@ -34,17 +46,23 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False,
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
+    if not fmt and isinstance(value, int) and not isinstance(value, bool):
+        fmt = COUNT_FORMAT
+    key = (bold, fmt, border, align, id(fill) if fill is not None else None)
+    resolved = _RESOLVED.setdefault(ws.parent, {})
+    if key in resolved:
+        cell._style = copy(resolved[key])
+        return cell
     cell.font = BOLD if bold else _BODY
     if fmt:
         cell.number_format = fmt
-    elif isinstance(value, int) and not isinstance(value, bool):
-        cell.number_format = COUNT_FORMAT
     if border:
         cell.border = THIN
     if align:
         cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=align == "left")
     if fill is not None:
         cell.fill = fill
+    resolved[key] = copy(cell._style)
     return cell
 
 

@@ -81,6 +81,10 @@ MIGRATIONS: list[list[str]] = [
             manifest_json TEXT
         )""",
     ],
+    [  # 2: current() joins each file to the version it replaced; without this index that join
+        # scans the table once per file (10,000 files: minutes)
+        "CREATE INDEX files_by_replaced_by ON files(replaced_by)",
+    ],
 ]
 
 
