@@ -11,9 +11,11 @@ For each N it writes a workspace whose inbox holds N filled DG-NAM cell workbook
 four-level hierarchy (see ``corpus.py`` for how they are made), then runs each phase of
 ``phases.py`` in a fresh Python process and prints wall time, time per file and peak memory:
 "peak RSS" is the largest sum of resident memory over the phase's process and all its worker
-processes, sampled every 20 ms with psutil (shared pages of forked workers count once per
-process, so the figure errs high); ``ru_maxrss`` of the process and of its largest child
-follow it. Files are read from the page cache (they were just written), as on a second pass.
+processes, sampled every 20 ms with psutil (pages shared by forked workers count once per
+process, so the figure errs high), followed by the largest single process. (``ru_maxrss`` is
+not used: after fork + exec Linux reports the forking parent's high-water mark.) Files are read
+from the page cache (they were just written), as on a second pass. The load average is printed
+because other work on the machine slows every phase, the parallel ones most.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -43,20 +44,20 @@ def _peak_tree_rss(proc: subprocess.Popen, stop: threading.Event, out: list[int]
         root = psutil.Process(proc.pid)
     except psutil.NoSuchProcess:
         return
-    peak = 0
+    peak = largest = 0
     while not stop.is_set():
         try:
-            total = root.memory_info().rss
+            sizes = [root.memory_info().rss]
             for child in root.children(recursive=True):
                 try:
-                    total += child.memory_info().rss
+                    sizes.append(child.memory_info().rss)
                 except psutil.NoSuchProcess:
                     pass
         except psutil.NoSuchProcess:
             break
-        peak = max(peak, total)
+        peak, largest = max(peak, sum(sizes)), max(largest, *sizes)
         stop.wait(0.02)
-    out.append(peak)
+    out += [peak, largest]
 
 
 def run_phase(name: str, args: dict[str, Any]) -> dict[str, Any]:
@@ -72,7 +73,7 @@ def run_phase(name: str, args: dict[str, Any]) -> dict[str, Any]:
     if proc.returncode != 0:
         raise SystemExit(f"phase {name} failed (exit {proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
-    result["peak_rss_mb"] = (peak[0] if peak else 0) / 2**20
+    result["peak_rss_mb"], result["largest_rss_mb"] = ((peak[0] / 2**20, peak[1] / 2**20) if peak else (0, 0))
     return result
 
 
@@ -81,11 +82,7 @@ def _phase_main(name: str, raw: str) -> None:
 
     args = json.loads(raw)
     args["paths"] = sorted(str(p) for p in Path(args["inbox"]).glob("*.xlsx"))
-    result = PHASES[name](args)
-    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result.update(maxrss_self_mb=self_kb / 1024, maxrss_child_mb=kids_kb / 1024)
-    print(json.dumps(result, default=str))
+    print(json.dumps(PHASES[name](args), default=str))
 
 
 def prepare(root: Path, n: int, workers: int):
@@ -114,6 +111,7 @@ def bench_size(root: Path, n: int, workers: int, pandas_sample: int) -> dict[str
     corpus = prepare(root, n, workers)
     base = {"inbox": str(corpus.folder), "workspace": str(corpus.folder.parent), "period": PERIOD, "form": FORM}
     rows: dict[str, dict[str, Any]] = {}
+    print(f"load average before the phases: {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
     rows["a"] = run_phase("floor", {**base, "workers": 1})
     rows["b"] = run_phase("calamine", {**base, "workers": 1})
     rows["b2"] = run_phase("calamine", {**base, "workers": workers})
@@ -138,13 +136,13 @@ LABELS = {
 
 
 def report(n: int, workers: int, rows: dict[str, dict[str, Any]]) -> None:
-    print(f"{'phase':<52} {'wall s':>8} {'ms/file':>8} {'peak RSS MB':>12} {'maxrss self/child':>18}")
+    print(f"{'phase':<52} {'wall s':>8} {'ms/file':>8} {'peak RSS MB':>12} {'largest proc MB':>16}")
     for key, r in rows.items():
         note = ""
         if key == "c" and r.get("sampled", n) < n:
             note = f"  (timed on {r['sampled']} files, extrapolated to {n:,})"
         print(f"{LABELS[key].format(w=workers):<52} {r['seconds']:>8.2f} {1000 * r['seconds'] / n:>8.3f} "
-              f"{r['peak_rss_mb']:>12.0f} {r['maxrss_self_mb']:>8.0f}/{r['maxrss_child_mb']:<9.0f}{note}")
+              f"{r['peak_rss_mb']:>12.0f} {r['largest_rss_mb']:>16.0f}{note}")
     d = rows["d"]["seconds"]
     print(f"ratios: d/a = {d / rows['a']['seconds']:.2f}   d/b = {d / rows['b']['seconds']:.2f}   "
           f"d/b' = {d / rows['b2']['seconds']:.2f}   c/d = {rows['c']['seconds'] / d:.1f}   "
