@@ -134,3 +134,12 @@ def test_monthly_form_without_ratings(monthly_form, three, tmp_path):
     assert [kids.cell(2, c).value for c in (2, 3, 4, 5)] == ["X01", "Đảng bộ phường Bến Nghé", "Đã gửi", 100]
     back = read_submission(out, monthly_form)
     assert back.ok and back.values["cuoi_ky"] == 156 and back.values["ket_nap"] == 6
+
+
+def test_leaf_summary(form, four, files, tmp_path):
+    result = _consolidate(form, four, list(files.values()), "T01")
+    out = write_summary_workbook(result, "C10", tmp_path / "C10.xlsx")
+    wb = load_workbook(out)
+    assert "Đơn vị trực thuộc" not in wb.sheetnames and "Biểu đồ" not in wb.sheetnames
+    back = read_submission(out, form)
+    assert back.ok and back.unit_code == "C10" and back.values == cell_values(form, CELL_ROWS["C10"])
