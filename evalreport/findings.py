@@ -75,5 +75,14 @@ def findings_frame(findings: Iterable[Finding], lang: str = "vi"):
     import pandas as pd
 
     cols = ["severity", "unit", "file", "sheet", "cell", "row", "rule", "message"]
-    rows = [{c: getattr(f, c, None) if c != "message" else f.message(lang) for c in cols} for f in findings]
+    rows = [{c: _inert(getattr(f, c, None) if c != "message" else f.message(lang)) for c in cols} for f in findings]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _inert(value: Any) -> Any:
+    """Text that Excel would run as a formula when the export is opened (a file named
+    ``=HYPERLINK(…).xlsx``, a unit code typed as ``=1+2``) gets a leading apostrophe: pandas writes
+    such strings to .xlsx as formulas, and Excel evaluates them in .csv files."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
