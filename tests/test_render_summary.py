@@ -143,3 +143,10 @@ def test_leaf_summary(form, four, files, tmp_path):
     assert "Đơn vị trực thuộc" not in wb.sheetnames and "Biểu đồ" not in wb.sheetnames
     back = read_submission(out, form)
     assert back.ok and back.unit_code == "C10" and back.values == cell_values(form, CELL_ROWS["C10"])
+
+
+def test_overview_says_how_much_is_covered(form, four, files, tmp_path):
+    result = _consolidate(form, four, [p for c, p in files.items() if c != "C07"], "T01")
+    wb = load_workbook(write_summary_workbook(result, "T01", tmp_path / "T01.xlsx"))
+    assert wb["Tổng hợp"]["A3"].value == "Số liệu tổng hợp từ 9/10 chi bộ trực thuộc của Đảng bộ tỉnh Mẫu"
+    assert wb["Tổng hợp"]["A1"].value.startswith("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI")

@@ -98,7 +98,8 @@ def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, wid
     put(ws, 1, 1, title, border=False).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
-    put(ws, 3, 1, t["coverage"].format(covered=unit.covered_units, expected=unit.expected_units,
+    leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
+    put(ws, 3, 1, t["coverage"].format(covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,
                                        unit=result.hierarchy.name(code)), border=False)
     return 5
 
