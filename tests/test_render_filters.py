@@ -78,3 +78,8 @@ def test_unclosed_block_names_the_opening_tag(env):
         env.from_string(src)
     err = template_error(info.value, src, "a.docx")
     assert err.tag == "{% if dang_vien.khtnv %}" and "sai cú pháp" in str(err)
+
+
+def test_xml_illegal_characters_never_reach_the_document(env):
+    assert render(env, "{{ t }}", t="Chi bộ\x0b ấp 1\x01 & B") == "Chi bộ  ấp 1 &amp; B"
+    assert render(env, "{{ t }}", t="a\nb\ac") == "a\nb\ac"  # docxtpl's line and paragraph breaks stay

@@ -138,3 +138,15 @@ def test_an_edited_template_renders(result, tmp_path):
     d.save(str(edited))
     out = render_narrative(result, None, tmp_path / "x.docx", template=edited, doc=DOC)
     assert _texts(out)[0][-1] == "Đảng viên: 342; HTTNV trở lên 81,21%; 05 KHTNV; ngày 07 tháng 01 năm 2022"
+
+
+def test_control_characters_in_a_unit_name(form, tmp_path):
+    from evalreport import load_hierarchy
+
+    rows = [("T", "Tỉnh", "tinh", ""), ("H", "Huyện", "huyen", "T"), ("X", "Xã\x0b Một\x01", "co_so", "H"),
+            ("C", "Chi bộ\x0b ấp 1\x02", "chi_bo", "X")]
+    h = load_hierarchy([dict(zip(("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"), r, strict=True)) for r in rows])
+    res = make_result(form, h, parse_period("2021"), rows={"C": CELL_ROWS["C01"]}, ratings={"X": {"C": ("HTTNV", False)}})
+    out = render_narrative(res, "X", tmp_path / "x.docx")
+    paras, tables = _texts(out)  # python-docx parses it: the XML is well formed
+    assert tables[1][1][1] == "Chi bộ  ấp 1" and tables[0][0][0].startswith("HUYỆN\nXÃ  MỘT")

@@ -150,3 +150,14 @@ def test_overview_says_how_much_is_covered(form, four, files, tmp_path):
     wb = load_workbook(write_summary_workbook(result, "T01", tmp_path / "T01.xlsx"))
     assert wb["Tổng hợp"]["A3"].value == "Số liệu tổng hợp từ 9/10 chi bộ trực thuộc của Đảng bộ tỉnh Mẫu"
     assert wb["Tổng hợp"]["A1"].value.startswith("BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI")
+
+
+def test_cells_never_hold_characters_excel_refuses():
+    from openpyxl import Workbook
+
+    from evalreport.render.xlsx_cells import put
+
+    ws = Workbook().active
+    put(ws, 1, 1, "Chi bộ\x0b ấp 1\x01")
+    put(ws, 1, 2, "=1+1")
+    assert ws["A1"].value == "Chi bộ ấp 1" and (ws["B1"].value, ws["B1"].data_type) == ("=1+1", "s")

@@ -110,9 +110,22 @@ class TemplateRenderError(ValueError):
         return render_message("RENDER_TEMPLATE_ERROR", params)[lang if lang == "en" else "vi"]
 
 
+# Characters XML 1.0 forbids (a unit name pasted from Word may carry a vertical tab). docxtpl's own
+# controls stay: \a new paragraph, \t tab, \n line break, \f page break.
+_XML_ILLEGAL = re.compile(r"[\x00-\x06\x08\x0b\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """Jinja ``finalize`` hook: text printed into the document never holds an XML-illegal character."""
+    if isinstance(value, str):
+        return type(value)(_XML_ILLEGAL.sub(lambda m: " " if m.group() == "\x0b" else "", value))
+    return value
+
+
 def make_jinja_env() -> SandboxedEnvironment:
     """A sandboxed, autoescaping environment with the report filters and strict undefined names."""
-    env = SandboxedEnvironment(autoescape=True, undefined=ReportUndefined, keep_trailing_newline=True)
+    env = SandboxedEnvironment(autoescape=True, undefined=ReportUndefined, keep_trailing_newline=True,
+                               finalize=xml_safe)
     env.filters.update(FILTERS)
     return env
 

@@ -10,6 +10,7 @@ from copy import copy
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -43,6 +44,8 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False,
         border: bool = True, align: str | None = None, fill: PatternFill | None = None):
     """Write one cell. Text is never a formula; ints get the thousands format."""
     cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # e.g. a vertical tab pasted from Word
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
