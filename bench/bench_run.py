@@ -94,7 +94,7 @@ def prepare(root: Path, n: int, workers: int):
     if folder.exists():
         shutil.rmtree(folder)
     start = time.perf_counter()
-    corpus = write_corpus(folder / "inbox", n, workers=workers)
+    corpus = write_corpus(folder / "inbox", n, workers=workers, distinct=300 if n > 200 else 50)
     ws = Workspace.init(folder, units_rows=corpus.units, root=corpus.units[0][0], forms=[FORM], workers=workers)
     ws.close()
     size = sum(p.stat().st_size for p in corpus.paths)
