@@ -63,7 +63,7 @@ def opened(folder: Path) -> Iterator[Workspace]:
         raise fail(str(exc), 3) from None
     except PeriodError as exc:
         raise fail(str(exc)) from None
-    except PermissionError as exc:
+    except OSError as exc:  # an output open in another program, a full disk, a vanished USB stick
         raise fail(str(exc), 1) from None
     finally:
         ws.close()
