@@ -101,15 +101,18 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     known = ledger.known_shas()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [str(p) for _rel, p, _st in fresh], len(fresh), known)
-    for start in range(0, len(fresh), BATCH):
-        batch = fresh[start:start + BATCH]
-        results = [next(parsed) for _ in batch]
-        crash_point("ingest.archived")
-        with ledger.transaction() as c:
-            for k, ((rel, path, st), res) in enumerate(zip(batch, results, strict=True)):
-                if progress:
-                    progress("ingest", start + k, len(fresh))
-                _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of)
+    try:
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start:start + BATCH]
+            results = [next(parsed) for _ in batch]
+            crash_point("ingest.archived")
+            with ledger.transaction() as c:
+                for k, ((rel, path, st), res) in enumerate(zip(batch, results, strict=True)):
+                    if progress:
+                        progress("ingest", start + k, len(fresh))
+                    _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of)
+    finally:
+        parsed.close()  # shuts the worker pool down now, also when recording failed
     if progress:
         progress("ingest", len(fresh), len(fresh))
     return report
