@@ -26,6 +26,9 @@ __all__ = ["Level", "LevelConfig", "Unit", "Hierarchy", "HierarchyError", "load_
 
 LEVELS_DIR = Path(__file__).parent / "levels"
 REQUIRED_COLUMNS = ("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren")
+# Control characters (a vertical tab pasted from Word) are not allowed in XML: a name carrying one
+# would break every workbook and report it is written into.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class HierarchyError(ValueError):
@@ -265,7 +268,7 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
         extra = {c: get(c) for c in header if c not in REQUIRED_COLUMNS and c}
         parsed.append({
             "row": row, "code_raw": code_raw, "code_num": code_num, "parent_raw": parent_raw,
-            "parent_num": parent_num, "name": _text(get("ten_don_vi"))[0].strip(),
+            "parent_num": parent_num, "name": _CONTROL.sub(" ", _text(get("ten_don_vi"))[0]).strip(),
             "level": _text(get("cap"))[0].strip().lower(), "extra": extra,
         })
 

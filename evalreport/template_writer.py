@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -82,6 +82,8 @@ def _generator() -> str:
 def _put(ws: Worksheet, ref: str, value: object, style: str | None = None) -> Cell:
     """Write a value; text that Excel would take for a formula stays text."""
     cell = ws[ref]
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters pasted from Word are not XML
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
