@@ -27,22 +27,3 @@ def test_largest_remainder_sums_to_100():
     s = largest_remainder([7156, 44800, 4238, 391])
     assert round(sum(s), 2) == 100.0
 
-
-def test_atomic_output_has_ordinary_permissions(tmp_path):
-    import os
-    import stat
-
-    import pytest
-
-    from evalreport.atomic import atomic_path
-
-    target = tmp_path / "out.txt"
-    with atomic_path(target) as tmp:
-        tmp.write_text("một")
-    umask = os.umask(0)
-    os.umask(umask)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
-    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
-        tmp.write_text("hai")
-        raise RuntimeError("killed")
-    assert target.read_text() == "một" and list(tmp_path.iterdir()) == [target]
