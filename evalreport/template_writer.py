@@ -10,7 +10,6 @@ formula. Files are saved atomically.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from .atomic import atomic_path
 from .count_values import MAX_COUNT
 from .definition import FormDefinition, available_forms, load_form
+from .file_names import unit_file_name
 from .hierarchy import Hierarchy
 from .layout import (
     ANCHOR_COL,
@@ -322,14 +322,12 @@ def fill_template(form: FormDefinition, unit_code: str, period: Period | str | i
                                      lang=lang), path)
 
 
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def template_file_name(form_code: str, period: Period | str | int, unit_code: str) -> str:
     """``<FORM>_<period>_<code>.xlsx`` from codes only; anything outside [A-Za-z0-9_-] becomes ``_``
     (so a code like ``../x`` cannot leave the output folder)."""
-    parts = [_UNSAFE.sub("_", str(p)).strip("_") or "_" for p in (form_code, parse_period(period), unit_code)]
-    return "_".join(parts) + ".xlsx"
+    return unit_file_name(form_code, parse_period(period), unit_code)
 
 
 def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str | None = None) -> list[str]:

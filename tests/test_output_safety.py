@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from evalreport import ChildRating, Submission, load_form, load_hierarchy, parse_period
 from evalreport.consolidate import consolidate
+from evalreport.file_names import safe_part
 from evalreport.findings import findings_frame, make_finding
 from evalreport.render.docx_template_builder import RESOURCES_DIR, TEMPLATE_NAMES
 from evalreport.render.jinja_env import TemplateRenderError
@@ -22,7 +23,6 @@ from evalreport.render.summary_workbook import write_summary_workbook
 from evalreport.selfcheck.sample import BASE_VALUES
 from evalreport.submission import Provenance
 from evalreport.template_writer import fill_template, make_templates, template_file_name
-from evalreport.workspace.runner import safe_name
 
 FORM = load_form("DG-NAM")
 P = parse_period("2021")
@@ -129,7 +129,7 @@ def test_unit_codes_never_become_paths_outside_the_folder(tmp_path):
         assert not any(ch in p.name for ch in "/\\:*?<>|") and ".." not in p.name
     assert set(tmp_path.iterdir()) == before | {out}
     for code in HOSTILE_CODES:
-        for name in (template_file_name("DG-NAM", "2021", code), safe_name(code) + "_DG-NAM_2021.xlsx"):
+        for name in (template_file_name("DG-NAM", "2021", code), safe_part(code) + "_DG-NAM_2021.xlsx"):
             assert not set(name) & set("/\\:*?<>|") and not name.startswith(".")
             assert (out / name).resolve().parent == out.resolve()
         # Windows device names stay names only when nothing before the first dot is CON, NUL, ...

@@ -10,7 +10,6 @@ keep some file out (the reports are still written, and say so), 2 for wrong usag
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import typer
@@ -18,6 +17,7 @@ from rich.console import Console
 
 from ..consolidate import consolidate
 from ..definition import FormDefinitionError, load_form
+from ..file_names import unit_file_name
 from ..hierarchy import load_hierarchy
 from ..periods import PeriodError, parse_period
 from ..reader import read_submission
@@ -33,7 +33,6 @@ __all__ = ["register", "report_command", "output_names"]
 
 _console = Console()
 _err = Console(stderr=True)
-_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _TEXT = {
     "vi": {"written": "Đã ghi", "blocked": "Lưu ý: {n} đơn vị có tệp lỗi chưa được tổng hợp: {units}",
            "missing": "Chưa có số liệu của {n} đơn vị.", "report": "bao_cao", "previous": "Kỳ trước ({period}): {n} tệp"},
@@ -47,14 +46,10 @@ def _usage(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
-def _safe(part: str) -> str:
-    return _UNSAFE.sub("_", part).strip("_") or "_"
-
-
 def output_names(form_code: str, period: str, unit_code: str, lang: str = "vi") -> tuple[str, str]:
     """(summary workbook, narrative report) file names, from codes only."""
-    stem = "_".join(_safe(p) for p in (form_code, period, unit_code))
-    return f"{stem}.xlsx", f"{stem}_{_TEXT['en' if lang == 'en' else 'vi']['report']}.docx"
+    return (unit_file_name(form_code, period, unit_code),
+            unit_file_name(form_code, period, unit_code, _TEXT["en" if lang == "en" else "vi"]["report"], ".docx"))
 
 
 def _inside(folder: Path, name: str) -> Path:

@@ -10,7 +10,6 @@ produced the files next to it.
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import time
 from collections import Counter
@@ -21,6 +20,7 @@ from typing import Any
 
 from ..atomic import atomic_write_bytes
 from ..definition import FormDefinition
+from ..file_names import safe_part
 from ..findings import Finding, findings_frame
 from ..hierarchy import Hierarchy
 from ..periods import Period
@@ -31,7 +31,7 @@ from .ingest import IngestReport
 from .ledger import Ledger
 from .records import dumps
 
-__all__ = ["RunReport", "consolidate_period", "render_outputs", "safe_name", "STAGING_PREFIX"]
+__all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
 
 STAGING_PREFIX = ".staging-run-"
 Progress = Callable[[str, int, int], None]
@@ -68,12 +68,6 @@ class RunReport:
                 seen.add(key)
                 out.append(f)
         return out
-
-
-def safe_name(text: str) -> str:
-    """A file-name part made from a unit code or period: never a path, never hidden."""
-    cleaned = re.sub(r"[^0-9A-Za-z_.-]+", "_", text).strip("._") or "_"
-    return cleaned[:80]
 
 
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
@@ -129,7 +123,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
                 continue
             staged.append(target)
             crash_point("render.staged")
-    findings = staging / f"{safe_name(code)}_{safe_name(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
+    findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
     findings_frame(result.findings, lang).to_excel(findings, index=False,
                                                    sheet_name="Findings" if lang == "en" else "Phat hien")
     staged.append(findings)
