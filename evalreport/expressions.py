@@ -184,27 +184,25 @@ class Comparison:
         return bool(func(a, b))
 
 
-def parse_expression(text: str) -> Expression:
-    """Parse an arithmetic expression; raise :class:`ExpressionError` with the reason."""
+def _parse(text: str, what: str) -> ast.expr:
     if not isinstance(text, str) or not text.strip():
-        raise ExpressionError("empty expression")
+        raise ExpressionError(f"empty {what}")
     try:
-        tree = ast.parse(text.strip(), mode="eval")
+        return ast.parse(text.strip(), mode="eval").body
     except SyntaxError as exc:
         raise ExpressionError(f"'{text}': syntax error ({exc.msg})") from None
-    _check_node(tree, text)
-    return Expression(text.strip(), tree.body)
+
+
+def parse_expression(text: str) -> Expression:
+    """Parse an arithmetic expression; raise :class:`ExpressionError` with the reason."""
+    body = _parse(text, "expression")
+    _check_node(body, text)
+    return Expression(text.strip(), body)
 
 
 def parse_comparison(text: str) -> Comparison:
     """Parse ``left <op> right`` with exactly one comparison operator."""
-    if not isinstance(text, str) or not text.strip():
-        raise ExpressionError("empty check")
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except SyntaxError as exc:
-        raise ExpressionError(f"'{text}': syntax error ({exc.msg})") from None
-    body = tree.body
+    body = _parse(text, "check")
     if not isinstance(body, ast.Compare) or len(body.ops) != 1:
         raise ExpressionError(f"'{text}': a check must be one comparison such as 'a == b + c'")
     sym, neg, _ = _CMPOPS[type(body.ops[0])]
