@@ -151,14 +151,7 @@ def organizations(plural: str, total: int | None, rated: Item, not_rated: Item |
     text += (" " + _none_sentence(plural, zero, lang)) if zero else ""
     if good is not None and good.share is not None:
         text += f" {capitalize(good.label)}: {_pct(good.share, lang, decimals)}"
-        if within is not None and within.share is not None:
-            text += f"; {within.label}: {_pct(within.share, lang, decimals)}"
-            if quota_pct:
-                if lang == "en":
-                    text += f" ({'within' if quota_ok else 'above'} the limit of {quota_pct})"
-                else:
-                    text += f" ({'trong' if quota_ok else 'vượt'} mức tối đa {quota_pct})"
-        text += "."
+        text += _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
     return text
 
 
@@ -192,14 +185,21 @@ def members_good(good: Item | None, within: Item | None, quota_pct: str | None, 
     if good is None or good.share is None:
         return ""
     text = f"{capitalize(good.label)}: {_pct(good.share, lang, decimals)} ({count_of(good.count, lang)})"
-    if within is not None and within.share is not None:
-        text += f"; {within.label}: {_pct(within.share, lang, decimals)}"
-        if quota_pct:
-            if lang == "en":
-                text += f" ({'within' if quota_ok else 'above'} the limit of {quota_pct})"
-            else:
-                text += f" ({'trong' if quota_ok else 'vượt'} mức tối đa {quota_pct})"
-    return text + "."
+    return text + _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
+
+
+def _within_quota(within: Item | None, quota_pct: str | None, quota_ok: bool | None, lang: str,
+                  decimals: int) -> str:
+    """"; tỷ lệ HTXSNV trên số HTTNV trở lên: 13,77% (trong mức tối đa 20%)", or "" without a share."""
+    if within is None or within.share is None:
+        return ""
+    text = f"; {within.label}: {_pct(within.share, lang, decimals)}"
+    if quota_pct:
+        if lang == "en":
+            text += f" ({'within' if quota_ok else 'above'} the limit of {quota_pct})"
+        else:
+            text += f" ({'trong' if quota_ok else 'vượt'} mức tối đa {quota_pct})"
+    return text
 
 
 def members_not_completed(label: str, count: int | None, causes: Sequence[Item], lang: str) -> str:
