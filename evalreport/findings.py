@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from .messages import render_message
 
-__all__ = ["Finding", "Severity", "make_finding", "has_errors", "findings_frame"]
+__all__ = ["Finding", "Severity", "make_finding", "has_errors", "findings_frame", "findings_rows", "FINDING_COLUMNS"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -70,13 +70,21 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
+FINDING_COLUMNS = ("severity", "unit", "file", "sheet", "cell", "row", "rule", "message")
+
+
+def findings_rows(findings: Iterable[Finding], lang: str = "vi") -> list[list[Any]]:
+    """One row per finding in :data:`FINDING_COLUMNS` order, formula-like text made inert
+    (what :func:`findings_frame` holds, for writers that do not need pandas)."""
+    return [[_inert(getattr(f, c, None) if c != "message" else f.message(lang)) for c in FINDING_COLUMNS]
+            for f in findings]
+
+
 def findings_frame(findings: Iterable[Finding], lang: str = "vi"):
     """A pandas DataFrame with one row per finding (for tables, .xlsx and .csv exports)."""
     import pandas as pd
 
-    cols = ["severity", "unit", "file", "sheet", "cell", "row", "rule", "message"]
-    rows = [{c: _inert(getattr(f, c, None) if c != "message" else f.message(lang)) for c in cols} for f in findings]
-    return pd.DataFrame(rows, columns=cols)
+    return pd.DataFrame(findings_rows(findings, lang), columns=list(FINDING_COLUMNS))
 
 
 def _inert(value: Any) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 from ..atomic import atomic_write_bytes
 from ..definition import FormDefinition
 from ..file_names import safe_part
-from ..findings import Finding, findings_frame
+from ..findings import Finding
 from ..hierarchy import Hierarchy
 from ..periods import Period
 from ..result import ConsolidationResult
@@ -100,6 +100,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
+    from ..render.findings_table import write_findings_table
     from ..render.form_roles import FormRolesError
     from ..render.narrative import render_narrative
     from ..render.pdf import PdfUnavailable, convert_to_pdf
@@ -124,8 +125,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
             staged.append(target)
             crash_point("render.staged")
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
-    findings_frame(result.findings, lang).to_excel(findings, index=False,
-                                                   sheet_name="Findings" if lang == "en" else "Phat hien")
+    write_findings_table(result.findings, findings, lang)
     staged.append(findings)
     if pdf:
         try:
