@@ -51,6 +51,31 @@ def _ref(text: str | None) -> CellRef | None:
     return CellRef(sheet, cell)
 
 
+# A run rebuilds every current submission of a period from the ledger (100,000 at national
+# scale), and their field codes, cell references and periods are the same few values over and
+# over. They are immutable, so one object of each is shared: a rebuilt submission holds its own
+# dicts but no copies of these (about half its memory before).
+_SHARED: dict[Any, Any] = {}
+_SHARED_MAX = 200_000  # a bound against hostile variety; the cache starts again when it is full
+
+
+def _shared(key: Any, make: Any) -> Any:
+    value = _SHARED.get(key)
+    if value is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        value = _SHARED[key] = make()
+    return value
+
+
+def _code(text: str) -> str:
+    return _shared(("code", text), lambda: text)
+
+
+def _shared_ref(text: str | None) -> CellRef | None:
+    return _shared(("ref", text), lambda: _ref(text)) if text else None
+
+
 def submission_payload(sub: Submission) -> dict[str, str]:
     """The JSON columns the ledger stores for one parsed submission."""
     ratings = [{"code": r.code, "name": r.name, "rating": r.rating, "tsvm": r.tsvm, "reason": r.reason,
@@ -75,9 +100,9 @@ def submission_from_row(row: Any, replaces: str | None = None) -> Submission:
         form_code=row["form"] or "",
         form_version=row["form_version"] or "",
         unit_code=row["unit"] or "",
-        period=parse_period(row["period"]) if row["period"] else None,
-        values=json.loads(row["values_json"] or "{}"),
-        cells={k: ref for k, v in json.loads(row["cells_json"] or "{}").items() if (ref := _ref(v))},
+        period=_shared(("period", row["period"]), lambda: parse_period(row["period"])) if row["period"] else None,
+        values={_code(k): v for k, v in json.loads(row["values_json"] or "{}").items()},
+        cells={_code(k): ref for k, v in json.loads(row["cells_json"] or "{}").items() if (ref := _shared_ref(v))},
         ratings=ratings,
         provenance=prov,
         findings=findings_from_json(row["findings_json"]),
