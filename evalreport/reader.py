@@ -14,6 +14,7 @@ import hashlib
 import io
 from collections.abc import Iterable, Mapping
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
@@ -93,6 +94,7 @@ def _col(letters: str) -> int:
     return n - 1
 
 
+@lru_cache(maxsize=4096)  # the same few references in every file of a form
 def _rc(ref: str) -> tuple[int, int]:
     """``"C9"`` -> (8, 2), zero-based."""
     i = next((k for k, ch in enumerate(ref) if ch.isdigit()), len(ref))

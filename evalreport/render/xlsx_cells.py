@@ -54,7 +54,7 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False,
     key = (bold, fmt, border, align, id(fill) if fill is not None else None)
     resolved = _RESOLVED.setdefault(ws.parent, {})
     if key in resolved:
-        cell._style = copy(resolved[key])
+        cell._style = StyleArray(resolved[key])  # a copy (what copy() does, without its dispatch)
         return cell
     cell.font = BOLD if bold else _BODY
     if fmt:
