@@ -8,18 +8,25 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from functools import cache
+from typing import Any
 
 __all__ = ["ratings_chart_png", "RATING_COLORS"]
 
 RATING_COLORS = ("#1b5e20", "#66bb6a", "#fbc02d", "#c62828", "#90a4ae", "#6d4c41")
 _FONT = {"family": "DejaVu Sans", "size": 9}
+
+
+@cache
+def _matplotlib() -> tuple[Any, Any]:
+    """matplotlib on first use: importing it costs about half a second, which every command
+    paid when it was imported with evalreport, also those that draw nothing."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    return matplotlib, Figure
 
 
 def ratings_chart_png(names: Sequence[str], series: Sequence[Sequence[int | None]], labels: Sequence[str],
@@ -36,7 +43,8 @@ def ratings_chart_png(names: Sequence[str], series: Sequence[Sequence[int | None
     if len(rows) > max_bars:
         rows = sorted(rows, key=lambda r: -sum(r[1]))[:max_bars]
     rows.reverse()  # first unit at the top
-    with plt.rc_context({"font.family": _FONT["family"], "font.size": _FONT["size"]}):
+    matplotlib, Figure = _matplotlib()
+    with matplotlib.rc_context({"font.family": _FONT["family"], "font.size": _FONT["size"]}):
         fig = Figure(figsize=(7.0, max(2.2, 0.42 * len(rows) + 1.3)), dpi=150)
         ax = fig.add_subplot()
         left = [0] * len(rows)
