@@ -7,49 +7,37 @@ from __future__ import annotations
 
 import errno
 import gc
-import hashlib
 import io
 import json
 import os
 import random
 import signal
-import sqlite3
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspace
+from workspace_support import (
+    CELLS,
+    cell_values,
+    drop,
+    fill_cells,
+    ledger_integrity,
+    make_workspace,
+    output_snapshot,
+    spawn_run,
+)
 
 from evalreport.cli import app
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-RUN = "import sys; from evalreport.workspace import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
-
-
-def _spawn(folder: Path, call: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    env.pop("EVALREPORT_CRASH_AT", None)
-    return subprocess.Popen([sys.executable, "-c", RUN.format(call=call), str(folder)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def _integrity(folder: Path) -> str:
-    with sqlite3.connect(folder / "ledger.sqlite") as c:
-        return c.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-def _snapshot(out: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()
-            if p.is_file() and not p.name.startswith(".")} if out.is_dir() else {}
 
 
 def _consistent(out: Path) -> bool:
     """Every output named by manifest.json is there with the hash the manifest records."""
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    files = _snapshot(out)
+    files = output_snapshot(out)
     return all(files.get(o["path"].rsplit("/", 1)[-1]) == o["sha256"] for o in manifest["outputs"])
 
 
@@ -66,24 +54,24 @@ def test_sigkill_at_random_moments_five_times(ws):
     first = ws.run("2021")
     out = ws.outputs_dir("2021")
     start = time.monotonic()
-    _spawn(ws.folder, "ws.run('2021')").communicate(timeout=120)  # how long a run takes here
+    spawn_run(ws.folder, "ws.run('2021')").communicate(timeout=120)  # how long a run takes here
     duration = time.monotonic() - start
     sizes = {c: 20 + i for i, c in enumerate(CELLS)}
     assert first.result.totals()["dv_tong_so"] == sum(sizes.values())
     killed = 0
     for attempt in range(5):
-        before = _snapshot(out)
+        before = output_snapshot(out)
         unit = rng.choice(CELLS)
         sizes[unit] = rng.randint(30, 90)
         drop(ws, unit, cell_values(sizes[unit]), name=f"{unit}_lan_{attempt}.xlsx", mtime=1_800_000_000 + attempt)
-        proc = _spawn(ws.folder, "ws.run('2021')")
+        proc = spawn_run(ws.folder, "ws.run('2021')")
         time.sleep(rng.uniform(0.05, duration))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
         proc.communicate(timeout=120)
-        assert _integrity(ws.folder) == "ok"
-        after = _snapshot(out)
+        assert ledger_integrity(ws.folder) == "ok"
+        after = output_snapshot(out)
         assert after == before or _consistent(out), f"attempt {attempt}: outputs are a mix of two runs"
         assert not [r for r in ws.ledger.runs("2021") if r["status"] == "running" and r["finished_at"]]
         report = ws.run("2021")  # the next run completes and counts every current file once
@@ -118,7 +106,7 @@ class _FullDisk:
 def test_full_disk_while_writing_outputs(ws, monkeypatch):
     ws.run("2021")
     out = ws.outputs_dir("2021")
-    before = _snapshot(out)
+    before = output_snapshot(out)
     runs_before = len(ws.ledger.runs("2021"))
     drop(ws, "C01", cell_values(77), name="C01_moi.xlsx", mtime=1_900_000_000)
     real_open = io.open
@@ -138,8 +126,8 @@ def test_full_disk_while_writing_outputs(ws, monkeypatch):
     gc.collect()
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception  # no traceback
     assert "No space left on device" in result.output
-    assert _integrity(ws.folder) == "ok"
-    assert _snapshot(out) == before  # the previous outputs are untouched
+    assert ledger_integrity(ws.folder) == "ok"
+    assert output_snapshot(out) == before  # the previous outputs are untouched
     runs = ws.ledger.runs("2021")
     assert len(runs) == runs_before + 1 and runs[-1]["status"] == "failed"
     assert ws.ledger.counts()["files"] == 11  # the new file was recorded before the disk filled
@@ -149,10 +137,10 @@ def test_full_disk_while_writing_outputs(ws, monkeypatch):
 
 def test_a_run_and_an_ingest_at_the_same_time(ws):
     drop(ws, "C02", cell_values(66), name="C02_moi.xlsx", mtime=1_900_000_000)
-    procs = [_spawn(ws.folder, "ws.run('2021')"), _spawn(ws.folder, "r = ws.ingest(); print(r.count('new') + r.count('version'))")]
+    procs = [spawn_run(ws.folder, "ws.run('2021')"), spawn_run(ws.folder, "r = ws.ingest(); print(r.count('new') + r.count('version'))")]
     outs = [p.communicate(timeout=180) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [e for _, e in outs]
-    assert _integrity(ws.folder) == "ok"
+    assert ledger_integrity(ws.folder) == "ok"
     assert ws.ledger.counts()["files"] == 11  # every file recorded exactly once, whoever got there first
     runs = ws.ledger.runs("2021")
     assert [r["status"] for r in runs] == ["done"]

@@ -4,46 +4,30 @@ runs started together do not interleave."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 import signal
-import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-from workspace_support import cell_values, drop, fill_cells, make_workspace
+from workspace_support import (
+    cell_values,
+    drop,
+    fill_cells,
+    ledger_integrity,
+    make_workspace,
+    output_snapshot,
+    spawn_run,
+)
 
 from evalreport.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 TOTAL = sum(range(20, 30))
-RUN = "import sys; from evalreport.workspace import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
-
-
-def _spawn(folder: Path, call: str, crash_at: str | None = None) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
-    env.pop("EVALREPORT_CRASH_AT", None)
-    if crash_at:
-        env["EVALREPORT_CRASH_AT"] = crash_at
-    return subprocess.Popen([sys.executable, "-c", RUN.format(call=call), str(folder)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _killed(proc: subprocess.Popen) -> None:
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == -signal.SIGKILL, err
-
-
-def _integrity(folder: Path) -> str:
-    with sqlite3.connect(folder / "ledger.sqlite") as c:
-        return c.execute("PRAGMA integrity_check").fetchone()[0]
-
-
-def _snapshot(out_dir: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out_dir.iterdir()
-            if p.is_file() and not p.name.startswith(".")}
 
 
 @pytest.fixture
@@ -56,8 +40,8 @@ def ws(tmp_path):
 
 @pytest.mark.parametrize("point", ["ingest.archived", "ingest.recorded:4"])
 def test_kill_mid_ingest_keeps_the_ledger_consistent(ws, point):
-    _killed(_spawn(ws.folder, "ws.ingest()", point))
-    assert _integrity(ws.folder) == "ok"
+    _killed(spawn_run(ws.folder, "ws.ingest()", point))
+    assert ledger_integrity(ws.folder) == "ok"
     assert ws.ledger.counts()["files"] == 0  # the batch's transaction never committed
     report = ws.ingest()
     assert report.count("new") == 10
@@ -67,21 +51,21 @@ def test_kill_mid_ingest_keeps_the_ledger_consistent(ws, point):
 def test_kill_mid_render_leaves_previous_outputs_and_next_run_completes(ws):
     first = ws.run("2021")
     out = ws.outputs_dir("2021")
-    before = _snapshot(out)
+    before = output_snapshot(out)
     assert "manifest.json" in before and "DG-NAM_2021_T01.xlsx" in before and "DG-NAM_2021_T01_bao_cao.docx" in before
     assert first.manifest["inputs"]["DG-NAM"][0]["sha256"]
 
     drop(ws, "C01", cell_values(50), name="C01_sua.xlsx")  # C01 had 20 members
-    _killed(_spawn(ws.folder, "ws.run('2021')", "render.staged"))
-    assert _integrity(ws.folder) == "ok"
-    assert _snapshot(out) == before
+    _killed(spawn_run(ws.folder, "ws.run('2021')", "render.staged"))
+    assert ledger_integrity(ws.folder) == "ok"
+    assert output_snapshot(out) == before
     assert [r["status"] for r in ws.ledger.runs("2021")] == ["done", "running"]
 
     again = ws.run("2021")
     assert again.result.totals()["dv_tong_so"] == TOTAL - 20 + 50
     assert [r["status"] for r in ws.ledger.runs("2021")] == ["done", "failed", "done"]
     assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
-    after = _snapshot(out)
+    after = output_snapshot(out)
     assert set(after) == set(before) and after["manifest.json"] != before["manifest.json"]
     manifest = again.manifest
     assert {o["path"].rsplit("/", 1)[-1] for o in manifest["outputs"]} == set(after) - {"manifest.json"}
@@ -98,7 +82,7 @@ def test_rerun_with_unchanged_inputs_parses_nothing_and_gives_identical_totals(w
 
 
 def test_two_runs_started_together_do_not_interleave(ws):
-    procs = [_spawn(ws.folder, "ws.run('2021')") for _ in range(2)]
+    procs = [spawn_run(ws.folder, "ws.run('2021')") for _ in range(2)]
     for p in procs:
         out, err = p.communicate(timeout=180)
         assert p.returncode == 0, err
@@ -107,6 +91,6 @@ def test_two_runs_started_together_do_not_interleave(ws):
     assert runs[0]["finished_at"] <= runs[1]["started_at"]
     manifests = [__import__("json").loads(r["manifest_json"]) for r in runs]
     assert [m["ingest"]["new"] for m in manifests] == [10, 0]
-    assert _integrity(ws.folder) == "ok"
+    assert ledger_integrity(ws.folder) == "ok"
     ws.close()
     assert Workspace.open(ws.folder).result("2021").totals()["dv_tong_so"] == TOTAL

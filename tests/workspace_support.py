@@ -3,7 +3,11 @@ filled workbooks in its inbox."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sqlite3
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -56,3 +60,28 @@ def fill_cells(ws: Workspace, period: str = "2021", size: int = 20) -> dict[str,
     """One valid file per cell; cell i has ``size + i`` members."""
     base = 1_700_000_000.0
     return {c: drop(ws, c, cell_values(size + i), period, mtime=base + i) for i, c in enumerate(CELLS)}
+
+
+# -- crash tests: a run in a child process that can be killed, and what it must leave behind ---------
+RUN = "import sys; from evalreport.workspace import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
+
+
+def spawn_run(folder: Path, call: str, crash_at: str | None = None) -> subprocess.Popen:
+    """Run ``call`` on the workspace in a child process; ``crash_at`` names a crash point."""
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    env.pop("EVALREPORT_CRASH_AT", None)
+    if crash_at:
+        env["EVALREPORT_CRASH_AT"] = crash_at
+    return subprocess.Popen([sys.executable, "-c", RUN.format(call=call), str(folder)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def ledger_integrity(folder: Path) -> str:
+    with sqlite3.connect(folder / "ledger.sqlite") as c:
+        return c.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def output_snapshot(out: Path) -> dict[str, str]:
+    """File name -> SHA-256 of the visible files of an outputs folder (empty if there is none)."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()
+            if p.is_file() and not p.name.startswith(".")} if out.is_dir() else {}
