@@ -45,9 +45,8 @@ def _demo(folder: Path = typer.Argument(Path("demo"), help="Folder to create the
         res = run.result
         if res is None:
             continue
-        t = res.totals()
-        key = "dv_tong_so" if "dv_tong_so" in t else "cuoi_ky"
-        console.print(f"  {res.form.code} {period}: {key} = {t.get(key)}, missing {len(res.missing)}, "
+        key = res.form.fields[0].code  # the form's headline count (total members, members at start)
+        console.print(f"  {res.form.code} {period}: {key} = {res.totals().get(key)}, missing {len(res.missing)}, "
                       f"findings {len(run.findings)} → {run.manifest_path.parent if run.manifest_path else ''}")
     table = Table(title="Planted problems and what the run reported", expand=True)
     for col in ("problem", "unit", "period", "file", "reported as"):
