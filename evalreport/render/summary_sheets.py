@@ -14,7 +14,7 @@ from .form_roles import member_roles
 from .workbook_text import text
 from .xlsx_cells import AMBER_FILL, RED_FILL, header_row, landscape, put, put_share, set_widths
 
-__all__ = ["write_completeness", "write_findings", "write_change", "write_charts"]
+__all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _MESSAGE_WIDTH = 75
@@ -28,8 +28,9 @@ def _lines(value: object, width: int) -> int:
     return max(1, -(-len(text) * 11 // (width * 10)))
 
 
-def _abbreviation(label: str) -> str:
-    """"Hoàn thành nhiệm vụ (HTNV)" -> "HTNV" (chart categories stay short); else the label."""
+def short_label(label: str) -> str:
+    """"Hoàn thành nhiệm vụ (HTNV)" -> "HTNV" (column headings and chart categories stay short);
+    else the label."""
     if "(" in label and ")" in label:
         inner = label[label.index("(") + 1:label.index(")")]
         if inner.isupper():
@@ -167,7 +168,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
     header_row(ws, 1, [t["rating"], t["item"], t["count"]])
     for i, c in enumerate(roles.ratings, start=2):
         label = form.label(c, lang)
-        put(ws, i, 1, _abbreviation(label), align="center")
+        put(ws, i, 1, short_label(label), align="center")
         put(ws, i, 2, label, align="left")
         put(ws, i, 3, values.get(c))
     members = BarChart()

@@ -24,7 +24,7 @@ from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
 from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
 from .sentences import capitalize
-from .summary_sheets import write_change, write_charts, write_completeness, write_findings
+from .summary_sheets import short_label, write_change, write_charts, write_completeness, write_findings
 from .workbook_text import text
 from .xlsx_cells import (
     AMBER_FILL,
@@ -257,7 +257,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     t, form, h = text(lang), result.form, result.hierarchy
     own = result.accepted.get(code)
     given = {r.code: r for r in own.ratings} if own else {}
-    labels = [_short(form.label(c, lang)) for c in roles.ratings]
+    labels = [short_label(form.label(c, lang)) for c in roles.ratings]
     heads = [t["no"], t["code"], t["name"], t["status"], t["members_total"], t["evaluated"], t["evaluated_pct"],
              *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
              t["warnings"]]
@@ -336,11 +336,3 @@ def _highlight(ws: Worksheet, last: int, width: int, result: ConsolidationResult
         red.append(f"AND(ISNUMBER(${within_col}2),${within_col}2>{limit})")
     ws.conditional_formatting.add(rng, FormulaRule(formula=[f"OR({','.join(red)})"], fill=RED_FILL))
 
-
-def _short(label: str) -> str:
-    """Column heading of a rating: its abbreviation ("HTXSNV") when the label has one."""
-    if "(" in label and ")" in label:
-        inner = label[label.index("(") + 1:label.index(")")]
-        if inner.isupper():
-            return inner
-    return label
