@@ -335,4 +335,3 @@ def _highlight(ws: Worksheet, last: int, width: int, result: ConsolidationResult
     if limit is not None:
         red.append(f"AND(ISNUMBER(${within_col}2),${within_col}2>{limit})")
     ws.conditional_formatting.add(rng, FormulaRule(formula=[f"OR({','.join(red)})"], fill=RED_FILL))
-
