@@ -80,3 +80,22 @@ def test_init_copies_a_given_unit_list_and_takes_its_root(tmp_path):
 ])
 def test_deadlines(deadline, period, due):
     assert deadline.due(parse_period(period)) == due
+
+
+def test_read_limits_from_the_config_reach_the_reader(folder):
+    from workspace_support import cell_values, drop
+
+    _edit(folder, "read_limits: {}", "read_limits: {max_file_bytes: 1000}")
+    ws = Workspace.open(folder)
+    assert ws.config.limits().max_file_bytes == 1000
+    drop(ws, "C01", cell_values(20))
+    report = ws.run("2021")
+    ws.close()
+    too_large = [f for f in report.findings if f.rule == "FILE_TOO_LARGE"]
+    assert too_large and "max_file_bytes" in too_large[0].message("en")
+
+
+def test_unknown_read_limit_is_named(folder):
+    _edit(folder, "read_limits: {}", "read_limits: {max_cells: 5}")
+    with pytest.raises(WorkspaceConfigError, match="key 'read_limits'.*unknown limit.*max_cells.*max_sheet_cells"):
+        Workspace.open(folder)

@@ -9,13 +9,23 @@ world (the unit list exists, the root is in it, forms and their parameters exist
 from __future__ import annotations
 
 import calendar
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from ..archive_guard import ReadLimits
 from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from ..hierarchy import Hierarchy, load_hierarchy, load_levels
 from ..periods import Period, PeriodError
@@ -84,7 +94,27 @@ class WorkspaceConfig(_Model):
     outputs: OutputOptions = Field(default_factory=OutputOptions)
     workers: int = Field(default=2, ge=1, le=64)
     lock_timeout: float = Field(default=30.0, ge=0)
+    # Overrides of the pre-parse limits on submitted files (evalreport.archive_guard.ReadLimits),
+    # e.g. {max_file_bytes: 20971520}; the defaults suit real workbooks.
+    read_limits: dict[str, float] = Field(default_factory=dict)
     _forms: dict[str, FormDefinition] = PrivateAttr(default_factory=dict)
+
+    @field_validator("read_limits")
+    @classmethod
+    def _known_limits(cls, value: dict[str, float]) -> dict[str, float]:
+        known = {f.name for f in fields(ReadLimits)}
+        unknown = sorted(set(value) - known)
+        if unknown:
+            raise ValueError(f"unknown limit(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        if any(v <= 0 for v in value.values()):
+            raise ValueError("every limit must be a positive number")
+        return value
+
+    def limits(self) -> ReadLimits:
+        """The pre-parse limits with this workspace's overrides applied."""
+        types = {f.name: f.type for f in fields(ReadLimits)}
+        return ReadLimits(**{k: (float(v) if types[k] in (float, "float") else int(v))
+                             for k, v in self.read_limits.items()})
 
     # -- resolved views (need the workspace folder) -----------------------------------------
     def units_path(self, folder: Path) -> Path:
@@ -217,4 +247,9 @@ outputs:
 
 workers: {workers}                  # processes used to read workbooks
 lock_timeout: 30            # seconds a second run waits for the first before giving up
+
+# Limits checked on every received file before it is parsed (docs/reliability.md lists them);
+# a file over a limit gets a finding naming it. Override only what you need, e.g.
+#   read_limits: {{max_file_bytes: 20971520, max_parts: 500}}
+read_limits: {{}}
 """

@@ -69,6 +69,7 @@ class _Context:
         self.cfg, self.hierarchy, self.known = cfg, hierarchy, known
         # Every shipped form, so the reader can name any form a file claims to be.
         self.forms: tuple[FormDefinition, ...] = tuple(load_form(c) for c in available_forms())
+        self.limits = cfg.limits()
 
 
 _CTX: dict[str, _Context] = {}
@@ -94,7 +95,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
         return Parsed(path, sha, None, Submission("", "", "", None, {}), status="known")
     archived = ctx.archive.store_bytes(data, sha, p.suffix)
     try:
-        sub = read_submission(p, ctx.forms, data=data, sha256=sha)
+        sub = read_submission(p, ctx.forms, limits=ctx.limits, data=data, sha256=sha)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop an ingest
         finding = make_finding("WS_UNREADABLE", "error", params={"file": p.name, "reason": str(exc)}, file=p.name)
         sub = Submission("", "", "", None, {}, provenance=Provenance(str(p), p.name, len(data), sha),
