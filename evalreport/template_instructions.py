@@ -10,7 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .definition import FormDefinition
 from .layout import FormLayout
-from .template_styles import PLAIN, SECTION, TITLE
+from .template_styles import PLAIN, SECTION, TITLE, protect_a4_portrait
 
 __all__ = ["write_instructions", "TSVM_YES"]
 
@@ -86,9 +86,4 @@ def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, 
         if len(text) > _CHARS_PER_LINE:  # spreadsheet programs do not grow wrapped rows by themselves
             ws.row_dimensions[i].height = 16 * (1 + len(text) // _CHARS_PER_LINE)
     ws.column_dimensions["A"].width = 85
-    ws.protection.sheet = True
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    protect_a4_portrait(ws)

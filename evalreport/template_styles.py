@@ -10,7 +10,7 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 
-__all__ = ["register_styles", "label_style", "TITLE", "HEADER", "SECTION", "SUBSECTION", "ANCHOR", "INPUT",
+__all__ = ["register_styles", "label_style", "protect_a4_portrait", "TITLE", "HEADER", "SECTION", "SUBSECTION", "ANCHOR", "INPUT",
            "INPUT_TEXT", "PREFILLED", "NOTE", "PLAIN", "COUNT_FORMAT"]
 
 TITLE, HEADER, SECTION, SUBSECTION = "er_title", "er_header", "er_section", "er_subsection"
@@ -59,3 +59,14 @@ def register_styles(wb: Workbook) -> None:
     ]
     for style in styles:
         wb.add_named_style(style)
+
+
+def protect_a4_portrait(ws) -> None:
+    """Sheet protection on, and A4 portrait printing one page wide (as many pages tall as needed):
+    the print setup every sheet an officer receives shares."""
+    ws.protection.sheet = True
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0

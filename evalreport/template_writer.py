@@ -48,6 +48,7 @@ from .template_styles import (
     SUBSECTION,
     TITLE,
     label_style,
+    protect_a4_portrait,
     register_styles,
 )
 from .workbook_meta import meta_rows
@@ -253,12 +254,7 @@ def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
     for col, width in _WIDTHS.items():
         ws.column_dimensions[col].width = width
     ws.freeze_panes = f"A{layout.column_header_row + 1}"
-    ws.protection.sheet = True
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    protect_a4_portrait(ws)
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.print_title_rows = f"{layout.column_header_row}:{layout.column_header_row}"
