@@ -18,7 +18,7 @@ from .result import Change, UnitTotals
 from .rollup import field_label
 from .vnformat import fmt_change, fmt_number, fmt_share
 
-__all__ = ["compare_periods"]
+__all__ = ["compare_periods", "compare_unit"]
 
 register_messages({
     "OUTLIER": {
@@ -32,24 +32,30 @@ def compare_periods(form: FormDefinition, hierarchy: Hierarchy, root: str, curre
                     previous: Mapping[str, UnitTotals], previous_period: Period | None = None,
                     ) -> tuple[list[Change], list[Finding]]:
     """A :class:`Change` for every count known in both periods; outliers also become warnings."""
-    threshold = form.param("outlier_threshold") if "outlier_threshold" in form.parameters else None
-    min_base = form.param("outlier_min_base") if "outlier_min_base" in form.parameters else 0
+    parts = [compare_unit(form, hierarchy, current.get(c), previous.get(c), previous_period)
+             for c in hierarchy.subtree(root)]
+    return [c for p in parts for c in p[0]], [f for p in parts for f in p[1]]
+
+
+def compare_unit(form: FormDefinition, hierarchy: Hierarchy, now: UnitTotals | None, before: UnitTotals | None,
+                 previous_period: Period | None = None) -> tuple[list[Change], list[Finding]]:
+    """The changes and outlier warnings of one unit (an update recomputes only changed units)."""
     changes: list[Change] = []
     findings: list[Finding] = []
-    for code in hierarchy.subtree(root):
-        now, before = current.get(code), previous.get(code)
-        if now is None or before is None or now.source == "none" or before.source == "none":
+    if now is None or before is None or now.source == "none" or before.source == "none":
+        return changes, findings
+    threshold = form.param("outlier_threshold") if "outlier_threshold" in form.parameters else None
+    min_base = form.param("outlier_min_base") if "outlier_min_base" in form.parameters else 0
+    prev_values = before.values
+    for key, cur in now.values.items():
+        prev = prev_values.get(key)
+        if cur is None or prev is None:
             continue
-        prev_values = before.values
-        for key, cur in now.values.items():
-            prev = prev_values.get(key)
-            if cur is None or prev is None:
-                continue
-            outlier = threshold is not None and prev >= min_base and prev > 0 and abs(cur - prev) / prev > threshold
-            change = Change(code, key, cur, prev, outlier)
-            changes.append(change)
-            if outlier:
-                findings.append(_outlier_finding(form, hierarchy, change, threshold, previous_period))
+        outlier = threshold is not None and prev >= min_base and prev > 0 and abs(cur - prev) / prev > threshold
+        change = Change(now.code, key, cur, prev, outlier)
+        changes.append(change)
+        if outlier:
+            findings.append(_outlier_finding(form, hierarchy, change, threshold, previous_period))
     return changes, findings
 
 

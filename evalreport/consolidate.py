@@ -1,43 +1,39 @@
 """From a pile of submissions to checked, consolidated results for every unit of a subtree.
 
-The pipeline, in order: keep only submissions of this form, period and branch (the others are
-findings); resolve duplicates (the newer file replaces the older, and a finding says so);
-check each remaining submission (errors keep it out of the totals, warnings do not); roll the
-accepted ones up (:mod:`evalreport.rollup`); then completeness, the quota
-(:mod:`evalreport.quota`) and changes against the previous period (:mod:`evalreport.changes`).
+The pipeline, in order: the intake of each unit's submissions (:mod:`evalreport.intake`: keep
+this form, period and branch; the newer file replaces the older; check; errors keep a
+submission out of the totals); roll the accepted ones up (:mod:`evalreport.rollup`); then
+completeness, the quota (:mod:`evalreport.quota`) and changes against the previous period
+(:mod:`evalreport.changes`). Every stage is computed unit by unit and kept in
+:class:`ConsolidationParts`, and the lists of the result are assembled from those parts in one
+fixed order, so that :func:`evalreport.consolidate_update.update_consolidation` can recompute
+only what a few changed files touch and still give exactly this function's result.
 Pure: submissions come in as objects, a :class:`ConsolidationResult` goes out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
-from .changes import compare_periods
+from .changes import compare_unit
 from .definition import FormDefinition
-from .findings import Finding, has_errors, make_finding
+from .findings import Finding, make_finding
 from .hierarchy import Hierarchy
+from .intake import IntakeContext, UnitIntake, intake_order, intake_unit
 from .messages import register_messages, render_message
 from .periods import Period, parse_period
-from .quota import quota_checks
-from .result import Completeness, ConsolidationResult, ReconciliationGap, UnitTotals
-from .rollup import field_label, roll_up
-from .rules import check, check_submission_identity
+from .quota import Checked, QuotaPlan
+from .result import Change, Completeness, ConsolidationResult, ReconciliationGap, UnitTotals
+from .rollup import UnitRoller, field_label
 from .submission import Submission
 from .vnformat import fmt_number
 
-__all__ = ["consolidate"]
+__all__ = ["consolidate", "ConsolidationParts", "assemble"]
 
 ProgressCallback = Callable[[int, int], None]
 
 register_messages({
-    "UNIT_OTHER_BRANCH": {
-        "vi": "Tệp của {unit_name} ({unit}) thuộc nhánh {branch}, không nằm trong {root_name}; không tổng hợp vào đây",
-        "en": "The file of {unit_name} ({unit}) belongs to {branch}, outside {root_name}; it is not consolidated here",
-    },
-    "SUBMISSION_REPLACED": {
-        "vi": "{unit_name} gửi {count} tệp cho kỳ {period}: dùng tệp mới hơn '{new_file}', thay cho tệp '{old_file}'",
-        "en": "{unit_name} sent {count} files for period {period}: the newer '{new_file}' replaces '{old_file}'",
-    },
     "RECONCILIATION": {
         "vi": "{unit_name} tự báo cáo \"{label}\" là {own}, nhưng cộng từ các đơn vị trực thuộc được {children_sum} (chênh {difference}); {explanation}",
         "en": "{unit_name} reports \"{label}\" as {own}, but its subordinate units add up to {children_sum} (difference {difference}); {explanation}",
@@ -76,9 +72,19 @@ class _Ticker:
             self.progress(self.total, self.total)
 
 
-def _when(s: Submission) -> float:
-    m = s.provenance.modified if s.provenance else None
-    return m.timestamp() if m is not None else float("-inf")
+@dataclass
+class ConsolidationParts:
+    """Every stage's outcome per unit, from which :func:`assemble` builds the result's lists.
+
+    Units with nothing to say have no entry (a national run has 100,000 of them)."""
+
+    intake: dict[str, UnitIntake] = field(default_factory=dict)  # unit code ("" = unidentified)
+    gaps: dict[str, list[ReconciliationGap]] = field(default_factory=dict)
+    gap_findings: dict[str, list[Finding]] = field(default_factory=dict)
+    members: dict[str, Checked] = field(default_factory=dict)  # the members' quota per unit
+    organizations: dict[str, Checked] = field(default_factory=dict)  # the organizations' quota per committee
+    tree: Checked = field(default_factory=lambda: ([], []))  # the organizations' quota over the tree
+    changes: dict[str, tuple[list[Change], list[Finding]]] = field(default_factory=dict)
 
 
 def consolidate(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
@@ -96,96 +102,117 @@ def consolidate(form: FormDefinition, period: Period | str, submissions: Iterabl
     period = parse_period(period)
     root = root or hierarchy.root
     subtree = hierarchy.subtree(root)
-    in_tree = set(subtree)
     subs = list(submissions)
     tick = _Ticker(progress, len(subs) + len(subtree))
-    findings: list[Finding] = []
-    rejected: list[Submission] = []
+    parts = ConsolidationParts()
 
-    # 1. Keep this form, period and branch.
-    by_unit: dict[str, list[tuple[int, Submission]]] = {}
-    for i, s in enumerate(subs):
-        if not (s.form_code and s.unit_code and s.period) and has_errors(s.findings):
-            # The reader could not tell what the file is; its own findings say why.
-            findings += [_located(f, s) for f in s.findings]
-            rejected.append(s)
-            tick()
-            continue
-        wrong = check_submission_identity(form, s, hierarchy=hierarchy, expected_period=period)
-        if not wrong and s.unit_code not in in_tree:
-            wrong = [_other_branch(hierarchy, root, s)]
-        if wrong:
-            findings += [*wrong, *(_located(f, s) for f in s.findings)]
-            rejected.append(s)
-            tick()
-            continue
-        by_unit.setdefault(s.unit_code, []).append((i, s))
-
-    # 2. Duplicates: the newer file (modified time, then order given) replaces the older.
-    chosen: dict[str, Submission] = {}
+    by_unit: dict[str, list[Submission]] = {}
+    for s in subs:
+        by_unit.setdefault(s.unit_code or "", []).append(s)
+    ctx = intake_context(form, period, hierarchy, root, previous)
     for unit, items in by_unit.items():
-        items.sort(key=lambda t: (_when(t[1]), t[0]))
-        newest = items[-1][1]
-        chosen[unit] = newest
-        for _, old in items[:-1]:
-            rejected.append(old)
+        parts.intake[unit] = intake_unit(ctx, items)
+        for _ in items:
             tick()
-            findings.append(_replaced(hierarchy, period, newest, old, len(items)))
+    accepted, blocked = accepted_blocked(parts, subtree)
 
-    # 3. Check; errors keep a submission out of the totals.
+    roller = UnitRoller(form, hierarchy)
+    units: dict[str, UnitTotals] = {}
+    gap_of = _gap_lookup(parts)
+    for code in hierarchy.bottom_up(root):
+        units[code], gaps = roller.roll(code, units, accepted, blocked, gap_of)
+        store_gaps(form, hierarchy, parts, code, gaps, units)
+        tick()
+    quota = QuotaPlan(form, hierarchy, root)
+    for code in subtree:
+        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
+    parts.tree = quota.tree(units[root], root in accepted)
+    completeness = _completeness(hierarchy, root, units, set(blocked))
+    tick.finish()
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous)
+
+
+def intake_context(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
+                   previous: ConsolidationResult | None) -> IntakeContext:
     prev_accepted = previous.accepted if previous is not None and previous.period == period.previous() else {}
+    return IntakeContext(form, period, hierarchy, root, set(hierarchy.subtree(root)), prev_accepted)
+
+
+def accepted_blocked(parts: ConsolidationParts, subtree: list[str]) -> tuple[dict[str, Submission],
+                                                                             dict[str, Submission]]:
+    """Unit -> accepted submission and unit -> blocked submission, both in subtree order."""
     accepted: dict[str, Submission] = {}
     blocked: dict[str, Submission] = {}
-    order = {c: i for i, c in enumerate(subtree)}
-    for unit in sorted(chosen, key=order.__getitem__):
-        s = chosen[unit]
-        own = [_located(f, s) for f in s.findings]
-        own += check(form, s, hierarchy=hierarchy, expected_period=period, previous=prev_accepted.get(unit))
-        findings += own
-        if has_errors(own):
-            blocked[unit] = s
-            rejected.append(s)
+    intake = parts.intake
+    for code in subtree:
+        got = intake.get(code)
+        if got is not None:
+            if got.accepted is not None:
+                accepted[code] = got.accepted
+            elif got.blocked is not None:
+                blocked[code] = got.blocked
+    return accepted, blocked
+
+
+def _gap_lookup(parts: ConsolidationParts):
+    def gap_of(child: str, field_code: str) -> ReconciliationGap | None:
+        return next((g for g in parts.gaps.get(child, ()) if g.field == field_code), None)
+    return gap_of
+
+
+def store_gaps(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationParts, code: str,
+               gaps: list[ReconciliationGap], units: Mapping[str, UnitTotals]) -> None:
+    parts.gaps.pop(code, None)
+    parts.gap_findings.pop(code, None)
+    if gaps:
+        parts.gaps[code] = gaps
+        parts.gap_findings[code] = [_gap_finding(form, hierarchy, g, units) for g in gaps]
+
+
+def store_unit_checks(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationParts, quota: QuotaPlan,
+                      code: str, units: Mapping[str, UnitTotals], accepted: Mapping[str, Submission],
+                      previous: ConsolidationResult | None) -> None:
+    """The quota and change checks of one unit, stored (or cleared) in ``parts``."""
+    for store, got in ((parts.members, quota.members(code, units[code])),
+                       (parts.organizations, quota.organizations(code, accepted.get(code))),
+                       (parts.changes, compare_unit(form, hierarchy, units[code], previous.units.get(code),
+                                                    previous.period) if previous is not None else ([], []))):
+        if got[0] or got[1]:
+            store[code] = got
         else:
-            accepted[unit] = s
-        tick()
+            store.pop(code, None)
 
-    # 4. Roll up, then everything measured on the totals.
-    rolled = roll_up(form, hierarchy, root, accepted, blocked, tick=tick)
-    findings += [_gap_finding(form, hierarchy, g, rolled.units) for g in rolled.gaps]
-    completeness = _completeness(hierarchy, root, rolled.units, set(blocked))
-    quotas, quota_findings = quota_checks(form, hierarchy, root, rolled.units, accepted)
-    findings += quota_findings
-    changes = []
-    if previous is not None:
-        changes, change_findings = compare_periods(form, hierarchy, root, rolled.units, previous.units,
-                                                   previous.period)
-        findings += change_findings
-    tick.finish()
+
+def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, units: dict[str, UnitTotals],
+             completeness: dict[str, Completeness], parts: ConsolidationParts,
+             previous: ConsolidationResult | None) -> ConsolidationResult:
+    """The result's lists from ``parts``, always in the same order: intake findings unit by unit
+    (:func:`evalreport.intake.intake_order`), reconciliation bottom-up, then quota and changes
+    top-down."""
+    subtree = hierarchy.subtree(root)
+    index = {c: i for i, c in enumerate(subtree)}
+    findings: list[Finding] = []
+    rejected: list[Submission] = []
+    for key in intake_order(index, parts.intake):
+        got = parts.intake[key]
+        findings += got.findings
+        rejected += got.rejected
+    accepted, blocked = accepted_blocked(parts, subtree)
+    bottom_up = [c for c in hierarchy.bottom_up(root) if c in parts.gaps]
+    gaps = [g for c in bottom_up for g in parts.gaps[c]]
+    findings += [f for c in bottom_up for f in parts.gap_findings[c]]
+    quota_parts = [parts.members[c] for c in subtree if c in parts.members]
+    quota_parts += [parts.organizations[c] for c in subtree if c in parts.organizations]
+    quota_parts.append(parts.tree)
+    findings += [f for p in quota_parts for f in p[1]]
+    change_parts = [parts.changes[c] for c in subtree if c in parts.changes]
+    findings += [f for p in change_parts for f in p[1]]
     return ConsolidationResult(
-        form=form, period=period, hierarchy=hierarchy, root=root, units=rolled.units, completeness=completeness,
-        quota=quotas, reconciliation=rolled.gaps, changes=changes, findings=findings, accepted=accepted,
-        rejected=rejected, previous=previous, blocked=list(blocked),
+        form=form, period=period, hierarchy=hierarchy, root=root, units=units, completeness=completeness,
+        quota=[q for p in quota_parts for q in p[0]], reconciliation=gaps,
+        changes=[c for p in change_parts for c in p[0]], findings=findings, accepted=accepted,
+        rejected=rejected, previous=previous, blocked=list(blocked), parts=parts,
     )
-
-
-def _located(f: Finding, s: Submission) -> Finding:
-    return f.with_context(unit=s.unit_code, file=s.file_name)
-
-
-def _other_branch(hierarchy: Hierarchy, root: str, s: Submission) -> Finding:
-    path = hierarchy.path(s.unit_code)
-    branch = path[1] if len(path) > 1 and path[0] != root else path[0]
-    return make_finding("UNIT_OTHER_BRANCH", "error", unit=s.unit_code, file=s.file_name,
-                        params={"unit": s.unit_code, "unit_name": hierarchy.name(s.unit_code),
-                                "branch": hierarchy.name(branch), "root_name": hierarchy.name(root)})
-
-
-def _replaced(hierarchy: Hierarchy, period: Period, new: Submission, old: Submission, count: int) -> Finding:
-    declared = old.provenance is not None and new.replaces == old.provenance.sha256
-    return make_finding("SUBMISSION_REPLACED", "info" if declared else "warning", unit=new.unit_code,
-                        file=old.file_name,
-                        params={"unit_name": hierarchy.name(new.unit_code), "count": count, "period": str(period),
-                                "new_file": new.file_name or "", "old_file": old.file_name or ""})
 
 
 def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: ReconciliationGap,

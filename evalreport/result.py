@@ -9,7 +9,7 @@ value" (a zero denominator) and is shown as "–".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .definition import FormDefinition
 from .findings import Finding
@@ -127,6 +127,9 @@ class ConsolidationResult:
     rejected: list[Submission] = field(default_factory=list)  # with errors, or replaced
     previous: ConsolidationResult | None = None
     blocked: list[str] = field(default_factory=list)  # units whose submission's errors keep it out of the totals
+    # Per-unit outcome of every stage (evalreport.consolidate.ConsolidationParts): what an update
+    # after a few changed files starts from. Not part of the result's value.
+    parts: Any = field(default=None, repr=False, compare=False)
 
     def totals(self, code: str | None = None) -> dict[str, int | None]:
         return self.units[code or self.root].values

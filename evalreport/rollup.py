@@ -26,7 +26,7 @@ from .messages import CATALOG, register_messages
 from .result import ReconciliationGap, UnitTotals
 from .submission import ChildRating, Submission
 
-__all__ = ["Rollup", "roll_up", "rating_counts", "org_namespace", "field_label", "measure_label"]
+__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "measure_label"]
 
 register_messages({
     "MEASURE_TOTAL": {"vi": "Tổng số", "en": "Total"},
@@ -79,29 +79,29 @@ def org_namespace(org: OrganizationsDef, counts: Mapping[str, int | None]) -> di
     return ns
 
 
-def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Mapping[str, Submission],
-            rejected: Mapping[str, Submission] | None = None, tick=None) -> Rollup:
-    """Totals, shares and coverage for every unit of ``root``'s subtree.
+class UnitRoller:
+    """Rolls one unit up from its children's totals: the body of :func:`roll_up`, kept as its own
+    object so that an update after a few changed files (:mod:`evalreport.consolidate_update`)
+    recomputes only the changed units and their ancestors, with exactly the same arithmetic."""
 
-    ``rejected`` (unit -> a submission kept out by errors) only serves to explain gaps: a
-    parent's own total often includes the number its child sent in a file that had errors.
-    """
-    rejected = rejected or {}
-    org = form.organizations
-    fields = form.field_codes
-    params = form.param_values
-    below_cache: dict[str, list[str]] = {}
-    units: dict[str, UnitTotals] = {}
-    gaps: list[ReconciliationGap] = []
-    gap_index: dict[tuple[str, str], ReconciliationGap] = {}
-    member_shares = SharePlan(form.shares)
-    level_shares: dict[str, SharePlan] = {}
+    def __init__(self, form: FormDefinition, hierarchy: Hierarchy):
+        self.form, self.hierarchy = form, hierarchy
+        self.org = form.organizations
+        self.fields = form.field_codes
+        self.params = form.param_values
+        self.below: dict[str, list[str]] = {}
+        self.member_shares = SharePlan(form.shares)
+        self.level_shares: dict[str, SharePlan] = {}
 
-    def level_of(code: str) -> str | None:
-        u = hierarchy.get(code)
+    def level_of(self, code: str) -> str | None:
+        u = self.hierarchy.get(code)
         return u.level if u else None
 
-    for code in hierarchy.bottom_up(root):
+    def roll(self, code: str, units: Mapping[str, UnitTotals], accepted: Mapping[str, Submission],
+             rejected: Mapping[str, Submission], gap_of) -> tuple[UnitTotals, list[ReconciliationGap]]:
+        """Totals of ``code`` (its children must be in ``units``) and its reconciliation gaps;
+        ``gap_of(child, field)`` returns a child's gap on a field, if any."""
+        org, fields, hierarchy = self.org, self.fields, self.hierarchy
         unit = hierarchy.unit(code)
         children = hierarchy.children(code)
         with_data = [c for c in children if units[c].source != "none"]
@@ -119,31 +119,30 @@ def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Map
             values = dict.fromkeys(fields)
 
         tc_keys: list[str] = []
+        levels: list[str] = []
         if org is not None:
-            levels = below_cache.setdefault(unit.level, hierarchy.levels.below(unit.level))
+            levels = self.below.get(unit.level) or self.below.setdefault(unit.level, hierarchy.levels.below(unit.level))
             tc_keys = [org.field_code(lv, m) for lv in levels for m in org.measures]
-            values.update(_org_counts(org, tc_keys, source, sub, [units[c].values for c in with_data], level_of))
+            values.update(_org_counts(org, tc_keys, source, sub, [units[c].values for c in with_data], self.level_of))
             for lv in levels:
                 ns = {m: values.get(org.field_code(lv, m)) for m in org.measures}
                 for d in org.derived:
                     ns[d.measure] = values[org.field_code(lv, d.measure)] = d.expression.evaluate(ns)
 
+        gaps: list[ReconciliationGap] = []
         if sub is not None and with_data:
             for f in [*fields, *(k for k in tc_keys if k in sub.values)]:
                 own_v, sum_v = sub.values.get(f), values.get(f)
                 if own_v is not None and own_v != (sum_v or 0):
-                    gap = ReconciliationGap(code, f, own_v, sum_v, _explain(f, children, units, gap_index, rejected))
-                    gaps.append(gap)
-                    gap_index[(code, f)] = gap
+                    gaps.append(ReconciliationGap(code, f, own_v, sum_v, _explain(f, children, units, gap_of, rejected)))
 
-        values.update(derive(form, values))
-        shares = member_shares.apply({**params, **values})
-        if org is not None:
-            for lv in below_cache[unit.level]:
-                plan = level_shares.get(lv)
-                if plan is None:
-                    plan = level_shares[lv] = SharePlan(org.shares, code_of=lambda s, lv=lv: org.share_code(lv, s))
-                plan.apply({m: values.get(org.field_code(lv, m)) for m in org.all_measures}, shares)
+        values.update(derive(self.form, values))
+        shares = self.member_shares.apply({**self.params, **values})
+        for lv in levels:
+            plan = self.level_shares.get(lv)
+            if plan is None:
+                plan = self.level_shares[lv] = SharePlan(org.shares, code_of=lambda s, lv=lv: org.share_code(lv, s))
+            plan.apply({m: values.get(org.field_code(lv, m)) for m in org.all_measures}, shares)
 
         expected = sum(units[c].expected_units for c in children) if children else 1
         if source == "own":
@@ -153,7 +152,26 @@ def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Map
             missing = [m for c in children for m in units[c].missing_units]
         else:
             covered, missing = 0, [code]
-        units[code] = UnitTotals(code, values, shares, source, covered, expected, missing)
+        return UnitTotals(code, values, shares, source, covered, expected, missing), gaps
+
+
+def roll_up(form: FormDefinition, hierarchy: Hierarchy, root: str, accepted: Mapping[str, Submission],
+            rejected: Mapping[str, Submission] | None = None, tick=None) -> Rollup:
+    """Totals, shares and coverage for every unit of ``root``'s subtree.
+
+    ``rejected`` (unit -> a submission kept out by errors) only serves to explain gaps: a
+    parent's own total often includes the number its child sent in a file that had errors.
+    """
+    rejected = rejected or {}
+    roller = UnitRoller(form, hierarchy)
+    units: dict[str, UnitTotals] = {}
+    gaps: list[ReconciliationGap] = []
+    gap_index: dict[tuple[str, str], ReconciliationGap] = {}
+    for code in hierarchy.bottom_up(root):
+        units[code], own_gaps = roller.roll(code, units, accepted, rejected, lambda c, f: gap_index.get((c, f)))
+        for gap in own_gaps:
+            gaps.append(gap)
+            gap_index[(code, gap.field)] = gap
         if tick is not None:
             tick()
     return Rollup(units, gaps)
@@ -182,8 +200,7 @@ def _org_counts(org: OrganizationsDef, keys: list[str], source: str, sub: Submis
     return out
 
 
-def _explain(f: str, children: list[str], units: Mapping[str, UnitTotals],
-             gap_index: Mapping[tuple[str, str], ReconciliationGap],
+def _explain(f: str, children: list[str], units: Mapping[str, UnitTotals], gap_of,
              rejected: Mapping[str, Submission]) -> list[tuple[str, str, int | None]]:
     """Children that explain a gap on ``f``: those with no usable data, and those whose own
     summary of ``f`` already differs from their own children's sum."""
@@ -191,8 +208,8 @@ def _explain(f: str, children: list[str], units: Mapping[str, UnitTotals],
     for c in children:
         if units[c].source == "none":
             out.append((c, f, rejected[c].values.get(f) if c in rejected else None))
-        elif (c, f) in gap_index:
-            out.append((c, f, gap_index[(c, f)].own_value))
+        elif (gap := gap_of(c, f)) is not None:
+            out.append((c, f, gap.own_value))
     return out
 
 
