@@ -1,71 +1,196 @@
-"""The chart image of a narrative report: members by rating, one stacked bar per child unit.
+"""The chart of a narrative report as DrawingML: members by rating, one stacked bar per child unit.
 
-matplotlib with the Agg backend (no display needed) and DejaVu Sans, which has every Vietnamese
-glyph, so names like "Chi bộ ấp Chợ" print correctly on any machine.
+A native chart, not a picture: Word and LibreOffice draw it from the values cached in the chart
+part, it prints sharp at any size, the officer can restyle it in Word, and it costs milliseconds
+(a matplotlib PNG cost about 0.9 s a report, its import included: most of a rerun's rendering).
+
+The chartSpace XML is built with openpyxl's chart classes, the ones the summary workbook's chart
+uses, so the element order follows the schema without hand-written XML. Every value is written
+twice on purpose: as a cache (what Word and LibreOffice draw) and in a small embedded workbook the
+cache's formulas point to (what Word opens on "Edit Data"; without it Word reports the data as
+unavailable). Pure: data in, bytes out; :mod:`.docx_chart` puts the bytes into a document.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from functools import cache
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["ratings_chart_png", "RATING_COLORS"]
+from lxml import etree
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.chartspace import ChartContainer, ChartSpace
+from openpyxl.chart.data_source import (
+    AxDataSource,
+    NumData,
+    NumDataSource,
+    NumRef,
+    NumVal,
+    StrData,
+    StrRef,
+    StrVal,
+)
+from openpyxl.chart.legend import Legend
+from openpyxl.chart.plotarea import PlotArea
+from openpyxl.chart.series import Series, SeriesLabel
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, ParagraphProperties
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.xml.functions import tostring
 
-RATING_COLORS = ("#1b5e20", "#66bb6a", "#fbc02d", "#c62828", "#90a4ae", "#6d4c41")
-_FONT = {"family": "DejaVu Sans", "size": 9}
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+__all__ = ["RatingsChart", "ratings_chart", "chart_space_xml", "chart_workbook_xlsx", "RATING_COLORS",
+           "CHART_NS", "CHART_FONT"]
+
+# Shared with the summary workbook's charts (render/summary_sheets.py), so a rating has one
+# colour in every output: excellent dark green ... not completed red, then spares.
+RATING_COLORS = ("1B5E20", "66BB6A", "FBC02D", "C62828", "90A4AE", "6D4C41")
+CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CHART_FONT = "Times New Roman"  # the report's font (HD 36); it has every Vietnamese glyph
+_TEXT = {"vi": {"axis": "Số đảng viên", "unit": "Đơn vị", "sheet": "Dữ liệu", "lang": "vi-VN"},
+         "en": {"axis": "Members", "unit": "Unit", "sheet": "Data", "lang": "en-US"}}
 
 
-@cache
-def _matplotlib() -> tuple[Any, Any]:
-    """matplotlib on first use: importing it costs about half a second, which every command
-    paid when it was imported with evalreport, also those that draw nothing."""
-    import matplotlib
+@dataclass(frozen=True)
+class RatingsChart:
+    """What the chart shows, in drawing order (first unit at the top, as in the report's table)."""
 
-    matplotlib.use("Agg")
-    from matplotlib.figure import Figure
+    units: tuple[str, ...]  # the categories: child unit names
+    ratings: tuple[str, ...]  # the series: rating labels, best first
+    counts: tuple[tuple[int, ...], ...]  # counts[i][k]: members of units[i] rated ratings[k]
+    lang: str = "vi"
 
-    return matplotlib, Figure
+    @property
+    def axis_title(self) -> str:
+        return _TEXT[self.lang]["axis"]
+
+    @property
+    def sheet(self) -> str:
+        """The embedded workbook's sheet, which the cached values' formulas name."""
+        return _TEXT[self.lang]["sheet"]
+
+    def column(self, k: int) -> tuple[int, ...]:
+        """The values of series ``k`` (one rating), one per unit."""
+        return tuple(row[k] for row in self.counts)
 
 
-def ratings_chart_png(names: Sequence[str], series: Sequence[Sequence[int | None]], labels: Sequence[str],
-                      title: str, axis_label: str, max_bars: int = 40) -> bytes | None:
-    """A horizontal stacked bar chart: ``series[i][k]`` is the count of rating ``k`` in unit ``i``.
+def ratings_chart(names: Sequence[str], series: Sequence[Sequence[int | None]], labels: Sequence[str],
+                  lang: str = "vi", max_bars: int = 40) -> RatingsChart | None:
+    """``series[i][k]`` is the count of rating ``k`` in unit ``names[i]``; None when nothing to draw.
 
-    Returns PNG bytes, or None when there is nothing to draw. Beyond ``max_bars`` units only the
-    largest are drawn (the table in the report lists them all).
+    Units without a rated member get no bar. Beyond ``max_bars`` units only the ``max_bars``
+    largest are drawn, still in the table's order (the table in the report lists them all).
     """
-    rows = [(n, [v or 0 for v in s]) for n, s in zip(names, series, strict=True)]
+    width = len(labels)
+    rows = [(n, tuple(v or 0 for v in [*s[:width], *[None] * (width - len(s))]))
+            for n, s in zip(names, series, strict=True)]
     rows = [r for r in rows if sum(r[1])]
-    if not rows:
+    if not rows or not labels:
         return None
     if len(rows) > max_bars:
-        rows = sorted(rows, key=lambda r: -sum(r[1]))[:max_bars]
-    rows.reverse()  # first unit at the top
-    matplotlib, Figure = _matplotlib()
-    with matplotlib.rc_context({"font.family": _FONT["family"], "font.size": _FONT["size"]}):
-        fig = Figure(figsize=(7.0, max(2.2, 0.42 * len(rows) + 1.3)), dpi=150)
-        ax = fig.add_subplot()
-        left = [0] * len(rows)
-        y = range(len(rows))
-        for k, label in enumerate(labels):
-            widths = [r[1][k] if k < len(r[1]) else 0 for r in rows]
-            ax.barh(list(y), widths, left=left, color=RATING_COLORS[k % len(RATING_COLORS)], label=label,
-                    edgecolor="white", linewidth=0.5)
-            left = [a + b for a, b in zip(left, widths, strict=True)]
-        ax.set_yticks(list(y), [_short(r[0]) for r in rows])
-        ax.set_xlabel(axis_label)
-        if title:
-            ax.set_title(title, fontsize=10, fontweight="bold")
-        ax.spines[["top", "right"]].set_visible(False)
-        fig.legend(ncols=2, loc="lower center", frameon=False, fontsize=8)
-        legend_rows = (len(labels) + 1) // 2
-        fig.tight_layout(rect=(0, (0.2 * legend_rows + 0.12) / fig.get_figheight(), 1, 1))
-        out = io.BytesIO()
-        fig.savefig(out, format="png")
+        keep = set(sorted(range(len(rows)), key=lambda i: -sum(rows[i][1]))[:max_bars])
+        rows = [r for i, r in enumerate(rows) if i in keep]
+    return RatingsChart(tuple(n for n, _ in rows), tuple(labels), tuple(c for _, c in rows),
+                        "en" if lang == "en" else "vi")
+
+
+def _ref(chart: RatingsChart, col: int, first: int, last: int) -> str:
+    letter = get_column_letter(col)
+    cells = f"${letter}${first}" + (f":${letter}${last}" if last != first else "")
+    return f"{quote_sheetname(chart.sheet)}!{cells}"
+
+
+def _strings(chart: RatingsChart, col: int, first: int, values: Sequence[str]) -> StrRef:
+    cache = StrData(ptCount=len(values), pt=[StrVal(idx=i, v=v) for i, v in enumerate(values)])
+    return StrRef(f=_ref(chart, col, first, first + len(values) - 1), strCache=cache)
+
+
+def _numbers(chart: RatingsChart, col: int, values: Sequence[int]) -> NumRef:
+    cache = NumData(formatCode="General", ptCount=len(values), pt=[NumVal(idx=i, v=v) for i, v in enumerate(values)])
+    return NumRef(f=_ref(chart, col, 2, 1 + len(values)), numCache=cache)
+
+
+def _font(size: int, bold: bool = False) -> CharacterProperties:
+    return CharacterProperties(sz=size * 100, b=bold, latin=Font(typeface=CHART_FONT), cs=Font(typeface=CHART_FONT))
+
+
+def _text(size: int) -> RichText:
+    """Text properties of a chart element (no text of its own)."""
+    props = _font(size)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props, r=[])])
+
+
+def _line(color: str) -> GraphicalProperties:
+    return GraphicalProperties(ln=LineProperties(solidFill=color))
+
+
+def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> bytes:
+    """The chart part (``word/charts/chartN.xml``); ``workbook_rid`` is the chart part's
+    relationship to its embedded workbook, if it has one."""
+    bar = BarChart()
+    bar.type, bar.grouping, bar.overlap, bar.gapWidth, bar.varyColors = "bar", "stacked", 100, 60, False
+    categories = _strings(chart, 1, 2, chart.units)
+    for k, label in enumerate(chart.ratings):
+        color = RATING_COLORS[k % len(RATING_COLORS)]
+        series = Series(idx=k, order=k, tx=SeriesLabel(strRef=_strings(chart, k + 2, 1, [label])),
+                        cat=AxDataSource(strRef=categories),
+                        val=NumDataSource(numRef=_numbers(chart, k + 2, chart.column(k))), invertIfNegative=False)
+        # a thin white edge between the segments of a bar
+        series.graphicalProperties = GraphicalProperties(solidFill=color, ln=LineProperties(solidFill="FFFFFF", w=6350))
+        bar.series.append(series)
+    units, values = bar.x_axis, bar.y_axis  # in a horizontal bar chart the category axis is vertical
+    units.delete = values.delete = False  # omitted, newer Office hides the axis
+    units.scaling.orientation = "maxMin"  # first unit at the top, as in the table
+    units.axPos, units.majorTickMark, units.txPr, units.spPr = "l", "none", _text(9), _line("BFBFBF")
+    values.axPos, values.crosses, values.crossBetween = "b", "max", "between"  # ... values at the bottom
+    values.title = chart.axis_title
+    values.title.tx.rich.p[0].pPr = ParagraphProperties(defRPr=_font(9, bold=True))
+    values.number_format, values.majorTickMark, values.txPr = "#,##0", "out", _text(9)
+    values.majorGridlines = ChartLines(spPr=_line("D9D9D9"))
+    values.spPr = _line("BFBFBF")
+    space = ChartSpace(
+        lang=_TEXT[chart.lang]["lang"], roundedCorners=False,
+        # no title: the template prints a caption under the chart
+        chart=ChartContainer(autoTitleDeleted=True, plotArea=PlotArea(_charts=[bar]),
+                             legend=Legend(legendPos="b", overlay=False, txPr=_text(9)), plotVisOnly=True,
+                             dispBlanksAs="gap"),
+        spPr=GraphicalProperties(noFill=True, ln=LineProperties(noFill=True)), txPr=_text(9))
+    # through bytes: openpyxl builds lxml or ElementTree elements depending on its environment
+    tree = etree.fromstring(tostring(space.to_tree()))
+    if workbook_rid:  # openpyxl writes this id without its namespace
+        data = etree.SubElement(tree, f"{{{CHART_NS}}}externalData")
+        data.set(f"{{{_REL_NS}}}id", workbook_rid)
+        etree.SubElement(data, f"{{{CHART_NS}}}autoUpdate").set("val", "0")
+    etree.cleanup_namespaces(tree, top_nsmap={"a": _DRAWING_NS, "r": _REL_NS})  # declared once, at the top
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    """Text stays text: a unit name that begins with "=" must not become a formula in Excel."""
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"
+    return cell
+
+
+def chart_workbook_xlsx(chart: RatingsChart) -> bytes:
+    """The workbook Word opens on "Edit Data": units down column A, one rating a column, in the
+    cells the chart's formulas name."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(chart.sheet)
+    ws.column_dimensions["A"].width = 36  # room for the unit names
+    ws.append([_text_cell(ws, v) for v in (_TEXT[chart.lang]["unit"], *chart.ratings)])
+    for name, counts in zip(chart.units, chart.counts, strict=True):
+        ws.append([_text_cell(ws, name), *counts])
+    out = io.BytesIO()
+    wb.save(out)
     return out.getvalue()
-
-
-def _short(name: str, limit: int = 34) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

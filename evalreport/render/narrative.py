@@ -2,48 +2,43 @@
 
 Any .docx can serve as the template: the default one (built by
 :mod:`.docx_template_builder`, shipped in ``evalreport/resources``) or a copy an officer edited
-in Word. The context is :func:`.narrative_context.build_narrative_context` plus the chart image;
-the environment is the sandboxed, autoescaping one of :mod:`.jinja_env`, so text from
-submissions cannot break the document and a template mistake is reported with its tag.
+in Word. The context is :func:`.narrative_context.build_narrative_context` plus the chart
+(``bieu_do``: a native Word chart, :mod:`.docx_chart`); the environment is the sandboxed,
+autoescaping one of :mod:`.jinja_env`, so text from submissions cannot break the document and a
+template mistake is reported with its tag.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Cm
-from docxtpl import DocxTemplate, InlineImage
+from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
 from ..atomic import atomic_path
 from ..result import ConsolidationResult
-from .charts import ratings_chart_png
+from . import sentences as S
+from .charts import ratings_chart
+from .docx_chart import InlineChart
 from .docx_template_builder import RESOURCES_DIR, TEMPLATE_NAMES
 from .jinja_env import make_jinja_env, template_error
 from .narrative_context import DocumentInfo, build_narrative_context
 
 __all__ = ["render_narrative", "default_template"]
 
-_AXIS = {"vi": "Số đảng viên", "en": "Members"}
-
 
 def default_template(lang: str = "vi") -> Path:
     return RESOURCES_DIR / TEMPLATE_NAMES["en" if lang == "en" else "vi"]
 
 
-def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineImage | None:
+def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:
     rows = context["don_vi_con"]
-    if not rows:
-        return None
-    axis = _AXIS[context["lang"]]
-    labels = [i["nhan"] for i in context["dang_vien"]["xep_loai"]]
-    # the template prints a caption under the chart, so the image carries no title of its own
-    png = ratings_chart_png([r["ten"] for r in rows], [r["xep_loai"] for r in rows], labels, "", axis)
-    return InlineImage(tpl, io.BytesIO(png), width=Cm(15.5)) if png else None
+    labels = [S.capitalize(i["nhan"]) for i in context["dang_vien"]["xep_loai"]]
+    chart = ratings_chart([r["ten"] for r in rows], [r["xep_loai"] for r in rows], labels, context["lang"])
+    return InlineChart(tpl, chart) if chart else None
 
 
 def _source_of(tpl: DocxTemplate) -> str:
