@@ -16,7 +16,7 @@ from typing import Any
 from ..result import ConsolidationResult
 from ..vnformat import fmt_change, fmt_share
 from . import sentences as S
-from .form_roles import member_roles, org_roles, org_share, share_value
+from .form_roles import MemberRoles, member_roles, org_roles, org_share, share_value
 
 __all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
 
@@ -73,8 +73,8 @@ def _quota(result: ConsolidationResult, lang: str) -> tuple[float | None, str | 
     return limit, fmt_share(limit * 100, lang, 0)
 
 
-def _members(result: ConsolidationResult, code: str, lang: str, dec: int) -> dict[str, Any]:
-    form, roles = result.form, member_roles(result.form)
+def _members(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str) -> dict[str, Any]:
+    form = result.form
     t = result.units[code]
     v, sh = t.values, t.shares
 
@@ -181,8 +181,8 @@ def _completeness(result: ConsolidationResult, code: str, lang: str) -> dict[str
             "loi": [{"ma": c, "ten": h.name(c)} for c in errors]}
 
 
-def _change(result: ConsolidationResult, code: str, lang: str, dec: int, members: dict) -> dict[str, Any]:
-    roles = member_roles(result.form)
+def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str, dec: int,
+            members: dict) -> dict[str, Any]:
     prev_label = (result.previous.period if result.previous else result.period.previous()).label(lang)
     current = result.units[code].values
     previous: dict[str, Any] = {}
@@ -218,8 +218,9 @@ def _change(result: ConsolidationResult, code: str, lang: str, dec: int, members
             "cau": S.change(parts, prev_label, has_prev, lang, dec)}
 
 
-def _children(result: ConsolidationResult, code: str, lang: str, comp: dict) -> list[dict[str, Any]]:
-    h, form, roles = result.hierarchy, result.form, member_roles(result.form)
+def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str,
+              comp: dict) -> list[dict[str, Any]]:
+    h, form = result.hierarchy, result.form
     own = result.accepted.get(code)
     given = {r.code: r for r in own.ratings} if own else {}
     missing = {m["ma"] for m in comp["thieu"]}
@@ -264,13 +265,13 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
     dec = int(form.param_values.get("share_decimals", 2))
     period_label = result.period.label(lang)
     has_children = not h.is_leaf(code)
-    roles = member_roles(form)
+    roles = member_roles(form)  # once: it reads the whole form
 
-    members = _members(result, code, lang, dec)
+    members = _members(result, roles, code, lang)
     organizations = _organizations(result, code, lang, dec) if has_children else []
     completeness = _completeness(result, code, lang)
-    change = _change(result, code, lang, dec, members)
-    children = _children(result, code, lang, completeness) if has_children else []
+    change = _change(result, roles, code, lang, dec, members)
+    children = _children(result, roles, code, lang, completeness) if has_children else []
 
     child_level = h.unit(h.children(code)[0]).level if has_children else None
     child_plural = h.levels.get(child_level).plural.get(lang) if child_level else words["units"]
