@@ -5,6 +5,8 @@ Data flows one way: read -> check -> aggregate -> render. The public API is re-e
 
 from __future__ import annotations
 
+__version__ = "0.1.0"  # first: modules imported below read it
+
 from .consolidate import consolidate
 from .definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from .findings import Finding
@@ -18,8 +20,6 @@ from .rules import check
 from .submission import ChildRating, Submission
 from .template_writer import fill_template, make_template, make_templates
 from .workspace import Workspace, WorkspaceConfigError, WorkspaceLocked
-
-__version__ = "0.1.0"
 
 __all__ = [
     "__version__",

@@ -10,6 +10,7 @@ usable part of the tree is still built.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -100,6 +101,18 @@ class Hierarchy:
             if u.parent is not None and u.parent in self._units:
                 self._children[u.parent].append(u.code)
         self.roots: list[str] = [u.code for u in self._units.values() if u.parent is None]
+        self._fingerprint: str | None = None
+        self._order: dict[str, tuple[str, ...]] = {}
+
+    def fingerprint(self) -> str:
+        """A digest of the levels and of every unit's code, name, level and parent: two
+        hierarchies with the same fingerprint consolidate alike (a run's cache is keyed by it)."""
+        if self._fingerprint is None:
+            h = hashlib.sha256(self.levels.model_dump_json().encode())
+            for u in self._units.values():
+                h.update(f"{u.code}\0{u.name}\0{u.level}\0{u.parent}\n".encode())
+            self._fingerprint = h.hexdigest()
+        return self._fingerprint
 
     # -- lookup ------------------------------------------------------------------------------
     def __contains__(self, code: object) -> bool:
@@ -140,13 +153,16 @@ class Hierarchy:
 
     def descendants(self, code: str) -> list[str]:
         """All units below ``code``, depth first, parents before children."""
-        out: list[str] = []
-        stack = list(reversed(self.children(code)))
-        while stack:
-            c = stack.pop()
-            out.append(c)
-            stack.extend(reversed(self._children[c]))
-        return out
+        order = self._order.get(code)
+        if order is None:  # computed once per code: the tree never changes (a fresh list each call)
+            order = []
+            stack = list(reversed(self.children(code)))
+            while stack:
+                c = stack.pop()
+                order.append(c)
+                stack.extend(reversed(self._children[c]))
+            self._order[code] = order = tuple(order)
+        return list(order)
 
     def subtree(self, code: str) -> list[str]:
         return [code, *self.descendants(code)]

@@ -97,8 +97,8 @@ def intake_unit(ctx: IntakeContext, subs: Sequence[Submission]) -> UnitIntake:
 def intake_order(subtree_index: Mapping[str, int], keys) -> list[str]:
     """The order results are listed in: units of the subtree top-down, then other unit codes
     alphabetically, then files with no unit code."""
-    n = len(subtree_index)
-    return sorted(keys, key=lambda k: (subtree_index.get(k, n + (k == "")), k))
+    inside = sorted((k for k in keys if k in subtree_index), key=subtree_index.__getitem__)
+    return inside + sorted(k for k in keys if k not in subtree_index and k) + ([""] if "" in keys else [])
 
 
 def _when(s: Submission) -> float:

@@ -27,8 +27,9 @@ from pydantic import (
 
 from ..archive_guard import ReadLimits
 from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
-from ..hierarchy import Hierarchy, load_hierarchy, load_levels
+from ..hierarchy import Hierarchy, load_levels
 from ..periods import Period, PeriodError
+from .hierarchy_cache import load_units
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
@@ -198,7 +199,7 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     if not units.is_file():
         bad("units", f"unit list '{cfg.units}' not found in {folder}")
         raise WorkspaceConfigError("\n".join(problems))
-    hierarchy = load_hierarchy(units, levels)
+    hierarchy = load_units(folder, units, levels)
     errors = [p for p in hierarchy.problems if p.is_error]
     if errors:
         detail = "; ".join(p.message("en") for p in errors[:5])

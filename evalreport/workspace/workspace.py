@@ -159,11 +159,14 @@ class Workspace:
                 watch.lap("ingest")
                 out_dir = self.outputs_dir(period)
                 versions: dict[tuple[str, str], int] = {}
+                how: dict[str, dict] = {}
                 for code in forms or self.config.forms_for(period):
                     form = self.config.form(code)
-                    result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress)
+                    result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
+                                                cache=self.folder, how=how.setdefault(code, {}))
                     report.results[code] = result
-                    versions.update({(code, r["unit"]): r["version"] for r in self.ledger.current(code, str(period))})
+                    versions.update({(code, unit): version for unit, _id, _sha, version
+                                     in self.ledger.current_state(code, str(period))})
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
@@ -174,7 +177,8 @@ class Workspace:
                     watch.lap("render")
                 write_manifest(report, out_dir, self.folder,
                                {"root": self.root, "language": lang, "all_levels": all_levels,
-                                "forms": list(report.results), "notes": report.notes, "versions": versions},
+                                "forms": list(report.results), "notes": report.notes, "versions": versions,
+                                "consolidation": how},
                                watch.total())
             except BaseException:
                 self.ledger.finish_run(run_id, "failed", None)
@@ -186,7 +190,8 @@ class Workspace:
         """Consolidate from the ledger only (no ingest, no outputs): for scripts and the panel."""
         period = parse_period(period)
         code = form or self.config.forms_for(period)[0]
-        return consolidate_period(self.config.form(code), period, self.ledger, self.hierarchy, self.root)
+        return consolidate_period(self.config.form(code), period, self.ledger, self.hierarchy, self.root,
+                                  cache=self.folder)
 
     def status(self, period: str | Period, form: str | None = None) -> list[StatusRow]:
         """Completeness per expected unit for each configured form of the period (reads only)."""

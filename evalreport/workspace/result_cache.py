@@ -1,0 +1,187 @@
+"""The run cache: the last full consolidation of a form and period, kept so that a rerun after a
+few corrected files updates it (:func:`evalreport.consolidate_update.update_consolidation`)
+instead of rebuilding 10,000 submissions from the ledger and rolling them all up again.
+
+What is stored is a *base*: a consolidation plus the ledger state it was made from (unit ->
+file id and SHA-256). A run compares the ledger's current state with the base's, updates the
+base with the units that differ and renders from that; the base is rewritten only when many
+units differ (see :data:`REBASE_SHARE`), so a rerun after one correction reads the cache and
+writes nothing. The base's key covers everything else the result depends on (evalreport's
+version, the form definition with its parameters, the unit list, the root, the previous
+period's state); any difference and the cache is ignored and rebuilt. The cache holds nothing
+that is not also in the ledger: deleting the ``cache/`` folder only costs the next run time.
+
+Why ``marshal`` of plain tuples and not ``pickle`` of the objects: unpickling 10,000
+submissions and 10,888 unit totals as objects costs ~0.5 s, more than the rerun may take, and
+loading a pickle from a shared folder can run code; ``marshal`` reads plain values only, ~10x
+faster. Submissions restored from the cache carry no cell addresses (their findings do).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from .. import __version__
+from ..atomic import atomic_write_bytes
+from ..consolidate import ConsolidationParts, assemble
+from ..definition import FormDefinition
+from ..hierarchy import Hierarchy
+from ..intake import UnitIntake
+from ..periods import Period, parse_period
+from ..result import Change, Completeness, ConsolidationResult, QuotaCheck, ReconciliationGap, UnitTotals
+from ..submission import ChildRating, Provenance, Submission
+from .records import findings_from_json, findings_to_json
+
+__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base", "state_digest"]
+
+CACHE_FOLDER = "cache"
+FORMAT = 1
+REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
+LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
+
+
+def cache_key(form: FormDefinition, hierarchy_digest: str, root: str, period: Period, previous: str | None) -> str:
+    """Everything besides the submissions that a consolidation depends on, as one digest."""
+    h = hashlib.sha256()
+    for part in (str(FORMAT), __version__, form.model_dump_json(), hierarchy_digest, root, str(period), previous or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def state_digest(key: str, state: LedgerState) -> str:
+    """Identifies a result: its key and the exact files it was made from."""
+    h = hashlib.sha256(key.encode())
+    for unit in sorted(state):
+        file_id, sha = state[unit]
+        h.update(f"{unit}\0{file_id}\0{sha}\n".encode())
+    return h.hexdigest()
+
+
+def _path(folder: Path, form: str, period: Period) -> Path:
+    return folder / CACHE_FOLDER / f"{form}_{period}.base"
+
+
+def save_base(folder: Path, result: ConsolidationResult, key: str, state: LedgerState) -> None:
+    """Write ``result`` as the base for its form and period (atomically; a failure only means
+    the next run consolidates from scratch)."""
+    data = marshal.dumps((FORMAT, key, dict(state), _Encoder().result(result)))
+    target = _path(folder, result.form.code, result.period)
+    target.parent.mkdir(exist_ok=True)
+    atomic_write_bytes(target, data)
+
+
+def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
+              previous: ConsolidationResult | None) -> tuple[ConsolidationResult, dict[str, tuple[int, str]]] | None:
+    """The stored base and its ledger state, or None when there is none or it does not match."""
+    try:
+        data = _path(folder, form.code, period).read_bytes()
+        fmt, stored_key, state, payload = marshal.loads(data)
+        if fmt != FORMAT or stored_key != key:
+            return None
+        return _decode(payload, form, period, hierarchy, root, previous), {u: tuple(v) for u, v in state.items()}
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None  # no cache, or a damaged one: consolidate from scratch
+
+
+# -- encoding: plain tuples, lists, dicts and strings only -------------------------------------
+def _findings(items: list) -> str | None:
+    return findings_to_json(items) if items else None
+
+
+def _checked(pair: tuple[list, list], encode) -> tuple:
+    return [encode(x) for x in pair[0]], _findings(pair[1])
+
+
+class _Encoder:
+    def __init__(self) -> None:
+        self.subs: list[tuple] = []
+        self.index: dict[int, int] = {}
+        self.keys: dict[tuple, tuple] = {}  # one tuple object per key set, so marshal stores it once
+
+    def _keys(self, d: Mapping) -> tuple:
+        k = tuple(d)
+        return self.keys.setdefault(k, k)
+
+    def sub(self, s: Submission | None) -> int | None:
+        if s is None:
+            return None
+        i = self.index.get(id(s))
+        if i is None:
+            p = s.provenance
+            prov = None if p is None else (p.path, p.name, p.size, p.sha256,
+                                           p.modified.isoformat() if p.modified else None)
+            ratings = [(r.code, r.name, r.rating, r.tsvm, r.reason, r.raw_rating) for r in s.ratings]
+            i = self.index[id(s)] = len(self.subs)
+            self.subs.append((s.form_code, s.form_version, s.unit_code, str(s.period) if s.period else None,
+                              self._keys(s.values), tuple(s.values.values()), ratings, prov, _findings(s.findings),
+                              s.kind, s.unit_name, s.replaces))
+        return i
+
+    def result(self, r: ConsolidationResult) -> tuple:
+        p: ConsolidationParts = r.parts
+        units = [(t.code, self._keys(t.values), tuple(t.values.values()), self._keys(t.shares),
+                  tuple(t.shares.values()), t.source, t.covered_units, t.expected_units, t.missing_units)
+                 for t in r.units.values()]
+        intake = {u: (_findings(x.findings), [self.sub(s) for s in x.rejected], self.sub(x.accepted),
+                      self.sub(x.blocked)) for u, x in p.intake.items()}
+        completeness = {c: (x.expected, x.received, x.missing, x.with_errors, dict(x.by_level))
+                        for c, x in r.completeness.items()}
+        gaps = {u: [(g.unit, g.field, g.own_value, g.children_sum, [tuple(e) for e in g.explained_by])
+                    for g in gs] for u, gs in p.gaps.items()}
+
+        def qc(q: QuotaCheck) -> tuple:
+            return q.scope, q.committee, q.numerator, q.denominator, q.limit, q.level
+
+        def ch(c: Change) -> tuple:
+            return c.unit, c.field, c.current, c.previous, c.outlier
+
+        parts = (intake, gaps, {u: _findings(f) for u, f in p.gap_findings.items()},
+                 {u: _checked(x, qc) for u, x in p.members.items()},
+                 {u: _checked(x, qc) for u, x in p.organizations.items()}, _checked(p.tree, qc),
+                 {u: _checked(x, ch) for u, x in p.changes.items()})
+        return self.subs, units, completeness, parts
+
+
+def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
+            previous: ConsolidationResult | None) -> ConsolidationResult:
+    subs_raw, units_raw, completeness_raw, parts_raw = payload
+    periods: dict[str, Period] = {}
+    subs: list[Submission] = []
+    for (form_code, version, unit, per, keys, vals, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
+        if per is not None and per not in periods:
+            periods[per] = parse_period(per)
+        provenance = None if prov is None else Provenance(
+            prov[0], prov[1], prov[2], prov[3], datetime.fromisoformat(prov[4]) if prov[4] else None)
+        subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, dict(zip(keys, vals, strict=True)),
+                               ratings=[ChildRating(*r) for r in ratings], provenance=provenance,
+                               findings=findings_from_json(found) if found else [], kind=kind,
+                               unit_name=unit_name, replaces=replaces))
+    units = {row[0]: UnitTotals(row[0], dict(zip(row[1], row[2], strict=True)), dict(zip(row[3], row[4], strict=True)), row[5], row[6], row[7],
+                                row[8]) for row in units_raw}
+    completeness = {c: Completeness(c, *x[:4], {lv: tuple(v) for lv, v in x[4].items()})
+                    for c, x in completeness_raw.items()}
+    intake_raw, gaps_raw, gap_findings_raw, members_raw, orgs_raw, tree_raw, changes_raw = parts_raw
+
+    def sub(i: int | None) -> Submission | None:
+        return None if i is None else subs[i]
+
+    def checked(pair: tuple, cls) -> tuple[list, list]:
+        return [cls(*x) for x in pair[0]], findings_from_json(pair[1]) if pair[1] else []
+
+    parts = ConsolidationParts(
+        intake={u: UnitIntake(findings_from_json(f) if f else [], [subs[i] for i in rej], sub(acc), sub(blk))
+                for u, (f, rej, acc, blk) in intake_raw.items()},
+        gaps={u: [ReconciliationGap(g[0], g[1], g[2], g[3], [tuple(e) for e in g[4]]) for g in gs]
+              for u, gs in gaps_raw.items()},
+        gap_findings={u: findings_from_json(f) for u, f in gap_findings_raw.items()},
+        members={u: checked(x, QuotaCheck) for u, x in members_raw.items()},
+        organizations={u: checked(x, QuotaCheck) for u, x in orgs_raw.items()},
+        tree=checked(tree_raw, QuotaCheck),
+        changes={u: checked(x, Change) for u, x in changes_raw.items()},
+    )
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous)

@@ -1,0 +1,81 @@
+"""The run cache: a rerun after a corrected file updates the last full consolidation instead of
+redoing it, gives what a consolidation from scratch gives, and falls back to one whenever the
+cache does not match or is damaged; the unit list is read again when its file changes."""
+
+from __future__ import annotations
+
+import time
+
+from test_consolidate_update import _view
+from workspace_support import cell_values, drop, fill_cells, make_workspace
+
+from evalreport.consolidate import consolidate
+from evalreport.workspace import Workspace
+from evalreport.workspace.result_cache import CACHE_FOLDER
+
+
+def _from_scratch(ws: Workspace, period: str = "2021"):
+    form = ws.config.form("DG-NAM")
+    return consolidate(form, period, ws.ledger.submissions("DG-NAM", period), ws.hierarchy, ws.root)
+
+
+def _correct(ws: Workspace, unit: str, total: int) -> None:
+    time.sleep(0.01)  # a visibly newer file
+    drop(ws, unit, cell_values(total), name=f"DG-NAM_2021_{unit}.xlsx")
+
+
+def test_a_rerun_updates_the_cached_consolidation_and_equals_a_fresh_one(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    fill_cells(ws)
+    first = ws.run("2021")
+    assert first.manifest["consolidation"]["DG-NAM"] == {"mode": "full", "changed_units": 10}
+    assert (ws.folder / CACHE_FOLDER / "DG-NAM_2021.base").is_file()
+    before = first.result.units["T01"].values["dv_tong_so"]
+
+    _correct(ws, "C03", 99)
+    second = ws.run("2021")
+    assert second.manifest["consolidation"]["DG-NAM"] == {"mode": "updated", "changed_units": 1}
+    assert second.result.units["T01"].values["dv_tong_so"] == before - 22 + 99  # C03 had 20 + 2 members
+    assert _view(second.result) == _view(_from_scratch(ws))
+
+    again = Workspace.open(ws.folder).run("2021")  # nothing new: the same base, updated again
+    assert again.manifest["consolidation"]["DG-NAM"]["mode"] == "updated"
+    assert _view(again.result) == _view(second.result)
+
+
+def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    fill_cells(ws)
+    ws.run("2021")
+    base = ws.folder / CACHE_FOLDER / "DG-NAM_2021.base"
+    base.write_bytes(base.read_bytes()[:1000])  # cut short, as by a full disk
+    _correct(ws, "C01", 40)
+    report = ws.run("2021")
+    assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
+    assert _view(report.result) == _view(_from_scratch(ws))
+
+    cfg = ws.folder / "evalreport.yaml"  # another quota: every stored figure may differ
+    cfg.write_text(cfg.read_text(encoding="utf-8") + "parameters:\n  DG-NAM:\n    quota_htxsnv: 0.1\n",
+                   encoding="utf-8")
+    ws2 = Workspace.open(ws.folder)
+    report = ws2.run("2021")
+    assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
+    assert report.result.form.param("quota_htxsnv") == 0.1
+    assert _view(report.result) == _view(_from_scratch(ws2))
+
+
+def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    assert (ws.folder / CACHE_FOLDER / "units.base").is_file()
+    assert Workspace.open(ws.folder).hierarchy.name("C01") == ws.hierarchy.name("C01")
+    from openpyxl import load_workbook
+
+    units = ws.folder / "don_vi.xlsx"
+    wb = load_workbook(units)
+    sheet = wb.active
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "C01")
+    row[1].value = "Chi bộ đổi tên"
+    wb.save(units)
+    reopened = Workspace.open(ws.folder)
+    assert reopened.hierarchy.name("C01") == "Chi bộ đổi tên"
+    assert reopened.hierarchy.fingerprint() != ws.hierarchy.fingerprint()
