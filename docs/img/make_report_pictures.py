@@ -4,7 +4,8 @@ with pdftoppm at 70 dpi.
 
     python docs/img/make_report_pictures.py [DEMO_FOLDER]
 
-Needs LibreOffice (soffice) and poppler (pdftoppm) on PATH.
+Needs LibreOffice (soffice) and poppler (pdftoppm) on PATH, and Pillow (`pip install pillow`; no
+longer installed with evalreport since the narrative chart stopped using matplotlib).
 """
 
 from __future__ import annotations
