@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .expressions import Comparison, Expression, ExpressionError, parse_comparison, parse_expression
+from .yaml_loading import safe_load
 
 __all__ = [
     "Text",
@@ -345,7 +346,7 @@ def _index_forms(_folder_mtime: int) -> tuple[tuple[str, Path], ...]:
     out = []
     for path in sorted(FORMS_DIR.glob("*.yaml")):
         with path.open(encoding="utf-8") as fh:
-            code = (yaml.safe_load(fh) or {}).get("code")
+            code = (safe_load(fh) or {}).get("code")
         if code:
             out.append((str(code), path))
     return tuple(out)
@@ -368,7 +369,7 @@ def load_form(form: str | Path) -> FormDefinition:
     if key in _CACHE:
         return _CACHE[key]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise FormDefinitionError(f"{path}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):

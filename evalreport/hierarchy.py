@@ -16,11 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from .definition import Text
 from .findings import Finding, make_finding
+from .yaml_loading import safe_load
 
 __all__ = ["Level", "LevelConfig", "Unit", "Hierarchy", "HierarchyError", "load_hierarchy", "load_levels",
            "LEVELS_DIR", "REQUIRED_COLUMNS"]
@@ -74,7 +74,7 @@ def load_levels(name_or_path: str | Path = "default") -> LevelConfig:
     path = Path(name_or_path)
     if not path.suffix:
         path = LEVELS_DIR / f"{name_or_path}.yaml"
-    return LevelConfig.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return LevelConfig.model_validate(safe_load(path.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from ..archive_guard import ReadLimits
 from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from ..hierarchy import Hierarchy, load_levels
 from ..periods import Period, PeriodError
+from ..yaml_loading import safe_load
 from .hierarchy_cache import load_units
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "WorkspaceConfig", "WorkspaceConfigError",
@@ -161,7 +162,7 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
         raise WorkspaceConfigError(f"{path}: not an evalreport workspace (no {CONFIG_NAME}); "
                                    f"create one with 'evalreport init {folder}'")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise WorkspaceConfigError(f"{CONFIG_NAME}: not valid YAML: {exc}") from None
     if not isinstance(data, dict):

@@ -4,6 +4,7 @@ wrappers over these methods (see the package docstring for the stable API)."""
 
 from __future__ import annotations
 
+import gc
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -165,6 +166,9 @@ class Workspace:
                     result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
                                                 cache=self.folder, how=how.setdefault(code, {}))
                     report.results[code] = result
+                    # The result lives until the run ends: keep the collector's full passes from
+                    # walking its ~200,000 objects again during rendering (unfrozen below).
+                    gc.freeze()
                     versions.update({(code, unit): version for unit, _id, _sha, version
                                      in self.ledger.current_state(code, str(period))})
                     watch.lap("consolidate")
@@ -183,6 +187,8 @@ class Workspace:
             except BaseException:
                 self.ledger.finish_run(run_id, "failed", None)
                 raise
+            finally:
+                gc.unfreeze()
             self.ledger.finish_run(run_id, "done", report.manifest)
             return report
 
