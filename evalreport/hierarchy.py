@@ -91,7 +91,8 @@ class Hierarchy:
     """An immutable tree of units plus the problems found while building it."""
 
     def __init__(self, units: Iterable[Unit], levels: LevelConfig, problems: Iterable[Finding] = (),
-                 source: str | None = None):
+                 source: str | None = None, fingerprint: str | None = None):
+        """``fingerprint``: :meth:`fingerprint` as computed earlier for the same units (a cache's)."""
         self.levels = levels
         self.source = source
         self._units: dict[str, Unit] = {u.code: u for u in units}
@@ -101,7 +102,7 @@ class Hierarchy:
             if u.parent is not None and u.parent in self._units:
                 self._children[u.parent].append(u.code)
         self.roots: list[str] = [u.code for u in self._units.values() if u.parent is None]
-        self._fingerprint: str | None = None
+        self._fingerprint = fingerprint
         self._order: dict[str, tuple[str, ...]] = {}
 
     def fingerprint(self) -> str:

@@ -21,7 +21,7 @@ from .result_cache import CACHE_FOLDER
 
 __all__ = ["load_units"]
 
-FORMAT = 1
+FORMAT = 2
 
 
 def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
@@ -30,17 +30,18 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
     key = f"{FORMAT}|{__version__}|{units.name}|{st.st_size}|{st.st_mtime_ns}|{levels.model_dump_json()}"
     cache = folder / CACHE_FOLDER / "units.base"
     try:
-        stored_key, rows, problems, source = marshal.loads(cache.read_bytes())
+        stored_key, rows, problems, source, fingerprint = marshal.loads(cache.read_bytes())
         if stored_key == key:
             return Hierarchy([Unit(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
-                             levels, findings_from_json(problems), source)
+                             levels, findings_from_json(problems), source, fingerprint)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file
     hierarchy = load_hierarchy(units, levels)
     try:
         rows = [(u.code, u.name, u.level, u.parent, u.row, json.dumps(u.extra, ensure_ascii=False) if u.extra else None)
                 for u in hierarchy]
-        data = marshal.dumps((key, rows, findings_to_json(hierarchy.problems), hierarchy.source))
+        data = marshal.dumps((key, rows, findings_to_json(hierarchy.problems), hierarchy.source,
+                              hierarchy.fingerprint()))
         cache.parent.mkdir(exist_ok=True)
         atomic_write_bytes(cache, data)
     except (OSError, TypeError, ValueError):

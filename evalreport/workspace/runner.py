@@ -88,7 +88,8 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     previous, prev_digest = None, None
     prev_period = period.previous()
     if with_previous and ledger.has_period(form.code, str(prev_period)):
-        previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None)
+        previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None,
+                                                 digest=True)
     result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress)
     if how is not None:
         how.update(mode)
@@ -112,17 +113,24 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                   previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                  progress: Progress | None) -> tuple[ConsolidationResult, str, dict[str, Any]]:
+                  progress: Progress | None, digest: bool = False) -> tuple[ConsolidationResult, str | None,
+                                                                           dict[str, Any]]:
+    """The result, its state digest (only if ``digest``: the next period's cache key needs it)
+    and how it was made."""
     with _cyclic_gc_paused():
-        return _consolidate_or_update(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress)
+        result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
+                                                         prev_digest, cache, progress)
+    from .result_cache import state_digest
+
+    return result, state_digest(key, state) if digest else None, how
 
 
 def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                           progress: Progress | None) -> tuple[ConsolidationResult, str, dict[str, Any]]:
+                           progress: Progress | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
     from ..consolidate import consolidate
     from ..consolidate_update import update_consolidation
-    from .result_cache import REBASE_SHARE, cache_key, load_base, save_base, state_digest
+    from .result_cache import REBASE_SHARE, cache_key, load_base, save_base
 
     cb = None
     if progress is not None:
@@ -143,13 +151,13 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                 subs[s.unit_code].append(s)
             if progress is not None:
                 progress(f"consolidate {form.code}", 1, 1)
-            return (update_consolidation(result, subs, previous=previous), state_digest(key, state),
+            return (update_consolidation(result, subs, previous=previous), key, state,
                     {"mode": "updated", "changed_units": len(changed)})
     result = consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
                          previous=previous, progress=cb)
     if cache is not None:
         save_base(cache, result, key, state)
-    return result, state_digest(key, state), {"mode": "full", "changed_units": len(state)}
+    return result, key, state, {"mode": "full", "changed_units": len(state)}
 
 
 def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
