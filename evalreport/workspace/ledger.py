@@ -285,10 +285,12 @@ class Ledger:
                             (period, command, now_text(precise=True)))
             return int(cur.lastrowid or 0)
 
-    def finish_run(self, run_id: int, status: str, manifest: dict[str, Any] | None) -> None:
+    def finish_run(self, run_id: int, status: str, manifest: dict[str, Any] | str | None) -> None:
+        """``manifest``: the run's manifest, or its JSON text already written to manifest.json."""
+        text = manifest if isinstance(manifest, str) or manifest is None else dumps(manifest)
         with self.transaction() as c:
             c.execute("UPDATE runs SET finished_at=?, status=?, manifest_json=? WHERE id=?",
-                      (now_text(precise=True), status, dumps(manifest) if manifest is not None else None, run_id))
+                      (now_text(precise=True), status, text, run_id))
 
     def mark_interrupted(self) -> int:
         """Runs still 'running' when the lock is free were killed; record them as failed."""

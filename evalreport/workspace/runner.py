@@ -51,6 +51,7 @@ class RunReport:
     manifest_path: Path | None = None
     manifest: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "no PDF: LibreOffice is not installed"
+    manifest_text: str = field(default="", repr=False)  # manifest.json as written
 
     @property
     def result(self) -> ConsolidationResult | None:
@@ -258,7 +259,8 @@ def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[s
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
     path = out_dir / "manifest.json"
-    atomic_write_bytes(path, dumps(manifest).encode("utf-8"))
+    report.manifest_text = dumps(manifest)
+    atomic_write_bytes(path, report.manifest_text.encode("utf-8"))
     report.manifest, report.manifest_path = manifest, path
     return manifest
 

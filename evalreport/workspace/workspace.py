@@ -189,7 +189,7 @@ class Workspace:
                 raise
             finally:
                 gc.unfreeze()
-            self.ledger.finish_run(run_id, "done", report.manifest)
+            self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)
             return report
 
     def result(self, period: str | Period, form: str | None = None):
