@@ -149,7 +149,8 @@ def report(n: int, workers: int, rows: dict[str, dict[str, Any]]) -> None:
           f"e/d = {rows['e']['seconds'] / d:.3f}")
     print(f"(d) stages: {rows['d'].get('stages')}; parsed {rows['d']['parsed']}, accepted {rows['d']['accepted']}, "
           f"findings {rows['d']['findings']}")
-    print(f"(e) stages: {rows['e'].get('stages')}; parsed {rows['e']['parsed']}, skipped {rows['e']['skipped']}")
+    print(f"(e) stages: {rows['e'].get('stages')}; parsed {rows['e']['parsed']}, skipped {rows['e']['skipped']}; "
+          f"consolidation {rows['e'].get('consolidation')}")
     if rows["c"].get("sampled", n) >= n:
         same = all(rows["d"]["totals"].get(k) == v for k, v in rows["c"]["totals"].items() if k in rows["d"]["totals"])
         print(f"root totals of (d) equal the pandas loop's sums: {same}")

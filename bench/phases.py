@@ -92,6 +92,7 @@ def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
                 "skipped": report.ingest.skipped, "accepted": len(result.accepted),
                 "findings": len(report.findings), "outputs": [p.name for p in report.outputs],
                 "stages": {k: round(v, 3) for k, v in report.manifest.get("timings", {}).items()},
+                "consolidation": report.manifest.get("consolidation", {}),
                 "totals": {k: v for k, v in root.items() if k.startswith("dv_")}}
 
 
