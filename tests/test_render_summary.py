@@ -3,6 +3,7 @@ district -> province that gives the same root totals as consolidating every cell
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,37 @@ def test_cells_never_hold_characters_excel_refuses():
     put(ws, 1, 1, "Chi bộ\x0b ấp 1\x01")
     put(ws, 1, 2, "=1+1")
     assert ws["A1"].value == "Chi bộ ấp 1" and (ws["B1"].value, ws["B1"].data_type) == ("=1+1", "s")
+
+
+def test_completeness_and_findings_rows(form, four, files, tmp_path):
+    """The two sheets whose rows are streamed at save time: every unit and every finding, with the
+    status fills, the filter over all rows and the findings' wrapped-row heights."""
+    wrong = cell_values(form, CELL_ROWS["C03"]) | {"dv_tong_so": CELL_ROWS["C03"][0] + 5}
+    bad = fill_template(form, "C03", PERIOD, four, tmp_path / "C03_wrong.xlsx", wrong)
+    inputs = [p for c, p in files.items() if c not in ("C03", "C07", "X04")] + [bad]
+    result = _consolidate(form, four, inputs, "T01")
+    wb = load_workbook(write_summary_workbook(result, "T01", tmp_path / "T01.xlsx"))
+    comp = wb["Tình hình nộp"]
+    rows = {r[1].value: r for r in comp.iter_rows(min_row=2)}
+    assert list(rows) == four.descendants("T01") and comp.max_row == 17
+    assert [c.value for c in rows["C03"]][:7] == [5, "C03", "Chi bộ ấp 3", "Chi bộ trực thuộc", "X01", "Có lỗi",
+                                                  "C03_wrong.xlsx"]
+    assert [c.value for c in rows["C01"]][5:] == ["Đã gửi", "C01.xlsx", rows["C01"][7].value, "1/1"]
+    assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", rows["C01"][7].value)
+    assert [rows[u][5].value for u in ("C07", "X04", "X03")] == ["Chưa gửi", "Chưa gửi", "Đã gửi"]
+    assert rows["X03"][8].value == "1/2" and rows["C07"][7].value is None
+    fills = {u: rows[u][5].fill.fgColor.rgb if rows[u][5].fill.fill_type else None for u in ("C03", "C07", "X04", "C01")}
+    assert fills == {"C03": "00F8CBAD", "C07": "00FFE699", "X04": None, "C01": None}
+    assert rows["C01"][2].alignment.horizontal == "left" and rows["C01"][0].number_format == "#,##0"
+    assert rows["C01"][0].border.left.style == "thin" and rows["C07"][6].border.left.style == "thin"  # empty, bordered
+    assert (comp.freeze_panes, comp.auto_filter.ref) == ("C2", "A1:I17")
+    found = wb["Phát hiện"]
+    errors = [r for r in found.iter_rows(min_row=2) if r[0].value == "Lỗi"]
+    assert errors and all(r[1].value == "C03" and r[0].fill.fgColor.rgb == "00F8CBAD" for r in errors)
+    assert all(found.row_dimensions[r[0].row].height >= 15 for r in errors)
+    assert found.auto_filter.ref == f"A1:H{found.max_row}" and found.max_row == 1 + len(result.findings)
+    kids = {r[1].value: [c.value for c in r] for r in wb["Đơn vị trực thuộc"].iter_rows(min_row=2, max_row=3)}
+    for child in ("H01", "H02"):  # errors and warnings anywhere below each child
+        below = [f for f in result.findings if f.unit in four.subtree(child)]
+        assert kids[child][-2:] == [sum(f.is_error for f in below), sum(f.severity == "warning" for f in below)]
+    assert kids["H01"][-2] == len(errors) > 0

@@ -1,7 +1,15 @@
 """The secondary sheets of the summary workbook: completeness, findings, change against the
-previous period and native Excel charts."""
+previous period and native Excel charts.
+
+Completeness (a row per unit below the unit) and findings (a row per finding) grow with the
+province; their rows are returned as a :class:`~.streamed_rows.SheetBody` that is written as
+XML when the workbook is saved, while their frame (header, widths, panes, filter, print setup)
+is set here through openpyxl like every other sheet.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Container, Iterator
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
@@ -9,10 +17,22 @@ from openpyxl.chart.marker import DataPoint
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..hierarchy import Hierarchy
 from ..result import ConsolidationResult
 from .form_roles import member_roles
+from .streamed_rows import BodyRow, SheetBody
 from .workbook_text import text
-from .xlsx_cells import AMBER_FILL, RED_FILL, header_row, landscape, put, put_share, set_widths
+from .xlsx_cells import (
+    AMBER_FILL,
+    RED_FILL,
+    CellLook,
+    header_row,
+    landscape,
+    look,
+    put,
+    put_share,
+    set_widths,
+)
 
 __all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
 
@@ -38,65 +58,115 @@ def short_label(label: str) -> str:
     return label
 
 
-def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
     """Every unit below ``code``: did its file arrive, was it usable, which file, how much of its
-    subtree has data."""
+    subtree has data. Returns the rows, one per unit, to be streamed when the workbook is saved."""
     t, h = text(lang), result.hierarchy
     heads = [t["no"], t["code"], t["name"], t["level"], t["parent"], t["status"], t["file"], t["received_at"],
              t["covered"]]
     header_row(ws, 1, heads)
+    units = h.descendants(code)
+    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(len(units) + 1, 2)}"
+    landscape(ws, "1:1")
+    return SheetBody(ws, _completeness_rows(ws, result, units, lang), first_row=2, count=len(units),
+                     width=len(heads))
+
+
+def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[str], lang: str) \
+        -> Iterator[BodyRow]:
+    """The rows, produced at save time; their looks are resolved now, while openpyxl's style
+    table can still take them."""
+    t, h = text(lang), result.hierarchy
+    center, left = look(ws, align="center"), look(ws, align="left")
+
+    def looks(status: CellLook) -> tuple[CellLook, ...]:
+        return (center, center, left, center, center, status, left, center, center)
+
+    sent, missing = (t["sent"], looks(center)), (t["missing"], looks(center))
+    blocked_status = (t["with_errors"], looks(look(ws, align="center", fill=RED_FILL)))
+    missing_leaf = (t["missing"], looks(look(ws, align="center", fill=AMBER_FILL)))
+    level_labels = {level.key: level.label.get(lang) for level in h.levels.levels}
+    ratio = t["ratio"]
     blocked = set(result.blocked)
     blocked |= {s.unit_code for s in result.rejected if s.unit_code not in result.accepted
                 and any(f.is_error for f in s.findings)}
     rejected_files = {s.unit_code: s for s in result.rejected}
-    row = 1
-    for i, unit in enumerate(h.descendants(code), start=1):
-        row += 1
-        sub = result.accepted.get(unit) or rejected_files.get(unit)
-        if unit in result.accepted:
-            status, fill = t["sent"], None
-        elif unit in blocked:
-            status, fill = t["with_errors"], RED_FILL
-        else:
-            status, fill = t["missing"], AMBER_FILL if h.is_leaf(unit) else None
-        tot = result.units.get(unit)
-        prov = sub.provenance if sub else None
-        values = [i, unit, h.name(unit), h.levels.get(h.unit(unit).level).label.get(lang), h.unit(unit).parent or "",
-                  status, prov.name if prov else "",
-                  prov.modified.strftime("%d/%m/%Y %H:%M") if prov and prov.modified else "",
-                  t["ratio"].format(got=tot.covered_units, exp=tot.expected_units) if tot else ""]
-        for col, value in enumerate(values, start=1):
-            put(ws, row, col, value, align="left" if col in (3, 7) else "center", fill=fill if col == 6 else None)
-    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
-    ws.freeze_panes = "C2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(row, 2)}"
-    landscape(ws, "1:1")
+    accepted, totals = result.accepted, result.units
+
+    def rows() -> Iterator[BodyRow]:
+        for i, unit in enumerate(units, start=1):
+            sub = accepted.get(unit)
+            if sub is not None:
+                status, row_looks = sent
+            else:
+                sub = rejected_files.get(unit)
+                status, row_looks = blocked_status if unit in blocked else \
+                    missing_leaf if h.is_leaf(unit) else missing
+            tot = totals.get(unit)
+            prov = sub.provenance if sub else None
+            when = prov.modified if prov else None
+            node = h.unit(unit)
+            yield ((i, unit, node.name, level_labels[node.level], node.parent or "", status,
+                    prov.name if prov else "",
+                    # dd/mm/yyyy hh:mm; printf style formats it in half strftime's time (10,000 rows)
+                    "%02d/%02d/%d %02d:%02d" % (when.day, when.month, when.year, when.hour,  # noqa: UP031
+                                                when.minute) if when else "",
+                    ratio.format(got=tot.covered_units, exp=tot.expected_units) if tot else ""), row_looks, None)
+
+    return rows()
 
 
-def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
+    """Every finding inside ``code``'s subtree, errors first. Returns the rows, one per finding,
+    to be streamed when the workbook is saved."""
     t, h = text(lang), result.hierarchy
     heads = [t["severity"], t["code"], t["name"], t["file"], t["sheet"], t["cell"], t["rule"], t["message"]]
     header_row(ws, 1, heads)
-    inside = set(h.subtree(code))
+    inside = _subtree(h, code) if result.findings else ()
     items = sorted((f for f in result.findings if f.unit is None or f.unit in inside),
                    key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.unit or "", f.file or ""))
-    row = 1
-    for f in items:
-        row += 1
-        fill = RED_FILL if f.is_error else AMBER_FILL if f.severity == "warning" else None
-        values = [t.get(f.severity, f.severity), f.unit or "", h.name(f.unit) if f.unit and f.unit in h else "",
-                  f.file or "", f.sheet or "", f.cell or (f"{f.row}" if f.row else ""), f.rule, f.message(lang)]
-        for col, value in enumerate(values, start=1):
-            put(ws, row, col, value, align="left" if col in (3, 4, 8) else "center", fill=fill if col == 1 else None)
-        # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
-        lines = max(_lines(values[7], _MESSAGE_WIDTH), _lines(values[3], 30), _lines(values[2], 30))
-        ws.row_dimensions[row].height = 15 * lines
     if not items:
         put(ws, 2, 1, t["no_findings"], border=False)
     set_widths(ws, [10, 11, 30, 30, 12, 7, 22, _MESSAGE_WIDTH])
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:H{max(row, 2)}"
+    ws.auto_filter.ref = f"A1:H{max(len(items) + 1, 2)}"
     landscape(ws, "1:1")
+    return SheetBody(ws, _findings_rows(ws, result, items, lang), first_row=2, count=len(items), width=len(heads))
+
+
+def _subtree(h: Hierarchy, code: str) -> Container[str]:
+    """The units of ``code``'s subtree; for the root that is the whole list, so no set of a
+    province's units is built."""
+    if code in h.roots:
+        return h
+    return set(h.subtree(code))
+
+
+def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang: str) -> Iterator[BodyRow]:
+    """The rows, produced at save time; their looks are resolved now, while openpyxl's style
+    table can still take them."""
+    t, h = text(lang), result.hierarchy
+    center, left = look(ws, align="center"), look(ws, align="left")
+
+    def looks(severity: CellLook) -> tuple[CellLook, ...]:
+        return (severity, center, left, left, center, center, center, left)
+
+    severity_looks = {"error": looks(look(ws, align="center", fill=RED_FILL)),
+                      "warning": looks(look(ws, align="center", fill=AMBER_FILL))}
+    plain = looks(center)
+
+    def rows() -> Iterator[BodyRow]:
+        for f in items:
+            name, file, message = h.name(f.unit) if f.unit and f.unit in h else "", f.file or "", f.message(lang)
+            # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
+            lines = max(_lines(message, _MESSAGE_WIDTH), _lines(file, 30), _lines(name, 30))
+            yield ((t.get(f.severity, f.severity), f.unit or "", name, file, f.sheet or "",
+                    f.cell or (f"{f.row}" if f.row else ""), f.rule, message),
+                   severity_looks.get(f.severity, plain), 15.0 * lines)
+
+    return rows()
 
 
 def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:

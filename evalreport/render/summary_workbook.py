@@ -7,6 +7,9 @@ kept), so the reader of the next level reads it back unchanged: cell â†’ ward â†
 province, file to file. The added sheets (overview in the layout of an official summary table,
 one row per child unit, completeness, findings, change against the previous period, charts) are
 ignored by the reader.
+
+The rows of the completeness and findings sheets, which grow with the province, are streamed
+into the file at save time (:mod:`.streamed_rows`); everything else is built with openpyxl.
 """
 
 from __future__ import annotations
@@ -15,15 +18,16 @@ from pathlib import Path
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import atomic_path
+from ..hierarchy import Hierarchy
 from ..layout import FormLayout
 from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
 from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
 from .sentences import capitalize
+from .streamed_rows import StreamedWorkbook
 from .summary_sheets import short_label, write_change, write_charts, write_completeness, write_findings
 from .workbook_text import text
 from .xlsx_cells import (
@@ -33,6 +37,7 @@ from .xlsx_cells import (
     TOTAL_FILL,
     header_row,
     landscape,
+    merge_across,
     put,
     put_share,
     set_widths,
@@ -49,7 +54,10 @@ def summary_values(result: ConsolidationResult, unit_code: str, lang: str = "vi"
     return {k: int(v) for k, v in values.items() if k in cells and v is not None}
 
 
-def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = None, lang: str = "vi") -> Workbook:
+def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = None,
+                           lang: str = "vi") -> StreamedWorkbook:
+    """The workbook, ready to :meth:`~.streamed_rows.StreamedWorkbook.save`: its ``workbook`` holds
+    every sheet, the completeness and findings sheets with their header only until the save."""
     code = unit_code or result.root
     own = result.accepted.get(code)
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
@@ -71,22 +79,22 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
             last_row = _write_children(children, result, code, lang, roles)
             write_charts(wb.create_sheet(t["charts"], at), children, last_row, result, code, lang)
             at += 1
-    write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang)
-    write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)
+    bodies = [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
+              write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
     write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
     wb.active = 1
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is overview
-    return wb
+    return StreamedWorkbook(wb, bodies)
 
 
 def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, path: str | Path,
                            lang: str = "vi") -> Path:
     """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically."""
-    wb = build_summary_workbook(result, unit_code, lang)
+    book = build_summary_workbook(result, unit_code, lang)
     target = Path(path)
     with atomic_path(target) as tmp:
-        wb.save(tmp)
+        book.save(tmp)
     return target
 
 
@@ -115,7 +123,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     put(ws, row, 1, t["members"], bold=True, border=False)
     row += 1
     header_row(ws, row, [t["no"], t["item"], t["count"], t["share"], t["of"]])
-    ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=7)
+    merge_across(ws, row, 5, 7)
     first_header = row
     row += 1
     shown: set[str] = set()
@@ -134,7 +142,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
         else:
             put(ws, row, 4, "")
             put(ws, row, 5, "")
-        ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=7)
+        merge_across(ws, row, 5, 7)
         row += 1
     for s in form.shares:  # shares not attached to a row above, e.g. the quota view
         if s.code in shown:
@@ -144,7 +152,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
         put(ws, row, 3, "")
         put_share(ws, row, 4, shares.get(s.code), bold=True)
         put(ws, row, 5, form.label(s.denominator.strip(), lang), align="left")
-        ws.merge_cells(start_row=row, start_column=5, end_row=row, end_column=7)
+        merge_across(ws, row, 5, 7)
         row += 1
     row += 1
     if org is not None:
@@ -205,14 +213,31 @@ def _finding_counts(result: ConsolidationResult, code: str) -> dict[str, list[in
     """child of ``code`` -> [errors, warnings] anywhere in that child's subtree."""
     h = result.hierarchy
     children = set(h.children(code))
+    branch: dict[str, str | None] = {}
     counts: dict[str, list[int]] = {}
     for f in result.findings:
         if not f.unit or f.unit not in h or f.severity == "info":
             continue
-        child = next((c for c in h.path(f.unit) if c in children), None)
+        child = _branch(h, f.unit, children, branch)
         if child is not None:
             counts.setdefault(child, [0, 0])[0 if f.is_error else 1] += 1
     return counts
+
+
+def _branch(h: Hierarchy, unit: str, children: set[str], memo: dict[str, str | None]) -> str | None:
+    """The child (one of ``children``) whose subtree holds ``unit``, or None. Walks up the
+    parents and remembers every unit it passed: a province's thousands of findings share their
+    wards and districts, so each is walked once, not once per finding."""
+    walked: list[str] = []
+    at: str | None = unit
+    while at is not None and at not in children and at not in memo and at not in walked:
+        walked.append(at)
+        node = h.get(at)
+        at = node.parent if node else None
+    found = at if at in children else memo.get(at) if at is not None else None
+    for u in walked:
+        memo[u] = found
+    return found
 
 
 def _status(result: ConsolidationResult, code: str, child: str, t: dict[str, str]) -> str:
