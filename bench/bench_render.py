@@ -96,7 +96,7 @@ def measure(label: str, write: Callable[[], object], repeat: int) -> None:
     write()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    print(f"{label:<58} {min(walls):8.3f} {statistics.median(walls):8.3f} {min(cpus):8.3f} "
+    print(f"{label:<64} {min(walls):8.3f} {statistics.median(walls):8.3f} {min(cpus):8.3f} "
           f"{peak / 2**20:10.1f}", flush=True)
 
 
@@ -106,7 +106,7 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     findings = len(result.findings)
     print(f"\n{units:,} units, {len(result.accepted):,} accepted submissions, {findings:,} findings; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'output':<58} {'best s':>8} {'median s':>8} {'CPU s':>8} {'peak alloc MB':>10}")
+    print(f"{'output':<64} {'best s':>8} {'median s':>8} {'CPU s':>8} {'peak alloc MB':>10}")
     measure(f"summary workbook of the root ({units:,} completeness rows)",
             lambda: write_summary_workbook(result, result.root, out / "summary.xlsx"), repeat)
     measure(f"findings workbook ({findings:,} findings)",
