@@ -48,6 +48,8 @@ def test_init_then_run_status_history(folder, runner):
     assert res.exit_code == 0 and "expected 16, received 9, with errors 1, missing 6" in res.output
     res = runner.invoke(app, ["history", "-w", str(folder), "C07"])
     assert "replaced by v2" in res.output and "C07_loi.xlsx" in res.output
+    res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021", "-q"])  # nothing new
+    assert "the last consolidation updated for 0 changed unit(s)" in res.output
 
 
 def test_config_error_exits_2_naming_the_key(folder, runner):

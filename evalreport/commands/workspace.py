@@ -129,6 +129,10 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
                       f"missing {len(res.missing)}")
         shown = {k: v for k, v in t.items() if v is not None and not k.startswith("tc_")}
         console.print("  " + ", ".join(f"{k}={v}" for k, v in list(shown.items())[:8]))
+        how = report.manifest.get("consolidation", {}).get(code, {})
+        if how.get("mode") == "updated":
+            console.print(f"  (the last consolidation updated for {how['changed_units']} changed unit(s); "
+                          "cache/ in the workspace)")
     findings = report.findings
     if findings:
         console.print(findings_table(findings, lang, title="Findings / Phát hiện"))
