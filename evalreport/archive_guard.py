@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -20,6 +19,8 @@ from typing import Protocol
 
 from .findings import Finding, make_finding
 from .messages import register_messages
+from .stored_zip import MAX_MEMBERS, stored_zip
+from .zip_member import Irregular, RawPart, whole_part
 
 __all__ = ["ReadLimits", "ArchiveCheck", "check_archive", "OLE2_MAGIC", "ZIP_MAGIC"]
 
@@ -48,11 +49,19 @@ class ReadLimits:
 class ArchiveCheck:
     kind: str  # "xlsx" (a zip workbook), "xls" (legacy binary) or "" (not usable)
     findings: list[Finding] = field(default_factory=list)
-    zip: zipfile.ZipFile | None = None
+    zip: zipfile.ZipFile | None = None  # the file as received
+    # What a parser should read: the XML parts exactly as the guard decompressed and vetted
+    # them, repacked uncompressed (evalreport.stored_zip). None for a legacy .xls, or when the
+    # parts are too large to hold (over KEEP_BYTES: the parser then reads the file as received).
+    vetted: bytes | None = None
 
     @property
     def ok(self) -> bool:
         return bool(self.kind) and not any(f.is_error for f in self.findings)
+
+    def parts(self) -> zipfile.ZipFile | None:
+        """The archive to read parts from: the vetted one when there is one."""
+        return zipfile.ZipFile(io.BytesIO(self.vetted)) if self.vetted is not None else self.zip
 
 
 register_messages({
@@ -104,6 +113,8 @@ _REF_COL = re.compile(rb'\sr="([A-Z]{1,3})[0-9]')
 _FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')
 _FAR_HINT = re.compile(rb'r="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')  # the same from a literal: 4x faster to rule out
 _NEAR_AREA = 26 * 9999
+KEEP_BYTES = 16 * _MB  # XML parts held for the parser at most (a form workbook has about 40 KB of them)
+_XML_PARTS = (".xml", ".rels", ".vml")
 _SHEET_DATA = b"sheetData"  # the grid element of a worksheet (any namespace prefix)
 
 
@@ -129,30 +140,51 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         return fail("FILE_CORRUPT", reason=str(exc) or type(exc).__name__)
     if len(infos) > limits.max_parts:
         return fail("LIMIT_PARTS", count=len(infos), limit=limits.max_parts)
-    problem = _check_members(zf, infos, limits, file, data)
+    kept: list[tuple[str, bytes, int]] | None = [] if _can_keep(infos) else None
+    problem = _check_members(zf, infos, limits, file, data, kept)
     if problem is not None:
         return ArchiveCheck("", [problem])
     names = {i.filename for i in infos}
     if "word/document.xml" in names:
         return fail("FILE_WORD")
-    if "mimetype" in names:
-        if zf.read("mimetype")[:64].startswith(b"application/vnd.oasis.opendocument"):
-            return fail("FILE_ODS")
+    if "mimetype" in names and _head(zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
+        return fail("FILE_ODS")
     if "EncryptedPackage" in names or "EncryptionInfo" in names:
         return fail("FILE_ENCRYPTED")
     if "xl/workbook.xml" not in names:
         return fail("FILE_NOT_WORKBOOK")
-    return ArchiveCheck("xlsx", [], zf)
+    return ArchiveCheck("xlsx", [], zf, stored_zip(kept) if kept is not None else None)
+
+
+def _head(zf: zipfile.ZipFile, name: str) -> bytes:
+    """The first bytes of a member that is not XML (so not vetted): no more is decompressed,
+    and a damaged member reads as empty."""
+    try:
+        with zf.open(name) as fh:
+            return fh.read(64)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        return b""
+
+
+def _can_keep(infos: list[zipfile.ZipInfo]) -> bool:
+    """Whether the XML parts can be held and repacked: within :data:`KEEP_BYTES` as declared
+    (the guard never decompresses more than a part declares), and no name used twice (which
+    of the two a parser would read is its own choice, so it reads the file as received)."""
+    xml = [i for i in infos if i.filename.lower().endswith(_XML_PARTS)]
+    return (len({i.filename for i in infos}) == len(infos) and len(xml) <= MAX_MEMBERS
+            and sum(i.file_size for i in xml) <= KEEP_BYTES)
 
 
 def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: ReadLimits,
-                   file: str | None, data: bytes | None = None) -> Finding | None:
+                   file: str | None, data: bytes | None = None,
+                   kept: list[tuple[str, bytes, int]] | None = None) -> Finding | None:
     """Names, declared sizes and ratios first (cheap), then every XML part streamed once: its
-    prolog scanned for DOCTYPE/ENTITY and its real decompressed size counted."""
+    prolog scanned for DOCTYPE/ENTITY and its real decompressed size counted. With ``kept``,
+    each part that passes is added to it as (name, content, CRC-32)."""
     declared_total = 0
     for info in infos:
         name = info.filename
@@ -174,10 +206,11 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Re
                             params={"size": declared_total, "limit": limits.max_total_bytes})
     real_total = 0
     for info in infos:
-        if not info.filename.lower().endswith((".xml", ".rels", ".vml")):
+        if not info.filename.lower().endswith(_XML_PARTS):
             continue
+        chunks: list[bytes] | None = [] if kept is not None else None
         try:
-            size, verdict = _scan_xml(zf, info, limits, data)
+            size, verdict = _scan_xml(zf, info, limits, data, chunks)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
                 RuntimeError) as exc:
             return make_finding("FILE_CORRUPT", "error", file=file,
@@ -193,6 +226,8 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Re
         if real_total > limits.max_total_bytes:
             return make_finding("LIMIT_TOTAL_SIZE", "error", file=file,
                                 params={"size": real_total, "limit": limits.max_total_bytes})
+        if kept is not None and chunks is not None:
+            kept.append((info.filename, chunks[0] if len(chunks) == 1 else b"".join(chunks), info.CRC))
     return None
 
 
@@ -201,9 +236,9 @@ def _limit_of(rule: str, limits: ReadLimits) -> int:
 
 
 def _unsafe_name(name: str) -> bool:
-    parts = name.replace("\\", "/").split("/")
-    return (name.startswith(("/", "\\")) or bool(_DRIVE.match(name)) or "\x00" in name
-            or any(p == ".." for p in parts))
+    if name.startswith(("/", "\\")) or "\x00" in name or (name[1:2] == ":" and _DRIVE.match(name)):
+        return True
+    return ".." in name and ".." in name.replace("\\", "/").split("/")
 
 
 class _Extent:
@@ -242,50 +277,71 @@ class _Extent:
 
 
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits,
-              data: bytes | None = None) -> tuple[int, str | _Extent | None]:
+              data: bytes | None = None, keep: list[bytes] | None = None) -> tuple[int, str | _Extent | None]:
     """(bytes decompressed, problem rule or the extent that is too large, or None). Stops as soon
     as a limit is passed, so a part that lies about its size costs at most ``max_part_bytes`` of
     work, and a sheet spanning too many cells is refused before a parser allocates its grid.
 
     A plain stored or deflated part is decompressed straight from ``data`` (the file's bytes):
-    a ``zipfile.open`` per part cost more than the scan itself. Anything irregular about the
-    member (its local header, method, sizes or CRC) sends it through ``zipfile``, whose errors
-    the caller reports, so every outcome is the one ``zipfile`` gives."""
+    a ``zipfile.open`` per part cost more than the scan itself, and a part no larger than its
+    head (most parts) in one step. Anything irregular about the member (its local header,
+    method, sizes or CRC) sends it through ``zipfile``, whose errors the caller reports, so every
+    outcome is the one ``zipfile`` gives. ``keep`` receives the decompressed chunks (all of them
+    when the part passed; either way, no more than the part declares, where both readers stop)."""
     if data is not None:
         try:
-            return _scan_stream(_RawPart(data, info), limits)
-        except _Irregular:
-            pass
+            if info.file_size <= limits.xml_head_bytes:  # the whole part is its head
+                content = whole_part(data, info)
+                if keep is not None:
+                    keep.append(content)
+                return len(content), _head_check(content, limits)[0]
+            return _scan_stream(RawPart(data, info), limits, keep)
+        except Irregular:
+            if keep is not None:
+                keep.clear()
     with zf.open(info) as fh:
-        return _scan_stream(fh, limits)
+        return _scan_stream(fh, limits, keep)
 
 
 class _Reader(Protocol):
     def read(self, n: int) -> bytes: ...
 
 
-def _scan_stream(fh: _Reader, limits: ReadLimits) -> tuple[int, str | _Extent | None]:
-    extent = _Extent()
-    head = fh.read(limits.xml_head_bytes)
-    size = len(head)
+def _head_check(head: bytes, limits: ReadLimits) -> tuple[str | _Extent | None, _Extent | None, bytes]:
+    """The checks on a part's first ``xml_head_bytes``: (problem, the cell extent so far when
+    the part holds a sheet grid, the head as UTF-8 text)."""
     text = head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = head.decode("utf-16", errors="ignore").encode("utf-8")
-    if b"<!" in text and _DTD.search(text):
-        return size, "XML_DTD"
+    if b"!" in text and _DTD.search(text):  # one byte is found at memchr speed; "<!" is 30x slower in XML
+        return "XML_DTD", None, text
     # Cell references only count inside a sheet's grid, so only a part that has one is measured
     # (a theme's r="50000" is a gradient's radius, not row 50,000).
-    sheet = _SHEET_DATA in head
-    if sheet and extent.feed(head, limits.max_sheet_cells):
-        return size, extent
+    if _SHEET_DATA not in head:
+        return None, None, text
+    extent = _Extent()
+    return (extent if extent.feed(head, limits.max_sheet_cells) else None), extent, text
+
+
+def _scan_stream(fh: _Reader, limits: ReadLimits, keep: list[bytes] | None = None) -> tuple[int, str | _Extent | None]:
+    head = fh.read(limits.xml_head_bytes)
+    size = len(head)
+    if keep is not None:
+        keep.append(head)
+    verdict, grid, text = _head_check(head, limits)
+    if verdict is not None:
+        return size, verdict
     more = fh.read(_CHUNK)
     if more and not _ELEMENT.search(text):
         return size, "XML_PROLOG"
+    sheet, extent = grid is not None, grid or _Extent()
     tail = head[-len(_SHEET_DATA):]
     while more:
         size += len(more)
         if size > limits.max_part_bytes:
             return size, "LIMIT_PART_SIZE"
+        if keep is not None:
+            keep.append(more)
         if not sheet and _SHEET_DATA in tail + more:
             sheet = True
         if sheet and extent.feed(more, limits.max_sheet_cells):
@@ -293,65 +349,3 @@ def _scan_stream(fh: _Reader, limits: ReadLimits) -> tuple[int, str | _Extent | 
         tail = more[-len(_SHEET_DATA):]
         more = fh.read(_CHUNK)
     return size, None
-
-
-class _Irregular(Exception):
-    """The member is not a plain stored or deflated part that reads back cleanly."""
-
-
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
-_UNSUPPORTED_FLAGS = 0x1 | 0x20 | 0x40  # encrypted, compressed patch, strong encryption
-
-
-class _RawPart:
-    """Reads one member like ``ZipFile.open(info).read(n)`` does, from the file's bytes, for the
-    regular case only (raises :class:`_Irregular` where ``zipfile`` would raise or differ)."""
-
-    def __init__(self, data: bytes, info: zipfile.ZipInfo) -> None:
-        start = info.header_offset
-        header = data[start:start + _LOCAL_HEADER.size]
-        if len(header) != _LOCAL_HEADER.size or info.flag_bits & _UNSUPPORTED_FLAGS:
-            raise _Irregular
-        fields = _LOCAL_HEADER.unpack(header)
-        if fields[0] != b"PK\x03\x04" or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _Irregular
-        name_end = start + _LOCAL_HEADER.size + fields[10]
-        try:
-            name = data[name_end - fields[10]:name_end].decode("utf-8" if fields[3] & 0x800 else "cp437")
-        except UnicodeDecodeError:
-            raise _Irregular from None
-        begin = name_end + fields[11]
-        end = begin + info.compress_size
-        limit = getattr(info, "_end_offset", None)  # newer Pythons refuse overlapping members
-        if name != info.orig_filename or end > len(data) or (limit is not None and end > limit):
-            raise _Irregular
-        self._body = memoryview(data)[begin:end]
-        self._left = info.file_size
-        self._crc = 0
-        self._expected_crc = info.CRC
-        self._inflate = None
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            self._inflate = zlib.decompressobj(-15)
-        elif info.compress_size != info.file_size:
-            raise _Irregular
-
-    def read(self, n: int) -> bytes:
-        n = min(n, self._left)
-        if n <= 0:
-            return b""
-        if self._inflate is None:
-            out = bytes(self._body[:n])
-            self._body = self._body[n:]
-        else:
-            try:
-                out = self._inflate.decompress(self._body, n)
-            except zlib.error:
-                raise _Irregular from None
-            self._body = self._inflate.unconsumed_tail
-        if len(out) != n:
-            raise _Irregular
-        self._left -= n
-        self._crc = zlib.crc32(out, self._crc)
-        if self._left == 0 and self._crc != self._expected_crc:
-            raise _Irregular
-        return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import lru_cache
@@ -43,17 +44,21 @@ _PROBLEM_RULES = {"blank": "VALUE_BLANK", "text": "VALUE_TEXT", "error_value": "
 
 
 def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None,
-                    data: bytes | None = None, sha256: str | None = None) -> Submission:
+                    data: bytes | None = None, sha256: str | None = None,
+                    stat: os.stat_result | None = None) -> Submission:
     """Read ``path``; never raises for any file content (problems become findings).
 
-    ``data`` (with its ``sha256`` when known) are the file's bytes already read by the caller,
-    e.g. an ingest that hashed and archived them: the file is then read and hashed only once.
+    ``data`` (with its ``sha256`` and ``stat`` when known) are the file's bytes already read by
+    the caller, e.g. an ingest that hashed and archived them: the file is then read, hashed and
+    looked up only once.
     """
     path = Path(path)
-    reader = _Reader(path, forms, limits or ReadLimits(), data, sha256)
+    reader = _Reader(path, forms, limits or ReadLimits(), data, sha256, stat)
     try:
         sub = reader.read()
-    except Exception as exc:  # noqa: BLE001 - the contract is "a finding, never an exception"
+    except BaseException as exc:  # noqa: BLE001 - the contract is "a finding, never an exception"
+        if not _parser_failed(exc):
+            raise
         sub = reader.blank()
         sub.findings.append(make_finding("READ_UNEXPECTED", "error",
                                          params={"reason": f"{type(exc).__name__}: {exc}"}, file=path.name))
@@ -65,11 +70,26 @@ class _SheetDamaged(Exception):
     """A sheet's XML could not be parsed (calamine parses each sheet only when asked for it)."""
 
 
+def _parser_failed(exc: BaseException) -> bool:
+    """Whether ``exc`` is a failure on the file's content rather than an interruption: any
+    error, or a Rust panic inside calamine, which python-calamine raises as ``PanicException``,
+    a BaseException (a truncated legacy .xls panics; uncaught, one such file would stop a whole
+    ingest)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
 def _sheet_rows(wb: CalamineWorkbook, name: str) -> list[list[object]]:
     try:
         return wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as exc:  # noqa: BLE001 - calamine raises several error types for damaged XML
-        raise _SheetDamaged(f"{name}: {exc or type(exc).__name__}") from exc
+    except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for damaged XML
+        if not _parser_failed(exc):
+            raise
+        raise _SheetDamaged(f"{name}: {_reason(exc)}") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """calamine's message, first line only (a panic's message continues with Rust internals)."""
+    return str(exc).split("\n", 1)[0].strip() or type(exc).__name__
 
 
 def _registry(forms: FormsArg) -> dict[str, list[FormDefinition]]:
@@ -103,6 +123,7 @@ def _rc(ref: str) -> tuple[int, int]:
     return int(ref[i:]) - 1, _col(ref[:i])
 
 
+@lru_cache(maxsize=4096)  # the same few cells in every file of a form
 def _a1(row: int, col: int) -> str:
     letters = ""
     col += 1
@@ -122,9 +143,9 @@ def _text(value: object) -> str:
 
 class _Reader:
     def __init__(self, path: Path, forms: FormsArg, limits: ReadLimits, data: bytes | None = None,
-                 sha256: str | None = None):
+                 sha256: str | None = None, stat: os.stat_result | None = None):
         self.path, self.forms, self.limits = path, forms, limits
-        self.data, self.sha256 = data, sha256
+        self.data, self.sha256, self.stat = data, sha256, stat
         self.findings: list[Finding] = []
         self.provenance: Provenance | None = None
         self.meta: WorkbookMeta | None = None
@@ -146,7 +167,7 @@ class _Reader:
     # -- the steps -----------------------------------------------------------------------------
     def read(self) -> Submission:
         try:
-            st = self.path.stat()
+            st = self.stat if self.stat is not None else self.path.stat()
             if self.data is None and st.st_size > self.limits.max_file_bytes:
                 self.provenance = self._provenance(st, None)
                 return self.fail("FILE_TOO_LARGE", size=st.st_size, limit=self.limits.max_file_bytes)
@@ -158,12 +179,14 @@ class _Reader:
         self.findings += guard.findings
         if not guard.ok:
             return self.blank()
-        try:
-            wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:  # the parts the guard vetted, when it could hold them (then nothing is decompressed twice)
+            wb = CalamineWorkbook.from_filelike(io.BytesIO(guard.vetted if guard.vetted is not None else data))
         except PasswordError:
             return self.fail("FILE_ENCRYPTED")
-        except Exception as exc:  # noqa: BLE001 - calamine raises several error types for bad files
-            return self.fail("FILE_CORRUPT", reason=str(exc) or type(exc).__name__)
+        except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for bad files
+            if not _parser_failed(exc):
+                raise
+            return self.fail("FILE_CORRUPT", reason=_reason(exc))
         if META_SHEET not in wb.sheet_names:
             return self.fail("META_MISSING")
         try:
@@ -185,7 +208,9 @@ class _Reader:
         return self._submission(form, guard)
 
     def _provenance(self, st, data: bytes | None) -> Provenance:
-        if data is None:
+        if data is None and self.sha256:
+            digest = self.sha256
+        elif data is None:
             h = hashlib.sha256()
             with self.path.open("rb") as fh:
                 for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -277,7 +302,8 @@ class _Reader:
             if problem is not None:
                 self._value_finding(form, code, problem, raw, sheet, cells[code].cell)
             values[code] = value
-        causes = empty_cell_causes(guard.zip, sheet, empty.values()) if empty and guard.zip else {}
+        parts = guard.parts() if empty else None
+        causes = empty_cell_causes(parts, sheet, empty.values()) if parts is not None else {}
         for code, cell in empty.items():
             cause = causes.get(cell)
             if cause == "formula":

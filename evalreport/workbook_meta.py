@@ -63,15 +63,15 @@ class WorkbookMeta:
 
 
 def _checksum(rows: Sequence[Sequence[str]]) -> str:
-    """Trailing empty cells are ignored: a spreadsheet program does not keep them."""
-    h = hashlib.sha256()
+    """SHA-256 of the rows, cells joined by U+001F and each row ended by U+001E. Trailing
+    empty cells are ignored: a spreadsheet program does not keep them."""
+    lines = []
     for row in rows:
-        cells = list(row)
-        while cells and cells[-1] == "":
-            cells.pop()
-        h.update("\x1f".join(cells).encode("utf-8"))
-        h.update(b"\x1e")
-    return h.hexdigest()
+        end = len(row)
+        while end and row[end - 1] == "":
+            end -= 1
+        lines.append("\x1f".join(row[:end]) + "\x1e")
+    return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
 def meta_rows(layout: FormLayout, *, period: str, kind: str, generator: str) -> list[list[str]]:
@@ -102,13 +102,12 @@ def _text(value: object) -> str:
 
 
 def parse_meta(raw_rows: Sequence[Sequence[object]]) -> WorkbookMeta:
-    """Parse rows as read from the sheet; raise :class:`MetaError` when they cannot be trusted."""
-    rows = [[_text(v) for v in r] for r in raw_rows]
-    while rows and not any(rows[-1]):
-        rows.pop()
+    """Parse rows as read from the sheet; raise :class:`MetaError` when they cannot be trusted.
+    Rows after the checksum row are not read; empty rows are skipped."""
     body: list[list[str]] = []
     checksum = None
-    for r in rows:
+    for raw in raw_rows:
+        r = [v if v.__class__ is str else _text(v) for v in raw]  # nearly every cell is text already
         while r and r[-1] == "":
             r.pop()
         if not r:

@@ -23,8 +23,13 @@ def _default(value: Any) -> Any:
     return str(value)
 
 
+# One encoder for every column: ``json.dumps`` with options builds a new one on each call, and an
+# ingest serialises five columns for every file.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=_default, sort_keys=True)
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_default, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
@@ -33,7 +38,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
 
 
 def findings_to_json(findings: list[Finding]) -> str:
-    return dumps([_finding_dict(f) for f in findings])
+    return dumps([_finding_dict(f) for f in findings]) if findings else "[]"  # most files: none
 
 
 def findings_from_json(text: str | None) -> list[Finding]:
@@ -83,7 +88,7 @@ def submission_payload(sub: Submission) -> dict[str, str]:
     return {
         "values_json": dumps(sub.values),
         "cells_json": dumps({k: _cell(v) for k, v in sub.cells.items()}),
-        "ratings_json": dumps(ratings),
+        "ratings_json": dumps(ratings) if ratings else "[]",
         "findings_json": findings_to_json(sub.findings),
     }
 
