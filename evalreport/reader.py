@@ -133,6 +133,12 @@ def _a1(row: int, col: int) -> str:
     return f"{letters}{row + 1}"
 
 
+@lru_cache(maxsize=4096)
+def _cell_ref(sheet: str, row: int, col: int) -> CellRef:
+    """One shared (immutable) reference per cell: the same few in every file of a form."""
+    return CellRef(sheet, _a1(row, col))
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -293,7 +299,7 @@ class _Reader:
             if pos is None:
                 values[code] = None
                 continue
-            cells[code] = CellRef(sheet, _a1(*pos))
+            cells[code] = _cell_ref(sheet, *pos)
             raw = self._at(*pos)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 empty[code] = cells[code].cell

@@ -4,6 +4,7 @@ the ledger rows an ingest writes (one clock reading and one receipts statement p
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -13,7 +14,8 @@ import pytest
 from workspace_support import CELLS, fill_cells, make_workspace
 
 from evalreport import reader as reader_module
-from evalreport.workspace import Workspace
+from evalreport.workspace import Workspace, parse_worker
+from evalreport.workspace import ingest as ingest_module
 from evalreport.workspace.archive import Archive
 from evalreport.workspace.ingest import IngestReport, _scan
 from evalreport.workspace.parse_worker import _Context, _parse, parse_files
@@ -124,3 +126,19 @@ def test_a_batch_is_received_at_one_time_and_its_receipts_are_all_written(ws):
     assert {r["received_at"] for r in ws.ledger.conn.execute("SELECT received_at FROM files")} == {rows[0]["seen_at"]}
     again = ws.ingest()
     assert again.skipped == len(CELLS) + 1 and again.files == []
+
+
+def test_the_collector_is_paused_for_the_recording_only(ws, monkeypatch):
+    fill_cells(ws)
+    during = []
+    real = ingest_module._ingest_one
+    monkeypatch.setattr(ingest_module, "_ingest_one", lambda *a: during.append(gc.isenabled()) or real(*a))
+    ws.ingest()
+    assert during and not any(during) and gc.isenabled()
+    gc.disable()
+    try:
+        ctx_args = (ws.folder, ws.config, ws.hierarchy, set())
+        parse_worker._init(*ctx_args)  # a worker forked while the parent had it paused
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -29,6 +29,7 @@ def sha256_of(path: Path) -> str:
 class Archive:
     def __init__(self, folder: Path):
         self.folder = folder
+        self._root = str(folder.parent)  # store_bytes runs once per file: no path objects there
 
     def relative(self, sha256: str, suffix: str) -> str:
         """Archive path relative to the workspace folder's parent of ``archive/`` (POSIX style)."""
@@ -64,7 +65,7 @@ class Archive:
         close, rename), where buffered files, a ``mkdir`` per file and an ``unlink`` after the
         rename made eleven."""
         rel = self.relative(sha256, suffix)
-        target = os.path.join(self.folder.parent, rel)
+        target = os.path.join(self._root, rel)
         if os.path.exists(target):
             return rel
         folder, name = os.path.split(target)

@@ -10,6 +10,7 @@ worker once (pool initializer), never per file.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -77,6 +78,7 @@ _CTX: dict[str, _Context] = {}
 
 
 def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
+    gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
 
 
@@ -105,22 +107,22 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
     from ..reader import read_submission
 
     ctx = ctx or _CTX["ctx"]
-    p = Path(path)
+    name = os.path.basename(path)
     try:
         data, stat, sha, archived = _read(path, ctx.limits.max_file_bytes, ctx.archive)
     except OSError as exc:
-        finding = make_finding("WS_UNREADABLE", "error", params={"file": p.name, "reason": exc.strerror or str(exc)},
-                               file=p.name)
+        finding = make_finding("WS_UNREADABLE", "error", params={"file": name, "reason": exc.strerror or str(exc)},
+                               file=name)
         return Parsed(path, None, None, Submission("", "", "", None, {}, findings=[finding]))
     if sha in ctx.known:  # content already in the ledger: a receipt, no parsing
         return Parsed(path, sha, None, Submission("", "", "", None, {}), status="known")
     if data is not None:
-        archived = ctx.archive.store_bytes(data, sha, p.suffix)
+        archived = ctx.archive.store_bytes(data, sha, os.path.splitext(name)[1])
     try:
-        sub = read_submission(p, ctx.forms, limits=ctx.limits, data=data, sha256=sha, stat=stat)
+        sub = read_submission(path, ctx.forms, limits=ctx.limits, data=data, sha256=sha, stat=stat)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop an ingest
-        finding = make_finding("WS_UNREADABLE", "error", params={"file": p.name, "reason": str(exc)}, file=p.name)
-        sub = Submission("", "", "", None, {}, provenance=Provenance(str(p), p.name, stat.st_size, sha),
+        finding = make_finding("WS_UNREADABLE", "error", params={"file": name, "reason": str(exc)}, file=name)
+        sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha),
                          findings=[finding])
     checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
     payload = submission_payload(sub)
