@@ -89,13 +89,15 @@ class ConsolidationParts:
 
 def consolidate(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
                 hierarchy: Hierarchy, root: str | None = None, *, previous: ConsolidationResult | None = None,
-                params: Mapping[str, float] | None = None,
+                params: Mapping[str, float] | None = None, known_checks: Mapping[str, list[Finding]] | None = None,
                 progress: ProgressCallback | None = None) -> ConsolidationResult:
     """Check and consolidate ``submissions`` for ``period`` over ``root``'s subtree.
 
     Never raises on bad input: every problem is a finding in the result. ``params`` override
     the form's parameters (quota, outlier threshold); ``previous`` (the previous period's
-    result) enables year-over-year changes and continuity rules.
+    result) enables year-over-year changes and continuity rules. ``known_checks`` (SHA-256 ->
+    findings) are :func:`evalreport.rules.check` results already made for these files with this
+    form and unit list (:func:`evalreport.rules.check_context`); they are not made again.
     """
     if params:
         form = form.with_parameters(dict(params))
@@ -110,6 +112,8 @@ def consolidate(form: FormDefinition, period: Period | str, submissions: Iterabl
     for s in subs:
         by_unit.setdefault(s.unit_code or "", []).append(s)
     ctx = intake_context(form, period, hierarchy, root, previous)
+    if known_checks:
+        ctx.known_checks = known_checks
     for unit, items in by_unit.items():
         parts.intake[unit] = intake_unit(ctx, items)
         for _ in items:

@@ -53,6 +53,9 @@ class IntakeContext:
     root: str
     in_tree: set[str]
     previous_accepted: Mapping[str, Submission]  # the previous period's accepted submissions
+    # SHA-256 -> the findings of check() made for that file in this same form and unit list
+    # (evalreport.rules.check_context), e.g. by the ingest: reused when no previous period counts.
+    known_checks: Mapping[str, list[Finding]] = field(default_factory=dict)
 
 
 def intake_unit(ctx: IntakeContext, subs: Sequence[Submission]) -> UnitIntake:
@@ -83,8 +86,13 @@ def intake_unit(ctx: IntakeContext, subs: Sequence[Submission]) -> UnitIntake:
         out.findings.append(_replaced(ctx.hierarchy, ctx.period, chosen, old, len(candidates)))
     unit = chosen.unit_code
     own = [_located(f, chosen) for f in chosen.findings]
-    own += check(ctx.form, chosen, hierarchy=ctx.hierarchy, expected_period=ctx.period,
-                 previous=ctx.previous_accepted.get(unit))
+    previous = ctx.previous_accepted.get(unit)
+    known = (ctx.known_checks.get(chosen.provenance.sha256) if previous is None and chosen.provenance is not None
+             else None)
+    # The identity check above passed for this period, so check() finds exactly what a check
+    # without an expected period found in the same context.
+    own += list(known) if known is not None else check(ctx.form, chosen, hierarchy=ctx.hierarchy,
+                                                       expected_period=ctx.period, previous=previous)
     out.findings += own
     if has_errors(own):
         out.blocked = chosen

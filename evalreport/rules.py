@@ -10,6 +10,7 @@ the cell of the rule's left-hand field, so the officer can go straight to it. Pu
 from __future__ import annotations
 
 import ast
+import hashlib
 from collections import Counter
 from collections.abc import Mapping
 
@@ -23,7 +24,7 @@ from .periods import Period
 from .submission import ChildRating, Submission
 from .vnformat import fmt_number
 
-__all__ = ["check", "check_submission_identity", "check_rules", "check_ratings", "LANGS"]
+__all__ = ["check", "check_context", "check_submission_identity", "check_rules", "check_ratings", "LANGS"]
 
 LANGS = ("vi", "en")
 
@@ -262,3 +263,12 @@ def check(form: FormDefinition, submission: Submission, *, hierarchy: Hierarchy 
     found += check_rules(form, submission, previous=previous)
     found += check_ratings(form, submission, hierarchy=hierarchy)
     return found
+
+
+def check_context(form: FormDefinition, hierarchy: Hierarchy | None) -> str:
+    """A digest of everything :func:`check` depends on besides the submission and the previous
+    period: the form (with its parameters) and the unit list. Findings stored with it (by an
+    ingest) can stand in for a new check in the same context."""
+    h = hashlib.sha256(form.model_dump_json().encode())
+    h.update(b"\0" + (hierarchy.fingerprint() if hierarchy is not None else "").encode())
+    return h.hexdigest()

@@ -41,7 +41,8 @@ def _view(r) -> dict:
     return {
         "units": r.units, "completeness": r.completeness, "quota": r.quota, "gaps": r.reconciliation,
         "changes": r.changes, "blocked": r.blocked,
-        "findings": [(f.rule, f.severity, f.unit, f.file, f.sheet, f.cell, f.messages) for f in r.findings],
+        "findings": [(f.rule, f.severity, f.unit, f.file, f.sheet, f.cell, f.row, f.messages, f.details)
+                     for f in r.findings],
         "accepted": [(u, s.file_name) for u, s in r.accepted.items()],
         "rejected": [(s.unit_code, s.file_name) for s in r.rejected],
     }

@@ -9,6 +9,7 @@ import time
 from test_consolidate_update import _view
 from workspace_support import cell_values, drop, fill_cells, make_workspace
 
+from evalreport import parse_period
 from evalreport.consolidate import consolidate
 from evalreport.workspace import Workspace
 from evalreport.workspace.result_cache import CACHE_FOLDER
@@ -29,6 +30,8 @@ def test_a_rerun_updates_the_cached_consolidation_and_equals_a_fresh_one(tmp_pat
     fill_cells(ws)
     first = ws.run("2021")
     assert first.manifest["consolidation"]["DG-NAM"] == {"mode": "full", "changed_units": 10}
+    # the full consolidation reused the ingest's rule results: the same as checking again
+    assert _view(first.result) == _view(_from_scratch(ws))
     assert (ws.folder / CACHE_FOLDER / "DG-NAM_2021.base").is_file()
     before = first.result.units["T01"].values["dv_tong_so"]
 
@@ -61,6 +64,8 @@ def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
     report = ws2.run("2021")
     assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
     assert report.result.form.param("quota_htxsnv") == 0.1
+    # the ingest checked against 0.2: its stored results are not reused under another quota
+    assert "C02" in {f.unit for f in report.result.findings if f.rule == "DV_QUOTA_HTXSNV"}
     assert _view(report.result) == _view(_from_scratch(ws2))
 
 
@@ -79,3 +84,20 @@ def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
     reopened = Workspace.open(ws.folder)
     assert reopened.hierarchy.name("C01") == "Chi bộ đổi tên"
     assert reopened.hierarchy.fingerprint() != ws.hierarchy.fingerprint()
+
+
+def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(form, four):
+    from test_consolidate import four_level_submissions, sub
+
+    from evalreport.findings import make_finding
+
+    subs = [s if s.unit_code != "C01" else sub(form, "C01", s.values, sha="c01") for s in four_level_submissions(form, four)]
+    c01 = next(s for s in subs if s.unit_code == "C01")
+    marker = make_finding("CHECKED_AT_INGEST", "info", messages={"vi": "đã kiểm tra", "en": "checked"}, unit="C01")
+    known = {c01.provenance.sha256: [marker]}
+    got = consolidate(form, "2021", subs, four, known_checks=known)
+    assert [f.rule for f in got.findings if f.unit == "C01"] == ["CHECKED_AT_INGEST"]
+    previous = consolidate(form, "2020", [sub(form, s.unit_code, s.values, period=parse_period("2020"))
+                                         for s in subs], four)
+    again = consolidate(form, "2021", subs, four, previous=previous, known_checks=known)
+    assert "CHECKED_AT_INGEST" not in {f.rule for f in again.findings}

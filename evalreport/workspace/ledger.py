@@ -30,8 +30,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..findings import Finding
 from ..submission import Submission
-from .records import dumps, findings_to_json, submission_from_row, submission_payload
+from .records import dumps, findings_from_json, findings_to_json, submission_from_row, submission_payload
 
 __all__ = ["Ledger", "LedgerError", "RecordOutcome", "Receipt", "MIGRATIONS", "now_text"]
 
@@ -90,6 +91,9 @@ MIGRATIONS: list[list[str]] = [
     [  # 3: a run reads which file is current per unit from the index alone, not the 10,000 stored rows
         "CREATE INDEX files_current ON files(form, period, unit, id, sha256, version) "
         "WHERE replaced_by IS NULL AND version IS NOT NULL",
+    ],
+    [  # 4: the context (form with parameters, unit list) check_json was made in; a run reuses it then
+        "ALTER TABLE files ADD COLUMN check_key TEXT",
     ],
 ]
 
@@ -211,11 +215,12 @@ class Ledger:
         cur = c.execute(
             "INSERT INTO files(sha256, size, original_name, archive_path, received_at, file_mtime, form, form_version,"
             " unit, unit_name, period, kind, status, findings_json, check_json, values_json, cells_json,"
-            " ratings_json, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " ratings_json, version, check_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (prov.sha256, prov.size, prov.name, archive_path, received_at,
              prov.modified.isoformat() if prov.modified else None, key[0], sub.form_version or None, key[1],
              sub.unit_name, key[2], sub.kind, status, payload["findings_json"], payload["check_json"],
-             payload["values_json"], payload["cells_json"], payload["ratings_json"], version))
+             payload["values_json"], payload["cells_json"], payload["ratings_json"], version,
+             payload.get("check_key")))
         file_id = int(cur.lastrowid or 0)
         if previous is not None:
             c.execute("UPDATE files SET replaced_by=? WHERE id=?", (file_id, previous["id"]))
@@ -239,6 +244,13 @@ class Ledger:
         return self.conn.execute(
             "SELECT unit, id, sha256, version FROM files "
             "WHERE form=? AND period=? AND replaced_by IS NULL AND version IS NOT NULL", (form, period)).fetchall()
+
+    def stored_checks(self, form: str, period: str, check_key: str) -> dict[str, list[Finding]]:
+        """SHA-256 -> the ingest's check findings of each current file checked in ``check_key``'s
+        context (:func:`evalreport.rules.check_context`)."""
+        return {sha: findings_from_json(text) if text != "[]" else [] for sha, text in self.conn.execute(
+            "SELECT sha256, check_json FROM files WHERE form=? AND period=? AND replaced_by IS NULL "
+            "AND version IS NOT NULL AND check_key=?", (form, period, check_key))}
 
     def submissions_of(self, form: str, period: str, units: list[str]) -> list[Submission]:
         """The current submissions of some units only (a rerun after a few corrected files)."""

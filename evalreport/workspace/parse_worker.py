@@ -72,6 +72,18 @@ class _Context:
         # Every shipped form, so the reader can name any form a file claims to be.
         self.forms: tuple[FormDefinition, ...] = tuple(load_form(c) for c in available_forms())
         self.limits = cfg.limits()
+        self._check_keys: dict[str, str | None] = {}
+
+    def check_key(self, form_code: str) -> str | None:
+        """The context the ingest's check of a file of this form was made in (stored with it)."""
+        if form_code not in self._check_keys:
+            from ..rules import check_context
+
+            try:
+                self._check_keys[form_code] = check_context(self.cfg.form(form_code), self.hierarchy)
+            except FormDefinitionError:
+                self._check_keys[form_code] = None
+        return self._check_keys[form_code]
 
 
 _CTX: dict[str, _Context] = {}
@@ -127,6 +139,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
     checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
     payload = submission_payload(sub)
     payload["check_json"] = findings_to_json(checks)
+    payload["check_key"] = ctx.check_key(sub.form_code) if sub.form_code else None
     sub.values, sub.cells, sub.ratings = {}, {}, []  # in the payload; not pickled back twice
     return Parsed(path, sha, archived, sub, checks, submission_status(sub, checks), payload)
 

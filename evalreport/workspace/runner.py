@@ -154,8 +154,11 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                 progress(f"consolidate {form.code}", 1, 1)
             return (update_consolidation(result, subs, previous=previous), key, state,
                     {"mode": "updated", "changed_units": len(changed)})
+    from ..rules import check_context
+
+    known = ledger.stored_checks(form.code, str(period), check_context(form, hierarchy))
     result = consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
-                         previous=previous, progress=cb)
+                         previous=previous, known_checks=known, progress=cb)
     if cache is not None:
         save_base(cache, result, key, state)
     return result, key, state, {"mode": "full", "changed_units": len(state)}
