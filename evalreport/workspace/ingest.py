@@ -11,10 +11,8 @@ transaction per batch. A file in the inbox is only ever read.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +24,7 @@ from ..submission import Provenance
 from . import messages as _messages  # noqa: F401 - registers the workspace's messages
 from .config import WorkspaceConfig
 from .crashpoints import crash_point
+from .gc_pause import cyclic_gc_paused
 from .ledger import Ledger, Receipt, now_text
 from .parse_worker import Parsed, parse_files
 
@@ -125,27 +124,11 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     known = ledger.known_shas()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [p for _rel, p, _st in fresh], len(fresh), known)
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
     if progress:
         progress("ingest", len(fresh), len(fresh))
     return report
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """An ingest keeps a record of every file it saw (10,000 at a province), and each of the
-    cyclic collector's full passes walks all of them and the workspace's unit list again
-    (0.15 s of CPU in a 10,000-file ingest, taken from the cores the workers use). Nothing
-    recorded forms a cycle, so the collector is paused meanwhile (the workers turn theirs back
-    on) and restored after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fresh: list[Entry],

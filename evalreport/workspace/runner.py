@@ -9,13 +9,11 @@ produced the files next to it.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +27,7 @@ from ..periods import Period
 from ..result import ConsolidationResult
 from ..template_writer import template_file_name
 from .crashpoints import crash_point
+from .gc_pause import cyclic_gc_paused
 from .ingest import IngestReport
 from .ledger import Ledger
 from .records import dumps
@@ -97,28 +96,13 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     return result
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Building tens of thousands of small objects (submissions, unit totals) sets off Python's
-    cyclic collector again and again, and each full pass walks every object built so far: a
-    third of a cached rerun's consolidation at 10,000 units. Nothing built here forms a cycle,
-    so the collector is paused meanwhile and restored after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                   previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
                   progress: Progress | None, digest: bool = False) -> tuple[ConsolidationResult, str | None,
                                                                            dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():
         result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
                                                          prev_digest, cache, progress)
     from .result_cache import state_digest
