@@ -88,3 +88,13 @@ def four(units_four):
 @pytest.fixture
 def three(units_three):
     return load_hierarchy(units_three, "three_level", strict=True)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """An empty workspace over the four-level fixture whose files are read in this process."""
+    from workspace_support import make_workspace  # imports this module: not at the top
+
+    workspace = make_workspace(tmp_path / "ws", workers=1)
+    yield workspace
+    workspace.close()

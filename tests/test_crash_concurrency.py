@@ -24,7 +24,6 @@ from workspace_support import (
     drop,
     fill_cells,
     ledger_integrity,
-    make_workspace,
     output_snapshot,
     spawn_run,
 )
@@ -42,11 +41,10 @@ def _consistent(out: Path) -> bool:
 
 
 @pytest.fixture
-def ws(tmp_path):
-    ws = make_workspace(tmp_path / "ws", workers=1)
+def ws(ws):
+    """conftest's workspace with one valid file per cell in its inbox."""
     fill_cells(ws)
-    yield ws
-    ws.close()
+    return ws
 
 
 def test_sigkill_at_random_moments_five_times(ws):

@@ -21,13 +21,6 @@ from evalreport.workspace.ingest import IngestReport, _scan
 from evalreport.workspace.parse_worker import _Context, _parse, parse_files
 
 
-@pytest.fixture
-def ws(tmp_path):
-    w = make_workspace(tmp_path / "ws", workers=1)
-    yield w
-    w.close()
-
-
 def test_scan_selects_and_orders_as_a_recursive_glob_did(tmp_path):
     inbox = tmp_path / "inbox"
     for rel in ("b.xlsx", "a-c.xlsx", "a/b.xlsx", "a/z.txt", "a-c/n.csv", "X.XLSM", ".hidden.xlsx", "~$lock.xlsx",

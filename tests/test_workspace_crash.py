@@ -14,7 +14,6 @@ from workspace_support import (
     drop,
     fill_cells,
     ledger_integrity,
-    make_workspace,
     output_snapshot,
     spawn_run,
 )
@@ -31,11 +30,10 @@ def _killed(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def ws(tmp_path):
-    ws = make_workspace(tmp_path / "ws", workers=1)
+def ws(ws):
+    """conftest's workspace with one valid file per cell in its inbox."""
     fill_cells(ws)
-    yield ws
-    ws.close()
+    return ws
 
 
 @pytest.mark.parametrize("point", ["ingest.archived", "ingest.recorded:4"])

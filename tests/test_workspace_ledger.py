@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 
 import pytest
-from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspace
+from workspace_support import CELLS, cell_values, drop, fill_cells
 
 from evalreport import load_form
 from evalreport.reader import read_submission
@@ -17,12 +17,6 @@ from evalreport.workspace.ledger import MIGRATIONS, Ledger
 
 TOTAL = sum(range(20, 30))  # cells have 20..29 members
 
-
-@pytest.fixture
-def ws(tmp_path):
-    ws = make_workspace(tmp_path / "ws", workers=1)
-    yield ws
-    ws.close()
 
 
 def test_init_creates_the_layout(ws):
