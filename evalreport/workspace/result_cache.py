@@ -11,10 +11,10 @@ version, the form definition with its parameters, the unit list, the root, the p
 period's state); any difference and the cache is ignored and rebuilt. The cache holds nothing
 that is not also in the ledger: deleting the ``cache/`` folder only costs the next run time.
 
-Why ``marshal`` of plain tuples and not ``pickle`` of the objects: unpickling 10,000
+Why ``marshal`` of plain values and not ``pickle`` of the objects: unpickling 10,000
 submissions and 10,888 unit totals as objects costs ~0.5 s, more than the rerun may take, and
-loading a pickle from a shared folder can run code; ``marshal`` reads plain values only, ~10x
-faster. Submissions restored from the cache carry no cell addresses (their findings do).
+loading a pickle from a shared folder can run code; ``marshal`` reads plain values only
+(tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster. Submissions restored from the cache carry no cell addresses (their findings do).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from .records import findings_from_json, findings_to_json
 __all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base", "state_digest"]
 
 CACHE_FOLDER = "cache"
-FORMAT = 1
+FORMAT = 2
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
 
@@ -101,11 +101,6 @@ class _Encoder:
     def __init__(self) -> None:
         self.subs: list[tuple] = []
         self.index: dict[int, int] = {}
-        self.keys: dict[tuple, tuple] = {}  # one tuple object per key set, so marshal stores it once
-
-    def _keys(self, d: Mapping) -> tuple:
-        k = tuple(d)
-        return self.keys.setdefault(k, k)
 
     def sub(self, s: Submission | None) -> int | None:
         if s is None:
@@ -118,14 +113,12 @@ class _Encoder:
             ratings = [(r.code, r.name, r.rating, r.tsvm, r.reason, r.raw_rating) for r in s.ratings]
             i = self.index[id(s)] = len(self.subs)
             self.subs.append((s.form_code, s.form_version, s.unit_code, str(s.period) if s.period else None,
-                              self._keys(s.values), tuple(s.values.values()), ratings, prov, _findings(s.findings),
-                              s.kind, s.unit_name, s.replaces))
+                              s.values, ratings, prov, _findings(s.findings), s.kind, s.unit_name, s.replaces))
         return i
 
     def result(self, r: ConsolidationResult) -> tuple:
         p: ConsolidationParts = r.parts
-        units = [(t.code, self._keys(t.values), tuple(t.values.values()), self._keys(t.shares),
-                  tuple(t.shares.values()), t.source, t.covered_units, t.expected_units, t.missing_units)
+        units = [(t.code, t.values, t.shares, t.source, t.covered_units, t.expected_units, t.missing_units)
                  for t in r.units.values()]
         intake = {u: (_findings(x.findings), [self.sub(s) for s in x.rejected], self.sub(x.accepted),
                       self.sub(x.blocked)) for u, x in p.intake.items()}
@@ -152,17 +145,16 @@ def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hie
     subs_raw, units_raw, completeness_raw, parts_raw = payload
     periods: dict[str, Period] = {}
     subs: list[Submission] = []
-    for (form_code, version, unit, per, keys, vals, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
+    for (form_code, version, unit, per, values, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
         if per is not None and per not in periods:
             periods[per] = parse_period(per)
         provenance = None if prov is None else Provenance(
             prov[0], prov[1], prov[2], prov[3], datetime.fromisoformat(prov[4]) if prov[4] else None)
-        subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, dict(zip(keys, vals, strict=True)),
+        subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, values,
                                ratings=[ChildRating(*r) for r in ratings], provenance=provenance,
                                findings=findings_from_json(found) if found else [], kind=kind,
                                unit_name=unit_name, replaces=replaces))
-    units = {row[0]: UnitTotals(row[0], dict(zip(row[1], row[2], strict=True)), dict(zip(row[3], row[4], strict=True)), row[5], row[6], row[7],
-                                row[8]) for row in units_raw}
+    units = {row[0]: UnitTotals(*row) for row in units_raw}
     completeness = {c: Completeness(c, *x[:4], {lv: tuple(v) for lv, v in x[4].items()})
                     for c, x in completeness_raw.items()}
     intake_raw, gaps_raw, gap_findings_raw, members_raw, orgs_raw, tree_raw, changes_raw = parts_raw
