@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from .calamine_errors import is_file_failure
 from .definition import Text
 from .findings import Finding, make_finding
 from .yaml_loading import safe_load
@@ -256,7 +257,9 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
         src_name = str(path)
         try:
             header, rows = _read_rows(path)
-        except Exception as exc:  # noqa: BLE001 - any unreadable file becomes one finding
+        except BaseException as exc:  # noqa: BLE001 - any unreadable file becomes one finding
+            if not is_file_failure(exc):
+                raise
             f = make_finding("HIER_FILE", "error", params={"path": path.name, "reason": str(exc) or type(exc).__name__},
                              file=path.name)
             if strict:

@@ -21,6 +21,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from .archive_guard import ArchiveCheck, ReadLimits, check_archive
+from .calamine_errors import is_file_failure
 from .count_values import MAX_COUNT, parse_count
 from .definition import FormDefinition, available_forms, load_form
 from .findings import Finding, make_finding
@@ -57,7 +58,7 @@ def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLim
     try:
         sub = reader.read()
     except BaseException as exc:  # noqa: BLE001 - the contract is "a finding, never an exception"
-        if not _parser_failed(exc):
+        if not is_file_failure(exc):
             raise
         sub = reader.blank()
         sub.findings.append(make_finding("READ_UNEXPECTED", "error",
@@ -70,19 +71,11 @@ class _SheetDamaged(Exception):
     """A sheet's XML could not be parsed (calamine parses each sheet only when asked for it)."""
 
 
-def _parser_failed(exc: BaseException) -> bool:
-    """Whether ``exc`` is a failure on the file's content rather than an interruption: any
-    error, or a Rust panic inside calamine, which python-calamine raises as ``PanicException``,
-    a BaseException (a truncated legacy .xls panics; uncaught, one such file would stop a whole
-    ingest)."""
-    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
-
-
 def _sheet_rows(wb: CalamineWorkbook, name: str) -> list[list[object]]:
     try:
         return wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for damaged XML
-        if not _parser_failed(exc):
+        if not is_file_failure(exc):
             raise
         raise _SheetDamaged(f"{name}: {_reason(exc)}") from exc
 
@@ -190,7 +183,7 @@ class _Reader:
         except PasswordError:
             return self.fail("FILE_ENCRYPTED")
         except BaseException as exc:  # noqa: BLE001 - calamine raises several error types for bad files
-            if not _parser_failed(exc):
+            if not is_file_failure(exc):
                 raise
             return self.fail("FILE_CORRUPT", reason=_reason(exc))
         if META_SHEET not in wb.sheet_names:

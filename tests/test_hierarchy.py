@@ -90,3 +90,14 @@ def test_xlsx_and_csv_agree(tmp_path: Path):
     a = load_hierarchy(write_units_xlsx(tmp_path / "a.xlsx", FOUR_LEVEL))
     b = load_hierarchy(write_units_csv(tmp_path / "b.csv", FOUR_LEVEL))
     assert [(u.code, u.name, u.level, u.parent) for u in a] == [(u.code, u.name, u.level, u.parent) for u in b]
+
+
+def test_a_unit_list_that_makes_calamine_panic_is_a_finding():
+    """A real .xls (saved by LibreOffice) cut 100 bytes short: calamine panics in Rust, which
+    python-calamine raises as a BaseException; it must become the unit list's finding."""
+    cut = Path(__file__).parent / "data" / "don_vi_cut_short.xls"
+    h = load_hierarchy(cut)
+    assert len(h) == 0 and [p.rule for p in h.problems] == ["HIER_FILE"]
+    assert "out of range" in h.problems[0].details.get("reason", "") or "out of range" in h.problems[0].message("en")
+    with pytest.raises(HierarchyError):
+        load_hierarchy(cut, strict=True)
