@@ -193,7 +193,8 @@ class Workspace:
             return report
 
     def result(self, period: str | Period, form: str | None = None):
-        """Consolidate from the ledger only (no ingest, no outputs): for scripts and the panel."""
+        """Consolidate from the ledger only (no ingest, no outputs; through the run cache, see
+        :mod:`.result_cache`): for scripts and the panel."""
         period = parse_period(period)
         code = form or self.config.forms_for(period)[0]
         return consolidate_period(self.config.form(code), period, self.ledger, self.hierarchy, self.root,
