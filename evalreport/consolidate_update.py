@@ -73,8 +73,9 @@ def update_consolidation(old: ConsolidationResult, changed: Mapping[str, Sequenc
     roller = UnitRoller(form, hierarchy)
     gap_of = _gap_lookup(parts)
     quota = QuotaPlan(form, hierarchy, root)
+    was_blocked = set(old.blocked)
     sources_changed = any((u in old.accepted) != (u in accepted) for u in changed)
-    sources_changed |= any((u in old.blocked) != (u in blocked) for u in changed)
+    sources_changed |= any((u in was_blocked) != (u in blocked) for u in changed)
     for code in sorted(dirty, key=lambda c: -len(hierarchy.path(c))):  # children before parents
         before = units[code]
         units[code], gaps = roller.roll(code, units, accepted, blocked, gap_of)
