@@ -101,3 +101,16 @@ def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(fo
                                          for s in subs], four)
     again = consolidate(form, "2021", subs, four, previous=previous, known_checks=known)
     assert "CHECKED_AT_INGEST" not in {f.rule for f in again.findings}
+
+
+def test_a_workspace_whose_cache_cannot_be_written_still_runs(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    fill_cells(ws)
+    (ws.folder / CACHE_FOLDER / "units.base").unlink()
+    (ws.folder / CACHE_FOLDER).rmdir()
+    (ws.folder / CACHE_FOLDER).write_text("not a folder")  # as a folder nobody may write to
+    reopened = Workspace.open(ws.folder)
+    for _ in range(2):
+        report = reopened.run("2021")
+        assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
+        assert _view(report.result) == _view(_from_scratch(reopened))

@@ -67,12 +67,16 @@ def _path(folder: Path, form: str, period: Period) -> Path:
 
 
 def save_base(folder: Path, result: ConsolidationResult, key: str, state: LedgerState) -> None:
-    """Write ``result`` as the base for its form and period (atomically; a failure only means
-    the next run consolidates from scratch)."""
+    """Write ``result`` as the base for its form and period (atomically). A folder that cannot
+    be written (a read-only share, a full disk) only means the next run consolidates from
+    scratch: the run itself goes on."""
     data = marshal.dumps((FORMAT, key, dict(state), _Encoder().result(result)))
     target = _path(folder, result.form.code, result.period)
-    target.parent.mkdir(exist_ok=True)
-    atomic_write_bytes(target, data)
+    try:
+        target.parent.mkdir(exist_ok=True)
+        atomic_write_bytes(target, data)
+    except OSError:
+        pass
 
 
 def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
