@@ -14,11 +14,10 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .expressions import Comparison, Expression, ExpressionError, parse_comparison, parse_expression
-from .yaml_loading import safe_load
+from .yaml_loading import read_mapping, safe_load
 
 __all__ = [
     "Text",
@@ -368,12 +367,7 @@ def load_form(form: str | Path) -> FormDefinition:
     key = (str(path.resolve()), path.stat().st_mtime)
     if key in _CACHE:
         return _CACHE[key]
-    try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise FormDefinitionError(f"{path}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise FormDefinitionError(f"{path}: expected a mapping at the top level")
+    data = read_mapping(path, str(path), "expected a mapping at the top level", FormDefinitionError)
     try:
         definition = FormDefinition.model_validate(data)
     except ValidationError as exc:

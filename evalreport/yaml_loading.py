@@ -7,11 +7,12 @@ may cost. Both parsers accept the same documents and raise :class:`yaml.YAMLErro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import IO, Any
 
 import yaml
 
-__all__ = ["safe_load"]
+__all__ = ["safe_load", "read_mapping"]
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -19,3 +20,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def safe_load(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
     """``yaml.safe_load`` (plain data only, no Python objects), with the C parser if present."""
     return yaml.load(stream, Loader=_LOADER)  # noqa: S506 - a safe loader (CSafeLoader or SafeLoader)
+
+
+def read_mapping(path: Path, name: str, expected: str, error: type[Exception]) -> dict:
+    """The YAML file ``path``, which must hold a mapping at the top level. A parse error or another
+    shape raises ``error`` with a message that starts with ``name`` (the file as the officer knows
+    it) and, for a wrong shape, says what was ``expected``."""
+    try:
+        data = safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise error(f"{name}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise error(f"{name}: {expected}")
+    return data

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     ConfigDict,
@@ -29,7 +28,7 @@ from ..archive_guard import ReadLimits
 from ..definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from ..hierarchy import Hierarchy, load_levels
 from ..periods import Period, PeriodError
-from ..yaml_loading import safe_load
+from ..yaml_loading import read_mapping
 from .hierarchy_cache import load_units
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "WorkspaceConfig", "WorkspaceConfigError",
@@ -161,12 +160,8 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     if not path.is_file():
         raise WorkspaceConfigError(f"{path}: not an evalreport workspace (no {CONFIG_NAME}); "
                                    f"create one with 'evalreport init {folder}'")
-    try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise WorkspaceConfigError(f"{CONFIG_NAME}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise WorkspaceConfigError(f"{CONFIG_NAME}: expected keys such as 'root:' and 'units:' at the top level")
+    data = read_mapping(path, CONFIG_NAME, "expected keys such as 'root:' and 'units:' at the top level",
+                        WorkspaceConfigError)
     try:
         cfg = WorkspaceConfig.model_validate(data)
     except ValidationError as exc:
