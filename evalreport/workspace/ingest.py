@@ -26,7 +26,7 @@ from .config import WorkspaceConfig
 from .crashpoints import crash_point
 from .gc_pause import cyclic_gc_paused
 from .ledger import Ledger, Receipt, now_text
-from .parse_worker import Parsed, parse_files
+from .parse_worker import PARALLEL_MIN, Parsed, parse_files
 
 __all__ = ["IngestReport", "IngestedFile", "ingest_inbox", "WORKBOOK_SUFFIXES"]
 
@@ -85,16 +85,17 @@ def _scan(inbox: Path, report: IngestReport) -> list[Entry]:
         except PermissionError:  # a folder the officer cannot read either: skipped, as rglob does
             return
         for e in found:
-            rel = prefix + e.name
+            name = e.name
             if e.is_dir(follow_symlinks=False):
-                walk(e.path, rel + "/")
+                walk(e.path, prefix + name + "/")
                 continue
-            if not e.is_file() or e.name.startswith(("~$", ".")):
+            if not e.is_file() or name.startswith(("~$", ".")):
                 continue
-            if os.path.splitext(e.name)[1].lower() not in WORKBOOK_SUFFIXES:
-                ignored.append((rel.split("/"), rel))
+            dot = name.rfind(".")  # os.path.splitext's suffix (a leading dot was skipped above)
+            if dot < 0 or name[dot:].lower() not in WORKBOOK_SUFFIXES:
+                ignored.append(((prefix + name).split("/"), prefix + name))
                 continue
-            entries.append((rel, e.path, e.stat()))
+            entries.append((prefix + name, e.path, e.stat()))
 
     if inbox.is_dir():
         walk(str(inbox), "")
@@ -121,7 +122,8 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
         progress("scan", len(entries), len(entries))
     if not fresh:
         return report
-    known = ledger.known_shas()
+    # A rerun brings a few files: asking the ledger about each beats loading 10,000 SHAs.
+    known = ledger.known_shas() if len(fresh) >= PARALLEL_MIN else ledger.sha_lookup()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [p for _rel, p, _st in fresh], len(fresh), known)
     with cyclic_gc_paused():

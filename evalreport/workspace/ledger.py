@@ -23,7 +23,7 @@ date, one transaction per step.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -117,6 +117,22 @@ class RecordOutcome:
     replaced_name: str | None = None
 
 
+class _ShaLookup(Collection[str]):
+    """The SHA-256 of every recorded file, asked of the ledger as needed (see ``sha_lookup``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __contains__(self, sha256: object) -> bool:
+        return self.conn.execute("SELECT 1 FROM files WHERE sha256=?", (sha256,)).fetchone() is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (r[0] for r in self.conn.execute("SELECT sha256 FROM files"))
+
+    def __len__(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM files").fetchone()[0])
+
+
 class Ledger:
     def __init__(self, path: str | Path):
         self.path = Path(path)
@@ -179,6 +195,11 @@ class Ledger:
 
     def known_shas(self) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT sha256 FROM files")}
+
+    def sha_lookup(self) -> Collection[str]:
+        """``sha in ledger.sha_lookup()`` asks the ledger one SHA at a time: for the few new files of
+        a rerun, cheaper than loading every SHA (:meth:`known_shas`, ~10 ms at 10,000 files)."""
+        return _ShaLookup(self.conn)
 
     def file_by_sha(self, sha256: str) -> sqlite3.Row | None:
         return self.conn.execute("SELECT * FROM files WHERE sha256=?", (sha256,)).fetchone()

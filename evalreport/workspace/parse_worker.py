@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +66,7 @@ def check_submission(cfg: WorkspaceConfig, hierarchy: Hierarchy, sub: Submission
 
 
 class _Context:
-    def __init__(self, folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]):
+    def __init__(self, folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: Collection[str]):
         self.archive = Archive(folder / "archive")
         self.cfg, self.hierarchy, self.known = cfg, hierarchy, known
         # Every shipped form, so the reader can name any form a file claims to be.
@@ -145,16 +145,17 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
 
 
 def parse_files(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, paths: Iterable[str],
-                count: int, known: set[str] | frozenset[str] = frozenset()) -> Iterator[Parsed]:
+                count: int, known: Collection[str] = frozenset()) -> Iterator[Parsed]:
     """Parse ``paths`` in order, in ``cfg.workers`` processes when there are enough of them.
     A file whose SHA-256 is in ``known`` (already in the ledger) is hashed but not parsed
-    (``status == "known"``).
+    (``status == "known"``). ``known`` is copied into a set for the worker processes; parsed here,
+    it is asked as it is (e.g. :meth:`~.ledger.Ledger.sha_lookup`).
 
     Results are yielded as they come (in input order), so the caller records early files while
     later ones are still being parsed, and memory holds a few chunks, not the whole inbox.
     """
     if cfg.workers <= 1 or count < PARALLEL_MIN:
-        ctx = _Context(folder, cfg, hierarchy, set(known))
+        ctx = _Context(folder, cfg, hierarchy, known)
         for path in paths:
             yield _parse(path, ctx)
         return

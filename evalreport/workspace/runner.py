@@ -77,20 +77,24 @@ class RunReport:
 
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                        progress: Progress | None = None, with_previous: bool = True,
-                       cache: Path | None = None, how: dict[str, Any] | None = None) -> ConsolidationResult:
+                       cache: Path | None = None, how: dict[str, Any] | None = None,
+                       current: list[tuple[str, int, str, int]] | None = None) -> ConsolidationResult:
     """Consolidate the current versions of ``form`` for ``period``; the previous period's result,
     rebuilt from the ledger when it has data, feeds the year-over-year / month-to-month checks.
 
     With ``cache`` (a workspace folder), the last full consolidation kept there is updated with
     the units whose current file changed since (:mod:`.result_cache`), which gives the same
     result as consolidating everything again. ``how`` (if given) receives how it was made:
-    ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest."""
+    ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest. ``current`` is
+    the period's :meth:`~.ledger.Ledger.current_state` when the caller already has it (a run
+    needs it for the manifest's versions too)."""
     previous, prev_digest = None, None
     prev_period = period.previous()
     if with_previous and ledger.has_period(form.code, str(prev_period)):
         previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None,
                                                  digest=True)
-    result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress)
+    result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress,
+                                    current=current)
     if how is not None:
         how.update(mode)
     return result
@@ -98,13 +102,14 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
 
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                   previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                  progress: Progress | None, digest: bool = False) -> tuple[ConsolidationResult, str | None,
-                                                                           dict[str, Any]]:
+                  progress: Progress | None, digest: bool = False,
+                  current: list[tuple[str, int, str, int]] | None = None) -> tuple[ConsolidationResult, str | None,
+                                                                                   dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
     with cyclic_gc_paused():
         result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
-                                                         prev_digest, cache, progress)
+                                                         prev_digest, cache, progress, current)
     from .result_cache import state_digest
 
     return result, state_digest(key, state) if digest else None, how
@@ -112,7 +117,8 @@ def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarch
 
 def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                           progress: Progress | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
+                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None
+                           ) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
     from ..consolidate import consolidate
     from ..consolidate_update import update_consolidation
     from .result_cache import REBASE_SHARE, cache_key, load_base, save_base
@@ -122,7 +128,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
         def cb(done: int, total: int, *_: Any) -> None:
             progress(f"consolidate {form.code}", done, total)
     state: dict[str, tuple[int, str]] = {}
-    for unit, file_id, sha, _version in ledger.current_state(form.code, str(period)):
+    for unit, file_id, sha, _version in (ledger.current_state(form.code, str(period)) if current is None
+                                         else current):
         state[unit] = (file_id, sha) if unit not in state else (-1, "several")  # never equal to a base
     key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
     base = load_base(cache, form, period, hierarchy, root, key, previous) if cache is not None else None

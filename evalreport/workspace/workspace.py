@@ -163,14 +163,14 @@ class Workspace:
                 how: dict[str, dict] = {}
                 for code in forms or self.config.forms_for(period):
                     form = self.config.form(code)
+                    current = self.ledger.current_state(code, str(period))
                     result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
-                                                cache=self.folder, how=how.setdefault(code, {}))
+                                                cache=self.folder, how=how.setdefault(code, {}), current=current)
                     report.results[code] = result
                     # The result lives until the run ends: keep the collector's full passes from
                     # walking its ~200,000 objects again during rendering (unfrozen below).
                     gc.freeze()
-                    versions.update({(code, unit): version for unit, _id, _sha, version
-                                     in self.ledger.current_state(code, str(period))})
+                    versions.update({(code, unit): version for unit, _id, _sha, version in current})
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
