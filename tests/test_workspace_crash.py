@@ -7,18 +7,22 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import time
 
+import psutil
 import pytest
 from workspace_support import (
+    CELLS,
     cell_values,
     drop,
     fill_cells,
     ledger_integrity,
+    make_workspace,
     output_snapshot,
     spawn_run,
 )
 
-from evalreport.workspace import Workspace
+from evalreport.workspace import Workspace, WorkspaceLock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 TOTAL = sum(range(20, 30))
@@ -44,6 +48,29 @@ def test_kill_mid_ingest_keeps_the_ledger_consistent(ws, point):
     report = ws.ingest()
     assert report.count("new") == 10
     assert ws.result("2021").totals()["dv_tong_so"] == TOTAL
+
+
+def test_a_killed_parallel_ingest_leaves_no_worker_and_no_lock_behind(tmp_path):
+    """A run killed while its parse pool is alive: the workers leave with it and the next run can
+    lock the workspace (a forked worker shares the lock file, which used to keep it locked)."""
+    ws = make_workspace(tmp_path / "ws", workers=2)
+    fill_cells(ws)
+    for c in CELLS:  # 20 new files: parsed by the pool (PARALLEL_MIN)
+        drop(ws, c, cell_values(40), name=f"ban_sao_{c}.xlsx")
+    assert ws.config.workers == 2
+    _killed(spawn_run(ws.folder, "ws.ingest()", "ingest.archived"))
+
+    def workers() -> list[psutil.Process]:
+        return [p for p in psutil.process_iter(["cmdline"]) if str(ws.folder) in " ".join(p.info["cmdline"] or [])]
+
+    deadline = time.monotonic() + 10
+    while workers() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert workers() == []
+    with WorkspaceLock(ws.folder, "test", timeout=1):
+        pass
+    report = ws.ingest()
+    assert (report.count("new"), report.count("version")) == (10, 10)
 
 
 def test_kill_mid_render_leaves_previous_outputs_and_next_run_completes(ws):

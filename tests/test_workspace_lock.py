@@ -58,3 +58,23 @@ def test_lock_is_reentrant_within_one_process(tmp_path):
         assert lock.holder()["command"] == "run"
     with WorkspaceLock(tmp_path, "again", timeout=0):
         pass
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX")
+def test_a_forked_worker_does_not_keep_the_workspace_locked(tmp_path):
+    """A run's worker processes are forked while it holds the lock; when the run dies without
+    unlocking (killed), a worker still alive must not keep the workspace locked."""
+    lock = WorkspaceLock(tmp_path, "run 2021")
+    lock.acquire()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: waits, holding whatever it inherited
+        os.read(r, 1)
+        os._exit(0)
+    try:
+        lock._fh.close()  # the run goes away without unlocking, as a killed process does
+        with WorkspaceLock(tmp_path, "run 2021", timeout=0.5):
+            pass
+    finally:
+        os.write(w, b"x")
+        os.waitpid(pid, 0)

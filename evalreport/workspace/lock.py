@@ -21,6 +21,29 @@ from typing import IO, Any
 __all__ = ["WorkspaceLock", "WorkspaceLocked"]
 
 LOCK_NAME = ".evalreport.lock"
+_HELD: set[int] = set()  # descriptors of the lock files this process holds locked
+
+
+def _drop_inherited_locks() -> None:
+    """In a forked child (a run's worker process): let go of the parent's lock file.
+
+    ``flock`` belongs to the open file, which a forked child shares; a worker orphaned by a
+    killed run would otherwise keep the workspace locked. Pointing the child's descriptor at
+    /dev/null drops its share without unlocking the parent, and keeps the number valid for the
+    file object that still owns it."""
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    try:
+        for fd in _HELD:
+            os.dup2(null, fd)
+    finally:
+        os.close(null)
+    _HELD.clear()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork (and msvcrt locks are per process)
+    os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
 class WorkspaceLocked(RuntimeError):
@@ -99,6 +122,7 @@ class WorkspaceLock:
                 raise WorkspaceLocked(self.folder, self.holder(), waited)
             time.sleep(self.poll)
         self._fh = fh
+        _HELD.add(fh.fileno())
         self._depth = 1
         info = {"pid": os.getpid(), "host": socket.gethostname(), "command": self.command,
                 "started": datetime.now().astimezone().replace(microsecond=0).isoformat()}
@@ -114,6 +138,7 @@ class WorkspaceLock:
         try:
             self.info_path.unlink(missing_ok=True)
         finally:
+            _HELD.discard(self._fh.fileno())
             _unlock(self._fh)
             self._fh.close()
             self._fh = None

@@ -25,6 +25,7 @@ from ..submission import Provenance, Submission
 from .archive import Archive
 from .config import WorkspaceConfig
 from .records import findings_to_json, submission_payload
+from .worker_process import exit_with_parent
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 
@@ -91,6 +92,7 @@ _CTX: dict[str, _Context] = {}
 
 def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
     gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
+    exit_with_parent()
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
 
 
