@@ -9,6 +9,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 
@@ -18,6 +20,7 @@ from evalreport.render.xlsx_cells import (
     AMBER_FILL,
     RED_FILL,
     SHARE_FORMAT,
+    CellLook,
     header_row,
     landscape,
     look,
@@ -32,6 +35,9 @@ ROWS = [
     [7, "C10", "Chi bộ A & B <1>", 0.9182, "", None],
     [12_345, " leading and trailing ", "=HYPERLINK(\"http://x\")", math.nan, "-2+3", "ấp\x0b 1\x01"],
     [True, "line\r\nbreak", "@SUM(A1:A2)", 1.5, dt.date(2025, 12, 10), 0],
+    # plain rows (str, int, None only): written in one call each, rows_xml's fast path
+    [8, "C11", "Chi bộ số 2", 12, "đủ", None],
+    [9, "=C12", "ấp  Tân Hòa", None, "-1", 3],
 ]
 
 
@@ -78,10 +84,12 @@ def test_streamed_rows_read_back_as_put_writes_them(tmp_path):
     assert ws["C2"].fill.fgColor.rgb == "00F8CBAD" and ws["F2"].fill.fgColor.rgb == "00FFE699"
     assert ws["A3"].number_format == "#,##0" and ws["D2"].number_format == "0.00%"
     assert (ws.row_dimensions[3].height, ws.row_dimensions[2].height) == (45, None)
-    assert (ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows) == ("B2", "A1:F4", "$1:$1")
+    assert (ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows) == ("B2", "A1:F6", "$1:$1")
     with zipfile.ZipFile(path) as z:
         xml = z.read(streamed.path.lstrip("/")).decode()
-    assert re.search(r'<dimension ref="([^"]+)"', xml).group(1) == "A1:F4"
+    assert re.search(r'<dimension ref="([^"]+)"', xml).group(1) == "A1:F6"
+    assert ws["C5"].value == "Chi bộ số 2" and ws["D5"].number_format == "0.00%" and ws["F5"].value is None
+    assert ws["B6"].value == "=C12" and ws["B6"].data_type == "s" and ws["C6"].value == "ấp  Tân Hòa"
 
 
 def test_bodies_longer_than_a_chunk_keep_their_row_numbers(tmp_path, monkeypatch):
@@ -139,3 +147,39 @@ def test_a_body_fills_a_sheet_openpyxl_left_empty(tmp_path):
     back = load_workbook(tmp_path / "e.xlsx").active
     assert [[c.value for c in r] for r in back.iter_rows()] == [["a", 1], ["b", 2]]
     assert back.row_dimensions[2].height == 30 and back.dimensions == "A1:B2"
+
+
+_LOOKS = (CellLook(text=3, count=4), CellLook(text=0, count=5), CellLook(text=7, count=7))
+_TEXT = st.text(st.sampled_from([*"aZ0  -=@&<>\r\n\t\x0b\x01\xa0", "đ", "ấ"]), max_size=6)
+_VALUE = st.one_of(_TEXT, st.integers(-10**12, 10**12), st.none(), st.booleans(),
+                   st.sampled_from([0.5, -2.25, 1e300, math.nan, math.inf, -math.inf, dt.date(2025, 1, 2)]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(_VALUE, max_size=5), st.sampled_from([_LOOKS, _LOOKS[:2]]),
+                          st.sampled_from([None, 15.0, 22.5])), max_size=8),
+       st.integers(1, 30))
+def test_rows_in_one_call_are_the_rows_decided_cell_by_cell(rows, first_row):
+    """rows_xml writes a row of plain texts, ints and Nones with the markup prepared for its
+    shape; any other row cell by cell (the path the openpyxl comparison above checks). Both
+    must give the same bytes, whatever the texts hold."""
+    got = b"".join(chunk for chunk, _ in streamed_rows.rows_xml(rows, first_row))
+    want = "".join(streamed_rows._row_xml(r, values, [streamed_rows._Markup(x) for x in looks], height)
+                   for r, (values, looks, height) in enumerate(rows, start=first_row))
+    assert got == want.encode().translate(None, streamed_rows._NOT_IN_XML)
+
+
+def test_plain_rows_take_the_one_call_path(monkeypatch):
+    """The fast path is taken (not only equivalent): a plain row never reaches _row_xml; a row
+    with text that needs escaping, an edge space, "" or a float does."""
+    general = []
+    real = streamed_rows._row_xml
+    monkeypatch.setattr(streamed_rows, "_row_xml", lambda r, *args: general.append(r) or real(r, *args))
+    rows = [((1, "Chi bộ 1", None), _LOOKS, None), ((2, "A & B", None), _LOOKS, None),
+            ((3, "Chi bộ 3", 7), _LOOKS, 30.0), ((4, " x", None), _LOOKS, None), ((5, "", None), _LOOKS, None),
+            ((6, "x", 0.5), _LOOKS, None), ((7, "x\ty", None), _LOOKS, None), ((8, "ok", None), _LOOKS, None)]
+    xml = b"".join(chunk for chunk, _ in streamed_rows.rows_xml(rows, 1))  # row r holds r in column A
+    assert general == [2, 4, 5, 6, 7]
+    assert xml.startswith('<row r="1"><c r="A1" s="4"><v>1</v></c><c r="B1" s="0" t="inlineStr"><is><t>Chi bộ 1'
+                          '</t></is></c><c r="C1" s="7"/></row><row r="2">'.encode())
+    assert b'<row r="3" ht="30" customHeight="1"><c r="A3" s="4"><v>3</v></c>' in xml

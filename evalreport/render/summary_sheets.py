@@ -94,26 +94,36 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
                 and any(f.is_error for f in s.findings)}
     rejected_files = {s.unit_code: s for s in result.rejected}
     accepted, totals = result.accepted, result.units
+    unit_of, is_leaf = h.unit, h.is_leaf
+    ratios: dict[tuple[int, int], str] = {}  # (covered, expected) -> "1/1": a few pairs, thousands of rows
 
     def rows() -> Iterator[BodyRow]:
+        # an empty cell is None, not "": rows_xml writes a row of plain values in one call
         for i, unit in enumerate(units, start=1):
+            node = unit_of(unit)
             sub = accepted.get(unit)
             if sub is not None:
                 status, row_looks = sent
             else:
                 sub = rejected_files.get(unit)
                 status, row_looks = blocked_status if unit in blocked else \
-                    missing_leaf if h.is_leaf(unit) else missing
-            tot = totals.get(unit)
-            prov = sub.provenance if sub else None
-            when = prov.modified if prov else None
-            node = h.unit(unit)
-            yield ((i, unit, node.name, level_labels[node.level], node.parent or "", status,
-                    prov.name if prov else "",
+                    missing_leaf if is_leaf(unit) else missing
+            file = received = covered = None
+            prov = sub.provenance if sub is not None else None
+            if prov is not None:
+                file, when = prov.name or None, prov.modified
+                if when is not None:
                     # dd/mm/yyyy hh:mm; printf style formats it in half strftime's time (10,000 rows)
-                    "%02d/%02d/%d %02d:%02d" % (when.day, when.month, when.year, when.hour,  # noqa: UP031
-                                                when.minute) if when else "",
-                    ratio.format(got=tot.covered_units, exp=tot.expected_units) if tot else ""), row_looks, None)
+                    received = "%02d/%02d/%d %02d:%02d" % (when.day, when.month, when.year, when.hour,  # noqa: UP031
+                                                           when.minute)
+            tot = totals.get(unit)
+            if tot is not None:
+                pair = (tot.covered_units, tot.expected_units)
+                covered = ratios.get(pair)
+                if covered is None:
+                    covered = ratios[pair] = ratio.format(got=pair[0], exp=pair[1])
+            yield ((i, unit, node.name, level_labels[node.level], node.parent, status, file, received, covered),
+                   row_looks, None)
 
     return rows()
 
@@ -158,12 +168,13 @@ def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang
     plain = looks(center)
 
     def rows() -> Iterator[BodyRow]:
-        for f in items:
-            name, file, message = h.name(f.unit) if f.unit and f.unit in h else "", f.file or "", f.message(lang)
+        for f in items:  # an empty cell is None, not "" (see the completeness rows)
+            name = (h.name(f.unit) or None) if f.unit and f.unit in h else None
+            file, message = f.file or None, f.message(lang)
             # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
             lines = max(_lines(message, _MESSAGE_WIDTH), _lines(file, 30), _lines(name, 30))
-            yield ((t.get(f.severity, f.severity), f.unit or "", name, file, f.sheet or "",
-                    f.cell or (f"{f.row}" if f.row else ""), f.rule, message),
+            yield ((t.get(f.severity, f.severity), f.unit or None, name, file, f.sheet or None,
+                    f.cell or (f"{f.row}" if f.row else None), f.rule, message),
                    severity_looks.get(f.severity, plain), 15.0 * lines)
 
     return rows()
