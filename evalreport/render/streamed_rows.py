@@ -44,9 +44,10 @@ __all__ = ["BodyRow", "SheetBody", "StreamedWorkbook", "rows_xml"]
 # by every row of a sheet), and an explicit height in points (wrapped text) or None.
 BodyRow = tuple[Sequence[object], Sequence[CellLook], "float | None"]
 
-# Deflate level for the whole package. On a province's completeness sheet (6.4 MB of XML) level 3
-# takes 22 ms for 531 KB, level 1 18 ms for 651 KB, openpyxl's default 6 84 ms for 488 KB.
-_LEVEL = 3
+# Deflate level for the whole package. On a province's completeness sheet (6.4 MB of XML) level 2
+# takes 18 ms for 623 KB, level 1 19 ms for 688 KB, level 3 25 ms for 572 KB, openpyxl's
+# default 6 84 ms for 488 KB (a province's summary workbook: 707 KB at level 2, 650 at 3).
+_LEVEL = 2
 _CHUNK_ROWS = 2000  # rows joined, cleaned and compressed at a time: a few hundred KB of XML
 # The C0 controls XML 1.0 forbids (tab, line feed and carriage return are allowed): the set
 # openpyxl's ILLEGAL_CHARACTERS_RE removes.
