@@ -1,6 +1,16 @@
 import datetime as dt
 
-from evalreport.vnformat import fmt_change, fmt_count, fmt_date, fmt_number, fmt_share, largest_remainder
+from babel.numbers import format_decimal
+
+from evalreport.vnformat import (
+    fmt_change,
+    fmt_count,
+    fmt_date,
+    fmt_number,
+    fmt_share,
+    largest_remainder,
+    round_half_up,
+)
 
 
 def test_numbers_and_shares():
@@ -27,3 +37,22 @@ def test_largest_remainder_sums_to_100():
     s = largest_remainder([7156, 44800, 4238, 391])
     assert round(sum(s), 2) == 100.0
 
+
+
+def test_numbers_are_what_babel_writes_from_the_pattern_text():
+    """fmt_number hands Babel its parsed locale and pattern (parsing was half the cost of a
+    call); the strings must be those Babel writes from the locale name and pattern text."""
+    values = [0, 1, -1, 7, 999, 1000, -1000, 61_567, -61_567, 1_234_567_890, 10**15, 0.0, -0.0, 2493.0, 0.5,
+              0.125, -0.125, 1.005, 2.675, 91.8234, -91.8234, 99.995, 12_345.678_9, -0.004, 1e-7, 3.3333333333]
+    for lang, locale in (("vi", "vi"), ("en", "en"), ("fr", "vi")):
+        for v in values:
+            if isinstance(v, float) and not v.is_integer():
+                assert fmt_number(v, lang) == format_decimal(v, locale=locale), (lang, v)
+            else:
+                assert fmt_number(v, lang) == format_decimal(int(v), format="#,##0", locale=locale), (lang, v)
+            for decimals in (0, 1, 2, 3):
+                pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+                want = format_decimal(round_half_up(float(v), decimals), format=pattern, locale=locale)
+                assert fmt_number(v, lang, decimals) == want, (lang, v, decimals)
+                assert fmt_share(v, lang, decimals) == want + "%"
+    assert fmt_number(-1234.5, "vi", 1) == "-1.234,5" and fmt_number(-1234.5, "en", 2) == "-1,234.50"
