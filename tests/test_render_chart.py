@@ -188,3 +188,35 @@ def test_a_name_like_a_formula_stays_text_in_the_workbook():
     assert [[c.value for c in row] for row in ws.iter_rows()] == [
         ["Đơn vị", "A", "B"], ["=HYPERLINK(\"x\")", 1, 2], ["Chi bộ ấp Chợ", 3, 4]]
     assert ws["A2"].data_type == "s" and ws.column_dimensions["A"].width == 36
+
+
+def test_cached_points_are_what_openpyxl_writes_for_them():
+    """The caches' points are added to the serialised chart directly; each cache must be what
+    openpyxl's StrData/NumData with StrVal/NumVal points writes (escaping, white space kept)."""
+    from openpyxl.chart.data_source import NumData, NumVal, StrData, StrVal
+    from openpyxl.xml.functions import tostring
+
+    from evalreport.render.charts import chart_space_xml
+
+    names = ["Chi bộ A & B <1>", " Ấp 2 ", "Đảng bộ\tphường", "=SUM(A1)"]
+    chart = ratings_chart(names, [[3, 0, 1, 2], [1, 1, 1, 1], [10**9, 0, 0, 1], [0, 0, 0, 5]],
+                          ["Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành "])
+    space = etree.fromstring(chart_space_xml(chart, "rId1"))
+
+    def shape(element) -> tuple:  # names without namespace: openpyxl declares the chart's as the default
+        return (etree.QName(element).localname, sorted(element.attrib.items()), element.text,
+                [shape(child) for child in element])
+
+    def expected(cache, tag: str) -> tuple:
+        return shape(etree.fromstring(tostring(cache.to_tree(tagname=tag))))
+
+    for k, series in enumerate(space.iter(f"{{{CHART_NS}}}ser")):
+        label, categories = series.find("c:tx//c:strCache", NS), series.find("c:cat//c:strCache", NS)
+        values = series.find("c:val//c:numCache", NS)
+        assert shape(label) == expected(StrData(ptCount=1, pt=[StrVal(idx=0, v=chart.ratings[k])]), "strCache")
+        assert shape(categories) == expected(StrData(ptCount=4, pt=[StrVal(idx=i, v=v) for i, v in enumerate(names)]),
+                                             "strCache")
+        assert shape(values) == expected(NumData(formatCode="General", ptCount=4,
+                                                 pt=[NumVal(idx=i, v=v) for i, v in enumerate(chart.column(k))]),
+                                         "numCache")
+    assert [v.text for v in space.find(".//c:cat//c:strCache", NS).iter(f"{{{CHART_NS}}}v")] == names
