@@ -1,4 +1,5 @@
-"""Render benchmark: the root's summary workbook and the run's findings workbook at province scale.
+"""Render benchmark: the root's summary workbook, its narrative report and the run's findings workbook
+at province scale.
 
 Run::
 
@@ -39,6 +40,7 @@ from evalreport.definition import load_form  # noqa: E402
 from evalreport.findings import make_finding  # noqa: E402
 from evalreport.periods import parse_period  # noqa: E402
 from evalreport.render.findings_table import write_findings_table  # noqa: E402
+from evalreport.render.narrative import render_narrative  # noqa: E402
 from evalreport.render.summary_workbook import write_summary_workbook  # noqa: E402
 from evalreport.result import ConsolidationResult  # noqa: E402
 from evalreport.submission import Provenance, Submission  # noqa: E402
@@ -109,6 +111,9 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     print(f"{'output':<64} {'best s':>8} {'median s':>8} {'CPU s':>8} {'peak alloc MB':>10}")
     measure(f"summary workbook of the root ({units:,} completeness rows)",
             lambda: write_summary_workbook(result, result.root, out / "summary.xlsx"), repeat)
+    children = len(h.children(result.root))
+    measure(f"narrative report of the root ({children} children, chart of up to 40)",
+            lambda: render_narrative(result, result.root, out / "report.docx"), repeat)
     measure(f"findings workbook ({findings:,} findings)",
             lambda: write_findings_table(result.findings, out / "findings.xlsx"), repeat)
     leaves = h.leaves(result.root)
