@@ -72,7 +72,9 @@ def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
 def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
     ws = make_workspace(tmp_path / "ws")
     assert (ws.folder / CACHE_FOLDER / "units.base").is_file()
-    assert Workspace.open(ws.folder).hierarchy.name("C01") == ws.hierarchy.name("C01")
+    cached = Workspace.open(ws.folder).hierarchy
+    assert [(u, u.extra) for u in cached] == [(u, u.extra) for u in ws.hierarchy]
+    assert {u: u.code for u in cached} == {u: u.code for u in ws.hierarchy}  # hashed alike
     from openpyxl import load_workbook
 
     units = ws.folder / "don_vi.xlsx"

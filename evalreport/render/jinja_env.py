@@ -104,6 +104,9 @@ class TemplateRenderError(ValueError):
         self.lang = lang
         super().__init__(self.message(lang))
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # pickled whole (a run's render helper raises it)
+        return type(self), (self.template, self.tag, self.problem, self.excerpt, self.lineno, self.lang)
+
     def message(self, lang: str = "vi") -> str:
         params = {"template": self.template, "tag": self.tag, "excerpt": self.excerpt,
                   "problem": self.problem.get(lang) or self.problem.get("vi", "")}

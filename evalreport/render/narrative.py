@@ -27,7 +27,7 @@ from .docx_template_builder import RESOURCES_DIR, TEMPLATE_NAMES
 from .jinja_env import make_jinja_env, template_error
 from .narrative_context import DocumentInfo, build_narrative_context
 
-__all__ = ["render_narrative", "default_template"]
+__all__ = ["render_narrative", "write_narrative", "default_template"]
 
 
 def default_template(lang: str = "vi") -> Path:
@@ -58,9 +58,18 @@ def render_narrative(result: ConsolidationResult, unit_code: str | None, path: s
     overrides variables (e.g. ``danh_gia_chung``). Raises :class:`~.jinja_env.TemplateRenderError`
     naming the tag when the template is wrong.
     """
+    ctx = build_narrative_context(result, unit_code, lang, doc)
+    return write_narrative(ctx, path, template, lang, chart=chart, context=context)
+
+
+def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path | None = None, lang: str = "vi",
+                    *, chart: bool = True, context: dict[str, Any] | None = None) -> Path:
+    """The half of :func:`render_narrative` after :func:`build_narrative_context`: the chart and
+    the document, from the context's plain values alone (a run hands this half to its render
+    helper process, which never sees the consolidation result)."""
     template_path = Path(template) if template else default_template(lang)
     tpl = DocxTemplate(str(template_path))
-    ctx = build_narrative_context(result, unit_code, lang, doc)
+    ctx = dict(ctx)
     ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
     ctx.update(context or {})
     try:

@@ -32,7 +32,8 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
     try:
         stored_key, rows, problems, source, fingerprint = marshal.loads(cache.read_bytes())
         if stored_key == key:
-            return Hierarchy([Unit(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
+            restore = Unit.restore
+            return Hierarchy([restore(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
                              levels, findings_from_json(problems), source, fingerprint)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file

@@ -31,6 +31,7 @@ from .gc_pause import cyclic_gc_paused
 from .ingest import IngestReport
 from .ledger import Ledger
 from .records import dumps
+from .render_helper import RenderHelper
 
 __all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
 
@@ -163,13 +164,16 @@ def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str
 
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
-                   pdf: bool = False, progress: Progress | None = None) -> tuple[list[Path], list[str]]:
-    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
+                   pdf: bool = False, progress: Progress | None = None,
+                   helper: RenderHelper | None = None) -> tuple[list[Path], list[str]]:
+    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
+    with a ``helper``, the narratives' documents are written there meanwhile.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from ..render.findings_table import write_findings_table
     from ..render.form_roles import FormRolesError
-    from ..render.narrative import render_narrative
+    from ..render.narrative import write_narrative
+    from ..render.narrative_context import build_narrative_context
     from ..render.pdf import PdfUnavailable, convert_to_pdf
     from ..render.summary_workbook import write_summary_workbook
 
@@ -181,19 +185,24 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {code}", i, len(units))
-        for name, write in zip(output_names(code, period, unit, lang), (write_summary_workbook, render_narrative),
-                               strict=True):
-            target = staging / name
-            try:
-                write(result, unit, target, lang=lang)
-            except FormRolesError as exc:  # this form has no such report (e.g. no narrative for DV-THANG)
-                notes.append(str(exc))
-                continue
-            staged.append(target)
-            crash_point("render.staged")
+        workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
+        try:  # first, so that the helper writes the document while the workbook is made here
+            context = build_narrative_context(result, unit, lang)
+        except FormRolesError as exc:  # this form has no narrative report (e.g. DV-THANG)
+            notes.append(str(exc))
+            context = None
+        if context is not None:
+            (helper.submit if helper else _call)(write_narrative, context, narrative, None, lang)
+        write_summary_workbook(result, unit, workbook, lang=lang)
+        staged.append(workbook)
+        crash_point("render.staged")
+        if context is not None:
+            staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
     write_findings_table(result.findings, findings, lang)
     staged.append(findings)
+    if helper:
+        helper.wait()
     if pdf:
         try:
             staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]
@@ -213,6 +222,10 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         final.append(target)
     shutil.rmtree(staging, ignore_errors=True)
     return final, sorted(set(notes))
+
+
+def _call(fn: Callable[..., Any], *args: Any) -> None:
+    fn(*args)
 
 
 def clean_staging(outputs: Path) -> None:

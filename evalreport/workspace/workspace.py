@@ -16,6 +16,7 @@ from .config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_conf
 from .ingest import IngestReport, ingest_inbox
 from .ledger import LEDGER_NAME, Ledger
 from .lock import WorkspaceLock
+from .render_helper import RenderHelper
 from .runner import RunReport, Stopwatch, clean_staging, consolidate_period, render_outputs, write_manifest
 from .status import StatusRow, VersionRow, period_status, unit_history
 
@@ -154,6 +155,8 @@ class Workspace:
             self.ledger.mark_interrupted()
             clean_staging(self.folder / "outputs")
             run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
+            # forked now, while this process is small: see render_helper
+            helper = RenderHelper.start() if self.config.workers > 1 else None
             try:
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
                                                                 self.ledger, progress))
@@ -175,7 +178,7 @@ class Workspace:
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress)
+                                                    progress, helper)
                     report.outputs += outputs
                     report.notes += notes
                     watch.lap("render")
@@ -189,6 +192,8 @@ class Workspace:
                 raise
             finally:
                 gc.unfreeze()
+                if helper:
+                    helper.close()
             self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)
             return report
 
