@@ -183,3 +183,9 @@ def test_plain_rows_take_the_one_call_path(monkeypatch):
     assert xml.startswith('<row r="1"><c r="A1" s="4"><v>1</v></c><c r="B1" s="0" t="inlineStr"><is><t>Chi bộ 1'
                           '</t></is></c><c r="C1" s="7"/></row><row r="2">'.encode())
     assert b'<row r="3" ht="30" customHeight="1"><c r="A3" s="4"><v>3</v></c>' in xml
+
+
+def test_a_row_without_cells_is_not_written_but_keeps_its_number():
+    rows = [((), (), None), ((None,), (CellLook(0, 0),), None), ((1,), _LOOKS, None), ((), (), 20.0)]
+    assert b"".join(chunk for chunk, _ in streamed_rows.rows_xml(rows, 5)) == \
+        b'<row r="7"><c r="A7" s="4"><v>1</v></c></row><row r="8" ht="20" customHeight="1"></row>'

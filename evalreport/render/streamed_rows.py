@@ -134,7 +134,8 @@ def rows_xml(rows: Iterable[BodyRow], first_row: int) -> Iterator[tuple[bytes, i
     UTF-8 chunks of up to ``_CHUNK_ROWS`` rows (with the number of rows in each): text as an
     inline string (never a formula, whatever it begins with), an int with the look's count
     style, a float as ``%.16g`` (``t="n"`` is the default type, so left out), None or "" as an
-    empty cell that keeps its look (its border shows). Characters XML cannot hold (a vertical
+    empty cell that keeps its look (its border shows), a row without cells or height not at all
+    (a blank row keeps its number, as openpyxl leaves it out). Characters XML cannot hold (a vertical
     tab pasted from Word) are dropped, as put() drops them: from the encoded bytes of a chunk
     that may hold one, where they can only be those characters (every byte of a multi-byte
     UTF-8 character is above 0x7F, and the markup has none).
@@ -225,6 +226,8 @@ class _RowShape:
                 cells.append(f"{ref}{m.count}{{v{i}}}</v></c>")
             elif m.empty:
                 cells.append(f"{ref}{m.empty}")
+        if not cells and not has_height:
+            return None  # a row without cells: not written (the general path)
         head = '<row r="{r}" ht="{height:g}" customHeight="1">' if has_height else '<row r="{r}">'
         params = ", ".join(["r", *(["height"] if has_height else []), *(f"v{i}" for i in range(len(kinds)))])
         # markup and style ids only, never a value: the values are the function's arguments
@@ -279,6 +282,8 @@ def _row_xml(r: int, values: Sequence[object], markups: list[_Markup], height: f
             append(f"{ref}{m.boolean}{int(value)}</v></c>")
         else:  # anything else is shown as its text (dates are formatted by the sheet writers)
             append(f"{ref}{m.spaced_text}{_escape(str(value))}</t></is></c>")
+    if len(parts) == 1 and height is None:
+        return ""  # no cells and no height: openpyxl writes no row either
     append("</row>")
     return "".join(parts)
 

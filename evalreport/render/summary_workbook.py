@@ -27,14 +27,17 @@ from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
 from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
 from .sentences import capitalize
-from .streamed_rows import StreamedWorkbook
+from .streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from .summary_sheets import short_label, write_change, write_charts, write_completeness, write_findings
 from .workbook_text import text
 from .xlsx_cells import (
     AMBER_FILL,
+    NO_CELL,
     RED_FILL,
     TITLE,
     TOTAL_FILL,
+    CellLook,
+    RowLooks,
     header_row,
     landscape,
     merge_across,
@@ -68,6 +71,7 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     overview = wb.create_sheet(t["overview"], 1)
     _write_overview(overview, result, code, lang)
     at = 2
+    bodies: list[SheetBody] = []
     if not result.hierarchy.is_leaf(code):
         children = wb.create_sheet(t["children"], at)
         at += 1
@@ -76,11 +80,12 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
         except FormRolesError:  # a form without ratings (DV-THANG): every field per child, no charts
             _write_children_plain(children, result, code, lang)
         else:
-            last_row = _write_children(children, result, code, lang, roles)
+            last_row, body = _write_children(children, result, code, lang, roles)
+            bodies.append(body)
             write_charts(wb.create_sheet(t["charts"], at), children, last_row, result, code, lang)
             at += 1
-    bodies = [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
-              write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
+    bodies += [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
+               write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
     write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
     wb.active = 1
     for ws in wb.worksheets:
@@ -276,9 +281,12 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     landscape(ws, "1:1")
 
 
-def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, roles: MemberRoles) -> int:
-    """One row per direct child with counts, shares, the rating given and findings; a total row.
-    Returns the last child row (charts refer to it)."""
+def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang: str,
+                    roles: MemberRoles) -> tuple[int, SheetBody]:
+    """One row per direct child with counts, shares, the rating given and findings; a total row
+    and the quota note. Returns the last child row (charts refer to it) and the rows, streamed
+    when the workbook is saved (a province's few dozen rows of 20 cells cost 14 ms through
+    openpyxl's cells, most of the sheets it still writes)."""
     t, form, h = text(lang), result.form, result.hierarchy
     own = result.accepted.get(code)
     given = {r.code: r for r in own.ratings} if own else {}
@@ -288,52 +296,50 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
              t["warnings"]]
     header_row(ws, 1, heads, height=45)
     counts = _finding_counts(result, code)
-    row = 1
+    looks = RowLooks(ws)
+    rows: list[BodyRow] = []
     for i, child in enumerate(h.children(code), start=1):
-        row += 1
         tot = result.units.get(child)
         v = tot.values if tot else {}
         sh = tot.shares if tot else {}
         rating = given.get(child)
-        _child_row(ws, row, [i, child, h.name(child), _status(result, code, child, t)], v, sh, roles,
-                   rating.rating if rating and rating.rating else "", t["yes"] if rating and rating.tsvm else "",
-                   counts.get(child, [0, 0]))
-    last = row
-    row += 1
+        rows.append((*_child_row(looks, [i, child, h.name(child), _status(result, code, child, t)], v, sh, roles,
+                                 rating.rating if rating and rating.rating else "",
+                                 t["yes"] if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
+    last = len(rows) + 1
     tot = result.units[code]
-    _child_row(ws, row, ["", "", t["sum"], ""], tot.values, tot.shares, roles, "", "", None, total=True)
+    rows.append((*_child_row(looks, ["", "", t["sum"], ""], tot.values, tot.shares, roles, "", "", None, total=True),
+                 None))
+    rows.append(((), (), None))  # a blank row (no cells, not written), then the note
+    rows.append((*looks.row([(None, NO_CELL), (None, NO_CELL),
+                             (t["quota_note"].format(limit=_quota_text(result, lang)), looks.look(border=False))]),
+                 None))
     _highlight(ws, last, len(heads), result, lang)
-    put(ws, row + 2, 3, t["quota_note"].format(limit=_quota_text(result, lang)), border=False)
     set_widths(ws, [5, 11, 34, 13, 11, 11, 10] + [10] * len(labels) + [11, 11, 12, 11, 8, 7, 9])
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{last}"
     landscape(ws, "1:1")
-    return last
+    return last, SheetBody(ws, rows, first_row=2, count=len(rows), width=len(heads))
 
 
-def _child_row(ws: Worksheet, row: int, lead: list, v: dict, sh: dict, roles, rating: str, tsvm: str,
-               counts: list[int] | None, total: bool = False) -> None:
+def _child_row(looks: RowLooks, lead: list, v: dict, sh: dict, roles: MemberRoles, rating: str, tsvm: str,
+               counts: list[int] | None, total: bool = False) -> tuple[tuple[object, ...], tuple[CellLook, ...]]:
+    """(values, looks) of a child's row or the total row, the cells put() would write."""
     fill = TOTAL_FILL if total else None
-    for col, value in enumerate(lead, start=1):
-        put(ws, row, col, value, bold=total, fill=fill, align="left" if col == 3 else "center")
-    col = len(lead) + 1
-    put(ws, row, col, v.get(roles.total), bold=total, fill=fill)
-    put(ws, row, col + 1, v.get(roles.evaluated), bold=total, fill=fill)
-    put_share(ws, row, col + 2, share_value(v.get(roles.evaluated), v.get(roles.total)), bold=total, fill=fill)
-    col += 3
-    for c in roles.ratings:
-        put(ws, row, col, v.get(c), bold=total, fill=fill)
-        col += 1
+    plain = looks.look(bold=total, fill=fill)
+    centred = looks.look(bold=total, fill=fill, align="center")
+    cells = [(value, looks.look(bold=total, fill=fill, align="left") if col == 3 else centred)
+             for col, value in enumerate(lead, start=1)]
+    cells += [(v.get(roles.total), plain), (v.get(roles.evaluated), plain),
+              looks.share(share_value(v.get(roles.evaluated), v.get(roles.total)), bold=total, fill=fill)]
+    cells += [(v.get(c), plain) for c in roles.ratings]
     good = roles.good_or_better
-    put(ws, row, col, v.get(good) if good else None, bold=total, fill=fill)
-    put_share(ws, row, col + 1, share_value(v.get(good), v.get(roles.evaluated)) if good else None,
-              bold=total, fill=fill)
-    put_share(ws, row, col + 2, share_value(v.get(roles.excellent), v.get(good)) if good else None,
-              bold=total, fill=fill)
-    put(ws, row, col + 3, rating, align="center", bold=total, fill=fill)
-    put(ws, row, col + 4, tsvm, align="center", bold=total, fill=fill)
-    put(ws, row, col + 5, counts[0] if counts else "", bold=total, fill=fill)
-    put(ws, row, col + 6, counts[1] if counts else "", bold=total, fill=fill)
+    cells += [(v.get(good) if good else None, plain),
+              looks.share(share_value(v.get(good), v.get(roles.evaluated)) if good else None, bold=total, fill=fill),
+              looks.share(share_value(v.get(roles.excellent), v.get(good)) if good else None, bold=total, fill=fill),
+              (rating, centred), (tsvm, centred),
+              (counts[0] if counts else "", plain), (counts[1] if counts else "", plain)]
+    return looks.row(cells)
 
 
 def _quota_text(result: ConsolidationResult, lang: str) -> str:

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["put", "put_share", "look", "CellLook", "merge_across", "header_row", "set_widths", "landscape", "COUNT_FORMAT",
+__all__ = ["put", "put_share", "look", "CellLook", "RowLooks", "NO_CELL", "merge_across", "header_row", "set_widths", "landscape", "COUNT_FORMAT",
            "SHARE_FORMAT", "BOLD", "TITLE", "THIN", "HEADER_FILL", "TOTAL_FILL", "RED_FILL", "AMBER_FILL"]
 
 COUNT_FORMAT = "#,##0"
@@ -104,6 +104,43 @@ def put_share(ws: Worksheet, row: int, col: int, percent: float | None, *, bold:
     if percent is None:
         return put(ws, row, col, "–", bold=bold, align="center", fill=fill)
     return put(ws, row, col, percent / 100.0, bold=bold, fmt=SHARE_FORMAT, fill=fill)
+
+
+# A position of a streamed row left without a cell (nothing is written there), as put() leaves
+# a column it is not called for.
+NO_CELL = CellLook(text=0, count=0)
+
+
+class RowLooks:
+    """Rows for :mod:`.streamed_rows` that read back as put() and put_share() would write them,
+    cell by cell, on ``ws``: each combination of options resolves to a CellLook once, and equal
+    look tuples are one object (rows_xml prepares its markup once per tuple)."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self._looks: dict[tuple, CellLook] = {}
+        self._rows: dict[tuple[CellLook, ...], tuple[CellLook, ...]] = {}
+
+    def look(self, *, bold: bool = False, fmt: str | None = None, border: bool = True, align: str | None = None,
+             fill: PatternFill | None = None) -> CellLook:
+        """:func:`look`, remembered."""
+        key = (bold, fmt, border, align, id(fill) if fill is not None else None)
+        found = self._looks.get(key)
+        if found is None:
+            found = self._looks[key] = look(self.ws, bold=bold, fmt=fmt, border=border, align=align, fill=fill)
+        return found
+
+    def share(self, percent: float | None, *, bold: bool = False,
+              fill: PatternFill | None = None) -> tuple[object, CellLook]:
+        """The value and look put_share() gives a cell."""
+        if percent is None:
+            return "–", self.look(bold=bold, align="center", fill=fill)
+        return percent / 100.0, self.look(bold=bold, fmt=SHARE_FORMAT, fill=fill)
+
+    def row(self, cells: list[tuple[object, CellLook]]) -> tuple[tuple[object, ...], tuple[CellLook, ...]]:
+        """(values, looks) of a row given as (value, look) from column A on."""
+        looks = tuple(c[1] for c in cells)
+        return tuple(c[0] for c in cells), self._rows.setdefault(looks, looks)
 
 
 # Per workbook: (style of a merge's first cell, columns) -> the styles openpyxl's merge gave
