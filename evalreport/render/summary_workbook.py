@@ -8,8 +8,9 @@ province, file to file. The added sheets (overview in the layout of an official 
 one row per child unit, completeness, findings, change against the previous period, charts) are
 ignored by the reader.
 
-The rows of the completeness and findings sheets, which grow with the province, are streamed
-into the file at save time (:mod:`.streamed_rows`); everything else is built with openpyxl.
+The rows of the completeness and findings sheets, which grow with the province, and of the
+children sheet are streamed into the file at save time (:mod:`.streamed_rows`); everything else
+is built with openpyxl.
 """
 
 from __future__ import annotations
