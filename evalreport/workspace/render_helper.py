@@ -45,14 +45,20 @@ class RenderHelper:
 
     @classmethod
     def start(cls) -> RenderHelper | None:
-        """Fork the helper, or None where a fork is not available or not safe."""
+        """Fork the helper, or None where a fork is not available, not safe or fails. Call it
+        after ``gc.freeze()``: pages the collector would write to are then not copied."""
         if sys.platform in ("win32", "darwin") or "fork" not in multiprocessing.get_all_start_methods():
             return None
         ctx = multiprocessing.get_context("fork")
         ours, theirs = ctx.Pipe()
         process = ctx.Process(target=_serve, args=(theirs, ours), name="evalreport-render", daemon=True)
-        process.start()
-        theirs.close()
+        try:
+            process.start()
+        except OSError:  # no process to spare (EAGAIN, ENOMEM): the run renders alone
+            ours.close()
+            return None
+        finally:
+            theirs.close()
         return cls(ours, process)
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> None:

@@ -155,9 +155,14 @@ class Workspace:
             self.ledger.mark_interrupted()
             clean_staging(self.folder / "outputs")
             run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
-            # forked now, while this process is small: see render_helper
-            helper = RenderHelper.start() if self.config.workers > 1 else None
+            helper = None
             try:
+                # Everything alive now (modules, configuration, unit list) lives as long as the run:
+                # frozen, the collector's full passes skip it, and processes forked from here on (the
+                # render helper, the parse pool) share its pages instead of copying each one the
+                # collector would write to.
+                gc.freeze()
+                helper = RenderHelper.start() if self.config.workers > 1 else None  # forked while small
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
                                                                 self.ledger, progress))
                 watch.lap("ingest")
