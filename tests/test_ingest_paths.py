@@ -17,7 +17,8 @@ from evalreport import reader as reader_module
 from evalreport.workspace import Workspace, parse_worker
 from evalreport.workspace import ingest as ingest_module
 from evalreport.workspace.archive import Archive
-from evalreport.workspace.ingest import IngestReport, _scan
+from evalreport.workspace.ingest import scan_inbox, scan_workspace_inbox
+from evalreport.workspace.ledger import Ledger
 from evalreport.workspace.parse_worker import _Context, _parse, parse_files
 
 
@@ -36,17 +37,30 @@ def test_scan_selects_and_orders_as_a_recursive_glob_did(tmp_path):
     (inbox / "file_link.xlsx").symlink_to(outside / "linked.xlsx")  # a linked file is read
     for i, path in enumerate(sorted(p for p in inbox.rglob("*") if p.is_file())):
         os.utime(path, ns=(10**9, 10**9 * (100 - i % 3)))  # equal times are ordered by path
-    report = IngestReport()
-    entries = _scan(inbox, report)
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        scan = scan_inbox(inbox, ledger)
+        entries = scan.fresh
+        assert scan_inbox(tmp_path / "missing", ledger).fresh == []
     expected = sorted((p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith(("~$", "."))
                        and p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods")),
                       key=lambda p: (p.stat().st_mtime_ns, p.relative_to(inbox).as_posix()))
     assert [rel for rel, _path, _st in entries] == [p.relative_to(inbox).as_posix() for p in expected]
     assert {rel for rel, _p, _s in entries} == {"b.xlsx", "a-c.xlsx", "a/b.xlsx", "X.XLSM", "file_link.xlsx",
                                                 ".git/in_hidden_folder.xlsx", "deep/er/f.ods"}
-    assert report.ignored == ["a/z.txt", "a-c/n.csv", "note.txt"]  # in path order: a/ before a-c/
+    assert scan.ignored == ["a/z.txt", "a-c/n.csv", "note.txt"]  # in path order: a/ before a-c/
     assert all(path == str(inbox / rel) for rel, path, _st in entries)
-    assert _scan(tmp_path / "missing", IngestReport()) == []
+    assert (scan.total, scan.skipped) == (7, 0)
+
+
+def test_the_scan_leaves_out_what_was_ingested_and_is_the_same_from_a_second_connection(tmp_path):
+    ws = make_workspace(tmp_path / "ws", workers=1)
+    fill_cells(ws)
+    ws.ingest()
+    (ws.inbox / f"DG-NAM_2021_{CELLS[0]}.xlsx").touch()  # a new modification time: looked at again
+    mine, helpers = scan_inbox(ws.inbox, ws.ledger), scan_workspace_inbox(ws.folder)
+    assert [rel for rel, _p, _s in mine.fresh] == [f"DG-NAM_2021_{CELLS[0]}.xlsx"]
+    assert (mine.total, mine.skipped) == (len(CELLS), len(CELLS) - 1)
+    assert helpers == mine
 
 
 def test_a_file_over_the_size_limit_is_archived_as_a_stream_and_reported(tmp_path):

@@ -25,10 +25,11 @@ from . import messages as _messages  # noqa: F401 - registers the workspace's me
 from .config import WorkspaceConfig
 from .crashpoints import crash_point
 from .gc_pause import cyclic_gc_paused
-from .ledger import Ledger, Receipt, now_text
+from .ledger import LEDGER_NAME, Ledger, Receipt, now_text
 from .parse_worker import PARALLEL_MIN, Parsed, parse_files
 
-__all__ = ["IngestReport", "IngestedFile", "ingest_inbox", "WORKBOOK_SUFFIXES"]
+__all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
+           "WORKBOOK_SUFFIXES"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 BATCH = 200
@@ -70,8 +71,21 @@ class IngestReport:
 Entry = tuple[str, str, os.stat_result]  # (path relative to inbox/, absolute path, its stat)
 
 
-def _scan(inbox: Path, report: IngestReport) -> list[Entry]:
-    """Every workbook under ``inbox`` (recursively, not through linked folders), oldest first.
+@dataclass
+class InboxScan:
+    """What an ingest starts from: the inbox's workbooks not seen before (oldest first), how
+    many were, and the entries that are not workbooks."""
+
+    fresh: list[Entry]
+    skipped: int
+    ignored: list[str]
+    total: int  # workbooks found
+
+
+def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
+    """Every workbook under ``inbox`` (recursively, not through linked folders) whose (path,
+    size, mtime) the ledger has no receipt of, oldest first, so that of two files for one unit
+    and period the later one becomes current.
 
     ``os.scandir`` rather than ``Path.rglob``: a national inbox holds 100,000 entries, and path
     objects cost more than the walk. Same selection and order as ``sorted(inbox.rglob("*"))``."""
@@ -99,27 +113,29 @@ def _scan(inbox: Path, report: IngestReport) -> list[Entry]:
 
     if inbox.is_dir():
         walk(str(inbox), "")
-    report.ignored += [rel for _parts, rel in sorted(ignored)]
-    # Oldest first, so that of two files for one unit and period the later one becomes current.
-    entries.sort(key=lambda e: (e[2].st_mtime_ns, e[0]))
-    return entries
+    seen = ledger.receipt_keys() if entries else set()
+    fresh = [e for e in entries if (e[0], e[2].st_size, e[2].st_mtime_ns) not in seen]
+    fresh.sort(key=lambda e: (e[2].st_mtime_ns, e[0]))
+    return InboxScan(fresh, len(entries) - len(fresh), [rel for _parts, rel in sorted(ignored)], len(entries))
+
+
+def scan_workspace_inbox(folder: Path) -> InboxScan:
+    """:func:`scan_inbox` of a workspace through a ledger connection of its own: a run's helper
+    process scans while the run reads its cache (:mod:`.run_helper`)."""
+    with Ledger(folder / LEDGER_NAME) as ledger:
+        return scan_inbox(folder / "inbox", ledger)
 
 
 def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledger: Ledger,
-                 progress: Progress | None = None) -> IngestReport:
-    """Ingest every new file of ``folder/inbox``; see the module docstring for the guarantees."""
-    report = IngestReport()
-    inbox = folder / "inbox"
-    entries = _scan(inbox, report)
-    seen = ledger.receipt_keys() if entries else set()
-    fresh: list[Entry] = []
-    for rel, path, st in entries:
-        if (rel, st.st_size, st.st_mtime_ns) in seen:
-            report.skipped += 1
-        else:
-            fresh.append((rel, path, st))
+                 progress: Progress | None = None, scan: InboxScan | None = None) -> IngestReport:
+    """Ingest every new file of ``folder/inbox`` (``scan``: its :func:`scan_inbox`, if made
+    already); see the module docstring for the guarantees."""
+    if scan is None:
+        scan = scan_inbox(folder / "inbox", ledger)
+    report = IngestReport(skipped=scan.skipped, ignored=scan.ignored)
+    fresh = scan.fresh
     if progress:
-        progress("scan", len(entries), len(entries))
+        progress("scan", scan.total, scan.total)
     if not fresh:
         return report
     # A rerun brings a few files: asking the ledger about each beats loading 10,000 SHAs.

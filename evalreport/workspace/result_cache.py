@@ -24,6 +24,7 @@ import marshal
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from .. import __version__
 from ..atomic import atomic_write_bytes
@@ -36,12 +37,22 @@ from ..result import Change, Completeness, ConsolidationResult, QuotaCheck, Reco
 from ..submission import ChildRating, Provenance, Submission
 from .records import findings_from_json, findings_to_json
 
-__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base", "state_digest"]
+__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "StoredBase", "cache_key", "load_base", "read_base",
+           "save_base", "state_digest"]
 
 CACHE_FOLDER = "cache"
 FORMAT = 2
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
+
+
+class StoredBase(NamedTuple):
+    """A base file's contents: format, key, ledger state and the encoded result."""
+
+    fmt: int
+    key: str
+    state: dict
+    payload: tuple
 
 
 def cache_key(form: FormDefinition, hierarchy_digest: str, root: str, period: Period, previous: str | None) -> str:
@@ -79,15 +90,28 @@ def save_base(folder: Path, result: ConsolidationResult, key: str, state: Ledger
         pass
 
 
-def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
-              previous: ConsolidationResult | None) -> tuple[ConsolidationResult, dict[str, tuple[int, str]]] | None:
-    """The stored base and its ledger state, or None when there is none or it does not match."""
+def read_base(folder: Path, form: str, period: Period) -> StoredBase | None:
+    """The stored base as plain values, not yet checked against a key (None if there is none
+    or it is damaged): the half of :func:`load_base` that needs nothing of the ledger, which a
+    run does while its helper scans the inbox."""
     try:
-        data = _path(folder, form.code, period).read_bytes()
-        fmt, stored_key, state, payload = marshal.loads(data)
-        if fmt != FORMAT or stored_key != key:
-            return None
-        return _decode(payload, form, period, hierarchy, root, previous), {u: tuple(v) for u, v in state.items()}
+        fmt, stored_key, state, payload = marshal.loads(_path(folder, form, period).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return StoredBase(fmt, stored_key, state, payload)
+
+
+def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
+              previous: ConsolidationResult | None, stored: StoredBase | None = None
+              ) -> tuple[ConsolidationResult, dict[str, tuple[int, str]]] | None:
+    """The stored base and its ledger state, or None when there is none or it does not match.
+    ``stored``: its :func:`read_base`, if read already."""
+    base = stored if stored is not None else read_base(folder, form.code, period)
+    if base is None or base.fmt != FORMAT or base.key != key:
+        return None
+    try:
+        return (_decode(base.payload, form, period, hierarchy, root, previous),
+                {u: tuple(v) for u, v in base.state.items()})
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None  # no cache, or a damaged one: consolidate from scratch
 

@@ -31,7 +31,8 @@ from .gc_pause import cyclic_gc_paused
 from .ingest import IngestReport
 from .ledger import Ledger
 from .records import dumps
-from .render_helper import RenderHelper
+from .result_cache import StoredBase
+from .run_helper import RunHelper
 
 __all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
 
@@ -79,7 +80,8 @@ class RunReport:
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                        progress: Progress | None = None, with_previous: bool = True,
                        cache: Path | None = None, how: dict[str, Any] | None = None,
-                       current: list[tuple[str, int, str, int]] | None = None) -> ConsolidationResult:
+                       current: list[tuple[str, int, str, int]] | None = None,
+                       stored: StoredBase | None = None) -> ConsolidationResult:
     """Consolidate the current versions of ``form`` for ``period``; the previous period's result,
     rebuilt from the ledger when it has data, feeds the year-over-year / month-to-month checks.
 
@@ -88,14 +90,15 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     result as consolidating everything again. ``how`` (if given) receives how it was made:
     ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest. ``current`` is
     the period's :meth:`~.ledger.Ledger.current_state` when the caller already has it (a run
-    needs it for the manifest's versions too)."""
+    needs it for the manifest's versions too); ``stored``, the period's cached base as
+    :func:`.result_cache.read_base` read it earlier."""
     previous, prev_digest = None, None
     prev_period = period.previous()
     if with_previous and ledger.has_period(form.code, str(prev_period)):
         previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None,
                                                  digest=True)
     result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress,
-                                    current=current)
+                                    current=current, stored=stored)
     if how is not None:
         how.update(mode)
     return result
@@ -104,13 +107,13 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                   previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
                   progress: Progress | None, digest: bool = False,
-                  current: list[tuple[str, int, str, int]] | None = None) -> tuple[ConsolidationResult, str | None,
-                                                                                   dict[str, Any]]:
+                  current: list[tuple[str, int, str, int]] | None = None, stored: StoredBase | None = None
+                  ) -> tuple[ConsolidationResult, str | None, dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
     with cyclic_gc_paused():
         result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
-                                                         prev_digest, cache, progress, current)
+                                                         prev_digest, cache, progress, current, stored)
     from .result_cache import state_digest
 
     return result, state_digest(key, state) if digest else None, how
@@ -118,8 +121,8 @@ def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarch
 
 def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None
-                           ) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
+                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
+                           stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
     from ..consolidate import consolidate
     from ..consolidate_update import update_consolidation
     from .result_cache import REBASE_SHARE, cache_key, load_base, save_base
@@ -133,7 +136,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                                          else current):
         state[unit] = (file_id, sha) if unit not in state else (-1, "several")  # never equal to a base
     key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
-    base = load_base(cache, form, period, hierarchy, root, key, previous) if cache is not None else None
+    base = load_base(cache, form, period, hierarchy, root, key, previous, stored) if cache is not None else None
     if base is not None:
         result, base_state = base
         changed = sorted(u for u in state.keys() | base_state.keys() if state.get(u) != base_state.get(u))
@@ -165,7 +168,7 @@ def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   helper: RenderHelper | None = None) -> tuple[list[Path], list[str]]:
+                   helper: RunHelper | None = None) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
     with a ``helper``, the narratives' documents are written there meanwhile.
 

@@ -13,10 +13,11 @@ from pathlib import Path
 from ..hierarchy import Hierarchy
 from ..periods import Period, parse_period
 from .config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_config
-from .ingest import IngestReport, ingest_inbox
+from .ingest import IngestReport, ingest_inbox, scan_workspace_inbox
 from .ledger import LEDGER_NAME, Ledger
 from .lock import WorkspaceLock
-from .render_helper import RenderHelper
+from .result_cache import StoredBase, read_base
+from .run_helper import RunHelper
 from .runner import RunReport, Stopwatch, clean_staging, consolidate_period, render_outputs, write_manifest
 from .status import StatusRow, VersionRow, period_status, unit_history
 
@@ -162,18 +163,26 @@ class Workspace:
                 # render helper, the parse pool) share its pages instead of copying each one the
                 # collector would write to.
                 gc.freeze()
-                helper = RenderHelper.start() if self.config.workers > 1 else None  # forked while small
+                helper = RunHelper.start() if self.config.workers > 1 else None  # forked while small
+                codes = list(forms or self.config.forms_for(period))
+                stored: dict[str, StoredBase | None] = {}
+                scan = None
+                if helper:  # the helper scans the inbox while this process reads the run cache
+                    scanning = helper.submit(scan_workspace_inbox, self.folder)
+                    stored = {code: read_base(self.folder, code, period) for code in codes}
+                    scan = helper.result(scanning)
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
-                                                                self.ledger, progress))
+                                                                self.ledger, progress, scan))
                 watch.lap("ingest")
                 out_dir = self.outputs_dir(period)
                 versions: dict[tuple[str, str], int] = {}
                 how: dict[str, dict] = {}
-                for code in forms or self.config.forms_for(period):
+                for code in codes:
                     form = self.config.form(code)
                     current = self.ledger.current_state(code, str(period))
                     result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
-                                                cache=self.folder, how=how.setdefault(code, {}), current=current)
+                                                cache=self.folder, how=how.setdefault(code, {}), current=current,
+                                                stored=stored.pop(code, None))
                     report.results[code] = result
                     # The result lives until the run ends: keep the collector's full passes from
                     # walking its ~200,000 objects again during rendering (unfrozen below).

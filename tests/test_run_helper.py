@@ -16,7 +16,7 @@ from workspace_support import fill_cells, make_workspace
 
 from evalreport.render.jinja_env import TemplateRenderError
 from evalreport.workspace import Workspace
-from evalreport.workspace.render_helper import WINDOW, RenderHelper
+from evalreport.workspace.run_helper import WINDOW, RunHelper
 
 pytestmark = pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the helper is forked")
 
@@ -41,7 +41,7 @@ def _fail_oddly() -> None:
 
 @pytest.fixture
 def helper():
-    h = RenderHelper.start()
+    h = RunHelper.start()
     assert h is not None
     yield h
     h.close()
@@ -54,6 +54,12 @@ def test_jobs_run_in_the_helper_process_more_than_a_window_of_them(helper, tmp_p
     pids = {p.read_text() for p in tmp_path.glob("*.txt")}
     assert len(list(tmp_path.glob("*.txt"))) == 3 * WINDOW + 1
     assert pids == {str(helper._process.pid)} and str(os.getpid()) not in pids
+
+
+def test_a_job_returns_its_value_in_the_order_asked(helper):
+    first, second = helper.submit(divmod, 17, 5), helper.submit(os.getpid)
+    assert helper.result(second) == helper._process.pid != os.getpid()
+    assert helper.result(first) == (3, 2)
 
 
 def test_a_jobs_error_is_raised_in_the_run(helper, tmp_path):
@@ -83,6 +89,7 @@ def test_jobs_of_a_helper_that_died_are_done_by_the_run(helper, tmp_path):
     helper._process.join()
     for i in range(WINDOW + 1):
         helper.submit(_write_pid, tmp_path / f"{i}.txt")
+    assert helper.result(helper.submit(os.getpid)) == os.getpid()
     helper.wait()
     assert {p.read_text() for p in tmp_path.glob("*.txt")} == {str(os.getpid())}
     assert len(list(tmp_path.glob("*.txt"))) == WINDOW + 2
@@ -95,9 +102,8 @@ def _docx_text(path: Path) -> list[str]:
 
 def test_a_run_with_a_helper_writes_the_same_reports_and_leaves_no_process(tmp_path, monkeypatch):
     sent = []
-    submit = RenderHelper.submit
-    monkeypatch.setattr(RenderHelper, "submit", lambda self, fn, *args: (sent.append(fn.__name__),
-                                                                         submit(self, fn, *args)))
+    submit = RunHelper.submit
+    monkeypatch.setattr(RunHelper, "submit", lambda self, fn, *args: sent.append(fn.__name__) or submit(self, fn, *args))
     alone = make_workspace(tmp_path / "alone", workers=1)
     helped = make_workspace(tmp_path / "helped", workers=2)
     for ws in (alone, helped):
@@ -108,5 +114,5 @@ def test_a_run_with_a_helper_writes_the_same_reports_and_leaves_no_process(tmp_p
     docx = [p.name for p in a.outputs if p.suffix == ".docx"]
     assert docx == ["DG-NAM_2021_T01_bao_cao.docx"]
     assert _docx_text(alone.outputs_dir("2021") / docx[0]) == _docx_text(helped.outputs_dir("2021") / docx[0])
-    assert sent == ["write_narrative"]  # only the run with two workers had a helper
+    assert sent == ["scan_workspace_inbox", "write_narrative"]  # only the run with two workers had a helper
     assert psutil.Process().children(recursive=True) == []
