@@ -28,7 +28,8 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..atomic import atomic_write_bytes
-from ..consolidate import ConsolidationParts, assemble
+from ..consolidate import ConsolidationParts
+from ..consolidate_update import ConsolidationBase
 from ..definition import FormDefinition
 from ..hierarchy import Hierarchy
 from ..intake import UnitIntake
@@ -102,15 +103,14 @@ def read_base(folder: Path, form: str, period: Period) -> StoredBase | None:
 
 
 def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
-              previous: ConsolidationResult | None, stored: StoredBase | None = None
-              ) -> tuple[ConsolidationResult, dict[str, tuple[int, str]]] | None:
+              stored: StoredBase | None = None) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
     """The stored base and its ledger state, or None when there is none or it does not match.
     ``stored``: its :func:`read_base`, if read already."""
     base = stored if stored is not None else read_base(folder, form.code, period)
     if base is None or base.fmt != FORMAT or base.key != key:
         return None
     try:
-        return (_decode(base.payload, form, period, hierarchy, root, previous),
+        return (_decode(base.payload, form, period, hierarchy, root),
                 {u: tuple(v) for u, v in base.state.items()})
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None  # no cache, or a damaged one: consolidate from scratch
@@ -168,8 +168,8 @@ class _Encoder:
         return self.subs, units, completeness, parts
 
 
-def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
-            previous: ConsolidationResult | None) -> ConsolidationResult:
+def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str
+            ) -> ConsolidationBase:
     subs_raw, units_raw, completeness_raw, parts_raw = payload
     periods: dict[str, Period] = {}
     subs: list[Submission] = []
@@ -204,4 +204,4 @@ def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hie
         tree=checked(tree_raw, QuotaCheck),
         changes={u: checked(x, Change) for u, x in changes_raw.items()},
     )
-    return assemble(form, period, hierarchy, root, units, completeness, parts, previous)
+    return ConsolidationBase(form, period, hierarchy, root, units, completeness, parts)

@@ -124,7 +124,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                            progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
                            stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
     from ..consolidate import consolidate
-    from ..consolidate_update import update_consolidation
+    from ..consolidate_update import update_parts
     from .result_cache import REBASE_SHARE, cache_key, load_base, save_base
 
     cb = None
@@ -136,9 +136,9 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                                          else current):
         state[unit] = (file_id, sha) if unit not in state else (-1, "several")  # never equal to a base
     key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
-    base = load_base(cache, form, period, hierarchy, root, key, previous, stored) if cache is not None else None
+    base = load_base(cache, form, period, hierarchy, root, key, stored) if cache is not None else None
     if base is not None:
-        result, base_state = base
+        stored_base, base_state = base
         changed = sorted(u for u in state.keys() | base_state.keys() if state.get(u) != base_state.get(u))
         if len(changed) <= max(50, REBASE_SHARE * len(state)) and not any(state[u][0] < 0 for u in changed
                                                                             if u in state):
@@ -147,7 +147,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                 subs[s.unit_code].append(s)
             if progress is not None:
                 progress(f"consolidate {form.code}", 1, 1)
-            return (update_consolidation(result, subs, previous=previous), key, state,
+            return (update_parts(stored_base, subs, previous=previous), key, state,
                     {"mode": "updated", "changed_units": len(changed)})
     from ..rules import check_context
 
