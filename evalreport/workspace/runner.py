@@ -139,7 +139,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     base = load_base(cache, form, period, hierarchy, root, key, stored) if cache is not None else None
     if base is not None:
         stored_base, base_state = base
-        changed = sorted(u for u in state.keys() | base_state.keys() if state.get(u) != base_state.get(u))
+        changed = sorted([u for u, now in state.items() if base_state.get(u) != now]
+                         + [u for u in base_state if u not in state])
         if len(changed) <= max(50, REBASE_SHARE * len(state)) and not any(state[u][0] < 0 for u in changed
                                                                             if u in state):
             subs: dict[str, list] = {u: [] for u in changed}
