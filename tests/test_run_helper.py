@@ -114,5 +114,6 @@ def test_a_run_with_a_helper_writes_the_same_reports_and_leaves_no_process(tmp_p
     docx = [p.name for p in a.outputs if p.suffix == ".docx"]
     assert docx == ["DG-NAM_2021_T01_bao_cao.docx"]
     assert _docx_text(alone.outputs_dir("2021") / docx[0]) == _docx_text(helped.outputs_dir("2021") / docx[0])
-    assert sent == ["scan_workspace_inbox", "write_narrative"]  # only the run with two workers had a helper
+    # only the run with two workers had a helper
+    assert sent == ["scan_workspace_inbox", "write_narrative", "write_findings_table"]
     assert psutil.Process().children(recursive=True) == []

@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import __version__
 from ..atomic import atomic_write_bytes
 from ..hierarchy import Hierarchy, LevelConfig, Unit, load_hierarchy
+from .gc_pause import cyclic_gc_paused
 from .records import findings_from_json, findings_to_json
 from .result_cache import CACHE_FOLDER
 
@@ -30,11 +31,12 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
     key = f"{FORMAT}|{__version__}|{units.name}|{st.st_size}|{st.st_mtime_ns}|{levels.model_dump_json()}"
     cache = folder / CACHE_FOLDER / "units.base"
     try:
-        stored_key, rows, problems, source, fingerprint = marshal.loads(cache.read_bytes())
-        if stored_key == key:
-            restore = Unit.restore
-            return Hierarchy([restore(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
-                             levels, findings_from_json(problems), source, fingerprint)
+        with cyclic_gc_paused():  # 10,000 units and their dicts: nothing for the collector to find
+            stored_key, rows, problems, source, fingerprint = marshal.loads(cache.read_bytes())
+            if stored_key == key:
+                restore = Unit.restore
+                return Hierarchy([restore(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
+                                 levels, findings_from_json(problems), source, fingerprint)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file
     hierarchy = load_hierarchy(units, levels)

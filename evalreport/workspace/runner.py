@@ -171,7 +171,8 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
                    pdf: bool = False, progress: Progress | None = None,
                    helper: RunHelper | None = None) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
-    with a ``helper``, the narratives' documents are written there meanwhile.
+    with a ``helper``, the narratives' documents and the findings workbook are written there
+    meanwhile.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from ..render.findings_table import write_findings_table
@@ -203,7 +204,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         if context is not None:
             staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
-    write_findings_table(result.findings, findings, lang)
+    (helper.submit if helper else _call)(write_findings_table, result.findings, findings, lang)
     staged.append(findings)
     if helper:
         helper.wait()
