@@ -27,6 +27,7 @@ from ..layout import FormLayout
 from ..result import ConsolidationResult
 from ..template_writer import build_form_workbook
 from .form_roles import FormRolesError, MemberRoles, member_roles, org_roles, org_share, share_value
+from .rows_memo import RowsMemo
 from .sentences import capitalize
 from .streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from .summary_sheets import short_label, write_change, write_charts, write_completeness, write_findings
@@ -95,12 +96,13 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
 
 
 def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, path: str | Path,
-                           lang: str = "vi") -> Path:
-    """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically."""
+                           lang: str = "vi", *, rows_memo: RowsMemo | None = None) -> Path:
+    """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically
+    (``rows_memo``: the big sheets' rows as the last run wrote them, :mod:`.rows_memo`)."""
     book = build_summary_workbook(result, unit_code, lang)
     target = Path(path)
     with atomic_path(target) as tmp:
-        book.save(tmp)
+        book.save(tmp, rows_memo)
     return target
 
 

@@ -31,7 +31,7 @@ from .gc_pause import cyclic_gc_paused
 from .ingest import IngestReport
 from .ledger import Ledger
 from .records import dumps
-from .result_cache import StoredBase
+from .result_cache import CACHE_FOLDER, StoredBase
 from .run_helper import RunHelper
 
 __all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
@@ -169,10 +169,11 @@ def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   helper: RunHelper | None = None) -> tuple[list[Path], list[str]]:
+                   helper: RunHelper | None = None, cache: Path | None = None) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
     with a ``helper``, the narratives' documents and the findings workbook are written there
-    meanwhile.
+    meanwhile. With ``cache`` (a workspace folder), the workbooks' big sheets reuse the rows' XML
+    of the last run (:mod:`evalreport.render.rows_memo`).
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from ..render.findings_table import write_findings_table
@@ -180,6 +181,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     from ..render.narrative import write_narrative
     from ..render.narrative_context import build_narrative_context
     from ..render.pdf import PdfUnavailable, convert_to_pdf
+    from ..render.rows_memo import RowsMemo
     from ..render.summary_workbook import write_summary_workbook
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
@@ -187,6 +189,8 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     code, period = result.form.code, str(result.period)
     staged: list[Path] = []
     notes: list[str] = []
+    memo_path = cache / CACHE_FOLDER / f"{safe_part(code)}_{safe_part(period)}.rows" if cache is not None else None
+    memo = RowsMemo.load(memo_path) if memo_path is not None else None
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {code}", i, len(units))
@@ -198,7 +202,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
             context = None
         if context is not None:
             (helper.submit if helper else _call)(write_narrative, context, narrative, None, lang)
-        write_summary_workbook(result, unit, workbook, lang=lang)
+        write_summary_workbook(result, unit, workbook, lang=lang, rows_memo=memo)
         staged.append(workbook)
         crash_point("render.staged")
         if context is not None:
@@ -206,6 +210,8 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
     (helper.submit if helper else _call)(write_findings_table, result.findings, findings, lang)
     staged.append(findings)
+    if memo is not None and memo_path is not None:
+        memo.save(memo_path)
     if helper:
         helper.wait()
     if pdf:
