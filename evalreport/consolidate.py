@@ -133,7 +133,7 @@ def consolidate(form: FormDefinition, period: Period | str, submissions: Iterabl
     parts.tree = quota.tree(units[root], root in accepted)
     completeness = _completeness(hierarchy, root, units, set(blocked))
     tick.finish()
-    return assemble(form, period, hierarchy, root, units, completeness, parts, previous)
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
 
 
 def intake_context(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
@@ -189,10 +189,13 @@ def store_unit_checks(form: FormDefinition, hierarchy: Hierarchy, parts: Consoli
 
 def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, units: dict[str, UnitTotals],
              completeness: dict[str, Completeness], parts: ConsolidationParts,
-             previous: ConsolidationResult | None) -> ConsolidationResult:
+             previous: ConsolidationResult | None,
+             accepted_and_blocked: tuple[dict[str, Submission], dict[str, Submission]] | None = None
+             ) -> ConsolidationResult:
     """The result's lists from ``parts``, always in the same order: intake findings unit by unit
     (:func:`evalreport.intake.intake_order`), reconciliation bottom-up, then quota and changes
-    top-down."""
+    top-down. ``accepted_and_blocked``: :func:`accepted_blocked` of these parts, if the caller
+    has it."""
     subtree = hierarchy.subtree(root)
     index = {c: i for i, c in enumerate(subtree)}
     findings: list[Finding] = []
@@ -201,7 +204,7 @@ def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: s
         got = parts.intake[key]
         findings += got.findings
         rejected += got.rejected
-    accepted, blocked = accepted_blocked(parts, subtree)
+    accepted, blocked = accepted_and_blocked or accepted_blocked(parts, subtree)
     bottom_up = [c for c in hierarchy.bottom_up(root) if c in parts.gaps]
     gaps = [g for c in bottom_up for g in parts.gaps[c]]
     findings += [f for c in bottom_up for f in parts.gap_findings[c]]

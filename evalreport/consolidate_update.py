@@ -115,4 +115,4 @@ def update_parts(base: ConsolidationBase, changed: Mapping[str, Sequence[Submiss
     parts.tree = quota.tree(units[root], root in accepted)
     completeness = (_completeness(hierarchy, root, units, set(blocked)) if sources_changed
                     else base.completeness)
-    return assemble(form, period, hierarchy, root, units, completeness, parts, previous)
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
