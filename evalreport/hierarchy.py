@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,8 +101,10 @@ class Hierarchy:
     """An immutable tree of units plus the problems found while building it."""
 
     def __init__(self, units: Iterable[Unit], levels: LevelConfig, problems: Iterable[Finding] = (),
-                 source: str | None = None, fingerprint: str | None = None):
-        """``fingerprint``: :meth:`fingerprint` as computed earlier for the same units (a cache's)."""
+                 source: str | None = None, fingerprint: str | None = None,
+                 orders: Mapping[str, Sequence[str]] | None = None):
+        """``fingerprint`` and ``orders`` (unit -> :meth:`descendants`): as computed earlier for the
+        same units (a cache's), so that a run does not walk 100,000 units again."""
         self.levels = levels
         self.source = source
         self._units: dict[str, Unit] = {u.code: u for u in units}
@@ -113,7 +115,7 @@ class Hierarchy:
                 self._children[u.parent].append(u.code)
         self.roots: list[str] = [u.code for u in self._units.values() if u.parent is None]
         self._fingerprint = fingerprint
-        self._order: dict[str, tuple[str, ...]] = {}
+        self._order: dict[str, tuple[str, ...]] = {code: tuple(o) for code, o in (orders or {}).items()}
 
     def fingerprint(self) -> str:
         """A digest of the levels and of every unit's code, name, level and parent: two

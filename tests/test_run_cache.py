@@ -75,6 +75,7 @@ def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
     cached = Workspace.open(ws.folder).hierarchy
     assert [(u, u.extra) for u in cached] == [(u, u.extra) for u in ws.hierarchy]
     assert {u: u.code for u in cached} == {u: u.code for u in ws.hierarchy}  # hashed alike
+    assert cached._order and all(cached.descendants(c) == ws.hierarchy.descendants(c) for c in ws.hierarchy.roots)
     from openpyxl import load_workbook
 
     units = ws.folder / "don_vi.xlsx"

@@ -22,7 +22,7 @@ from .result_cache import CACHE_FOLDER
 
 __all__ = ["load_units"]
 
-FORMAT = 2
+FORMAT = 3
 
 
 def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
@@ -32,19 +32,20 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
     cache = folder / CACHE_FOLDER / "units.base"
     try:
         with cyclic_gc_paused():  # 10,000 units and their dicts: nothing for the collector to find
-            stored_key, rows, problems, source, fingerprint = marshal.loads(cache.read_bytes())
+            stored_key, rows, problems, source, fingerprint, orders = marshal.loads(cache.read_bytes())
             if stored_key == key:
                 restore = Unit.restore
                 return Hierarchy([restore(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
-                                 levels, findings_from_json(problems), source, fingerprint)
+                                 levels, findings_from_json(problems), source, fingerprint, orders)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file
     hierarchy = load_hierarchy(units, levels)
     try:
         rows = [(u.code, u.name, u.level, u.parent, u.row, json.dumps(u.extra, ensure_ascii=False) if u.extra else None)
                 for u in hierarchy]
+        orders = {root: hierarchy.descendants(root) for root in hierarchy.roots}  # what a run walks first
         data = marshal.dumps((key, rows, findings_to_json(hierarchy.problems), hierarchy.source,
-                              hierarchy.fingerprint()))
+                              hierarchy.fingerprint(), orders))
         cache.parent.mkdir(exist_ok=True)
         atomic_write_bytes(cache, data)
     except (OSError, TypeError, ValueError):
