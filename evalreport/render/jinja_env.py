@@ -104,7 +104,7 @@ class TemplateRenderError(ValueError):
         self.lang = lang
         super().__init__(self.message(lang))
 
-    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # pickled whole (a run's render helper raises it)
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:  # pickled whole (a run's helper process raises it)
         return type(self), (self.template, self.tag, self.problem, self.excerpt, self.lineno, self.lang)
 
     def message(self, lang: str = "vi") -> str:

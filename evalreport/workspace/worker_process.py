@@ -1,6 +1,6 @@
 """What every worker process of a run does first: leave when its run is gone.
 
-A run's worker processes (the parse pool, the render helper) are forked from it. When the run is
+A run's worker processes (the parse pool, the run helper) are forked from it. When the run is
 killed outright (SIGKILL, a closed terminal, Task Manager), nothing tells them: a worker waiting
 for its next job blocks forever, holding memory and, through the file it inherited, the
 workspace lock, so the officer's next run would wait for a process nobody can see. Each worker

@@ -160,7 +160,7 @@ class Workspace:
             try:
                 # Everything alive now (modules, configuration, unit list) lives as long as the run:
                 # frozen, the collector's full passes skip it, and processes forked from here on (the
-                # render helper, the parse pool) share its pages instead of copying each one the
+                # run helper, the parse pool) share its pages instead of copying each one the
                 # collector would write to.
                 gc.freeze()
                 helper = RunHelper.start() if self.config.workers > 1 else None  # forked while small
