@@ -12,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 from docx import Document
-from workspace_support import fill_cells, make_workspace
+from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspace
 
 from evalreport.render.jinja_env import TemplateRenderError
 from evalreport.workspace import Workspace
@@ -116,4 +116,19 @@ def test_a_run_with_a_helper_writes_the_same_reports_and_leaves_no_process(tmp_p
     assert _docx_text(alone.outputs_dir("2021") / docx[0]) == _docx_text(helped.outputs_dir("2021") / docx[0])
     # only the run with two workers had a helper
     assert sent == ["scan_workspace_inbox", "write_narrative", "write_findings_table"]
+    assert psutil.Process().children(recursive=True) == []
+
+
+def test_a_run_with_a_helper_and_a_parse_pool_counts_what_a_single_process_counts(tmp_path):
+    """20 new files: the parse pool is forked after the helper; both leave with the run."""
+    totals = {}
+    for workers in (1, 2):
+        ws = make_workspace(tmp_path / f"w{workers}", workers=workers)
+        fill_cells(ws)
+        for c in CELLS:  # a second version of every cell: 20 files to parse
+            drop(ws, c, cell_values(33), name=f"ban_sao_{c}.xlsx", mtime=1_800_000_000)
+        report = Workspace.open(ws.folder).run("2021")
+        assert report.ingest.parsed == 2 * len(CELLS)
+        totals[workers] = report.result.totals()
+    assert totals[1] == totals[2] and totals[2]["dv_tong_so"] == 33 * len(CELLS)
     assert psutil.Process().children(recursive=True) == []
