@@ -4,6 +4,7 @@ runs started together do not interleave."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import psutil
 import pytest
 from workspace_support import (
     CELLS,
+    RUN,
     cell_values,
     drop,
     fill_cells,
@@ -119,3 +121,24 @@ def test_two_runs_started_together_do_not_interleave(ws):
     assert ledger_integrity(ws.folder) == "ok"
     ws.close()
     assert Workspace.open(ws.folder).result("2021").totals()["dv_tong_so"] == TOTAL
+
+
+def test_ctrl_c_during_a_parallel_ingest_stops_the_run_and_only_the_run_reports_it(tmp_path):
+    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the run,
+    which stops them, instead of each printing a traceback of its own."""
+    ws = make_workspace(tmp_path / "ws", workers=2)
+    fill_cells(ws)
+    for i in range(3):
+        for c in CELLS:
+            drop(ws, c, cell_values(40 + i), name=f"ban_sao_{i}_{c}.xlsx")
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    env.pop("EVALREPORT_CRASH_AT", None)
+    proc = subprocess.Popen([sys.executable, "-c", RUN.format(call="ws.run('2021')"), str(ws.folder)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(psutil.Process(proc.pid).children()) < 3:  # helper + 2 parsers
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and err.count("KeyboardInterrupt") == 1, err
+    assert [p for p in psutil.process_iter(["cmdline"]) if str(ws.folder) in " ".join(p.info["cmdline"] or [])] == []

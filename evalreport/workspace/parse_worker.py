@@ -25,7 +25,7 @@ from ..submission import Provenance, Submission
 from .archive import Archive
 from .config import WorkspaceConfig
 from .records import findings_to_json, submission_payload
-from .worker_process import exit_with_parent
+from .worker_process import interrupts_held, start_worker
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 
@@ -92,7 +92,7 @@ _CTX: dict[str, _Context] = {}
 
 def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
     gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
-    exit_with_parent()
+    start_worker()
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
 
 
@@ -164,4 +164,6 @@ def parse_files(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, paths:
     chunk = max(1, min(32, count // (cfg.workers * 8)))
     with ProcessPoolExecutor(max_workers=cfg.workers, initializer=_init,
                              initargs=(folder, cfg, hierarchy, set(known))) as pool:
-        yield from pool.map(_parse, paths, chunksize=chunk)
+        with interrupts_held():  # the workers are forked by the first submission, inside map()
+            results = pool.map(_parse, paths, chunksize=chunk)
+        yield from results

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .worker_process import exit_with_parent
+from .worker_process import interrupts_held, start_worker
 
 __all__ = ["Job", "RunHelper", "WINDOW"]
 
@@ -70,7 +70,8 @@ class RunHelper:
         ours, theirs = ctx.Pipe()
         process = ctx.Process(target=_serve, args=(theirs, ours), name="evalreport-helper", daemon=True)
         try:
-            process.start()
+            with interrupts_held():
+                process.start()
         except OSError:  # no process to spare (EAGAIN, ENOMEM): the run works alone
             ours.close()
             return None
@@ -151,7 +152,7 @@ class RunHelper:
 def _serve(conn: Connection, parents_end: Connection) -> None:
     """The helper's loop: run each job, answer (True, value) or (False, the exception raised)."""
     parents_end.close()
-    exit_with_parent()
+    start_worker()
     while True:
         try:
             job = conn.recv()

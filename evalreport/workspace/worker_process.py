@@ -1,4 +1,5 @@
-"""What every worker process of a run does first: leave when its run is gone.
+"""What every worker process of a run does first: leave when its run is gone, and leave Ctrl-C
+to the run.
 
 A run's worker processes (the parse pool, the run helper) are forked from it. When the run is
 killed outright (SIGKILL, a closed terminal, Task Manager), nothing tells them: a worker waiting
@@ -6,21 +7,33 @@ for its next job blocks forever, holding memory and, through the file it inherit
 workspace lock, so the officer's next run would wait for a process nobody can see. Each worker
 therefore watches its parent from a daemon thread and exits when the parent is gone (its parent
 process id changes); the lock's own copy is dropped at fork time (:mod:`.lock`).
+
+Ctrl-C in a terminal reaches every process of the run; the run stops its workers itself (the
+pool shuts down, the helper is closed), so a worker ignores it instead of printing a traceback
+of its own beside the run's message. A worker is forked with Ctrl-C held (:func:`interrupts_held`)
+until it has said so, or one pressed at that moment would interrupt it half made.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["exit_with_parent"]
+__all__ = ["interrupts_held", "start_worker"]
+_HOLD = hasattr(signal, "pthread_sigmask")  # POSIX
 
 POLL_SECONDS = 0.5
 
 
-def exit_with_parent() -> None:
-    """Start watching the parent of this (worker) process; call it in the worker's initializer."""
+def start_worker() -> None:
+    """Call first in a worker process (its initializer): ignore Ctrl-C, watch the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _HOLD:  # one pressed while this process was being made is dropped now, ignored
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = os.getppid()
 
     def watch() -> None:
@@ -29,3 +42,17 @@ def exit_with_parent() -> None:
         os._exit(0)  # the run is gone: nothing to finish, nobody to report to
 
     threading.Thread(target=watch, name="evalreport-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Fork workers inside this block: they start with Ctrl-C held until :func:`start_worker`.
+    This process gets a Ctrl-C pressed meanwhile when the block ends (it is held, not lost)."""
+    if not _HOLD:
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
