@@ -145,6 +145,7 @@ def test_the_collector_is_paused_for_the_recording_only(ws, monkeypatch):
     gc.disable()
     try:
         ctx_args = (ws.folder, ws.config, ws.hierarchy, set())
+        monkeypatch.setattr(parse_worker, "start_worker", lambda: None)  # this is no worker: keep Ctrl-C
         parse_worker._init(*ctx_args)  # a worker forked while the parent had it paused
         assert gc.isenabled()
     finally:
