@@ -72,6 +72,18 @@ def test_a_few_new_blocks_leave_the_file_alone_many_rewrite_it(tmp_path):
     assert path.stat().st_mtime_ns != stamp
 
 
+def test_the_memo_keeps_at_most_its_size_and_writes_the_rest_each_time(tmp_path, monkeypatch):
+    path = tmp_path / "memo.rows"
+    rows = _rows(4 * BLOCK)
+    two_blocks = len(_xml(rows[:BLOCK], 7)) + len(_xml(rows[BLOCK:2 * BLOCK], 7 + BLOCK))
+    monkeypatch.setattr(memo_module, "MAX_BYTES", two_blocks + 10)  # room for the first two blocks
+    first = RowsMemo.load(path)
+    assert _through(first, rows) == _xml(rows)
+    first.save(path)
+    again = RowsMemo.load(path)
+    assert _through(again, rows) == _xml(rows) and again.reused == 2
+
+
 def test_a_damaged_or_foreign_memo_is_ignored(tmp_path, monkeypatch):
     path = tmp_path / "memo.rows"
     path.write_bytes(b"\x00 not a memo")

@@ -23,11 +23,15 @@ from ..atomic import atomic_write_bytes
 from .streamed_rows import BodyRow, rows_xml
 from .xlsx_cells import CellLook
 
-__all__ = ["RowsMemo", "BLOCK", "REWRITE_SHARE"]
+__all__ = ["RowsMemo", "BLOCK", "MAX_BYTES", "REWRITE_SHARE"]
 
 BLOCK = 256  # rows: one changed row costs writing this many again
 FORMAT = 1
 REWRITE_SHARE = 0.1  # of a run's blocks new to the memo: above this, the memo is written again
+# At most this much XML is kept (a national root's completeness sheet is ~64 MB; a run that
+# writes every level's workbook at national scale writes three times that): memory stays bounded,
+# and blocks beyond it are written every time, as without a memo.
+MAX_BYTES = 128 * 2**20
 
 
 class RowsMemo:
@@ -37,6 +41,7 @@ class RowsMemo:
     def __init__(self, known: dict[bytes, bytes] | None = None) -> None:
         self._known = known or {}
         self._used: dict[bytes, bytes] = {}
+        self._size = 0  # bytes of XML in _used
         self.reused = 0  # blocks copied (for tests and benchmarks)
 
     @classmethod
@@ -73,8 +78,9 @@ class RowsMemo:
                 xml = b"".join(chunk for chunk, _n in rows_xml(block, r))
             else:
                 self.reused += 1
-            if key is not None:
+            if key is not None and key not in self._used and self._size + len(xml) <= MAX_BYTES:
                 self._used[key] = xml
+                self._size += len(xml)
             yield xml, len(block)
             r += len(block)
 
