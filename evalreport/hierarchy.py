@@ -87,15 +87,6 @@ class Unit:
     row: int | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
-    @classmethod
-    def restore(cls, code: str, name: str, level: str, parent: str | None, row: int | None, extra: dict) -> Unit:
-        """A unit from stored values that were a valid Unit (a cache's): the frozen dataclass's
-        __init__ sets each field through object.__setattr__, three times slower, which a national
-        unit list (100,000 units) pays on every run."""
-        unit = object.__new__(cls)
-        unit.__dict__.update(code=code, name=name, level=level, parent=parent, row=row, extra=extra)
-        return unit
-
 
 class Hierarchy:
     """An immutable tree of units plus the problems found while building it."""

@@ -44,14 +44,6 @@ class Provenance:
     sha256: str
     modified: datetime | None = None
 
-    @classmethod
-    def restore(cls, path: str, name: str, size: int, sha256: str, modified: datetime | None) -> Provenance:
-        """A provenance from stored values that were one (a run cache's), without the frozen
-        dataclass's per-field object.__setattr__ (a province's cache holds 10,000)."""
-        prov = object.__new__(cls)
-        prov.__dict__.update(path=path, name=name, size=size, sha256=sha256, modified=modified)
-        return prov
-
 
 @dataclass
 class Submission:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..atomic import atomic_write_bytes
+from ..frozen_restore import restore
 from ..hierarchy import Hierarchy, LevelConfig, Unit, load_hierarchy
 from .gc_pause import cyclic_gc_paused
 from .records import findings_from_json, findings_to_json
@@ -34,8 +35,8 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
         with cyclic_gc_paused():  # 10,000 units and their dicts: nothing for the collector to find
             stored_key, rows, problems, source, fingerprint, orders = marshal.loads(cache.read_bytes())
             if stored_key == key:
-                restore = Unit.restore
-                return Hierarchy([restore(c, n, lv, p, r, json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
+                return Hierarchy([restore(Unit, code=c, name=n, level=lv, parent=p, row=r,
+                                          extra=json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
                                  levels, findings_from_json(problems), source, fingerprint, orders)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file

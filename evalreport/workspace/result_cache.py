@@ -31,6 +31,7 @@ from ..atomic import atomic_write_bytes
 from ..consolidate import ConsolidationParts
 from ..consolidate_update import ConsolidationBase
 from ..definition import FormDefinition
+from ..frozen_restore import restore
 from ..hierarchy import Hierarchy
 from ..intake import UnitIntake
 from ..periods import Period, parse_period
@@ -187,12 +188,13 @@ def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hie
     subs_raw, units_raw, completeness_raw, parts_raw = payload
     periods: dict[str, Period] = {}
     subs: list[Submission] = []
-    restore, from_iso = Provenance.restore, datetime.fromisoformat
+    from_iso = datetime.fromisoformat
     for (form_code, version, unit, per, values, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
         if per is not None and per not in periods:
             periods[per] = parse_period(per)
-        provenance = None if prov is None else restore(prov[0], prov[1], prov[2], prov[3],
-                                                        from_iso(prov[4]) if prov[4] else None)
+        provenance = None if prov is None else restore(
+            Provenance, path=prov[0], name=prov[1], size=prov[2], sha256=prov[3],
+            modified=from_iso(prov[4]) if prov[4] else None)
         subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, values, {},
                                [ChildRating(*r) for r in ratings] if ratings else [], provenance,
                                findings_from_json(found) if found else [], kind, unit_name, replaces))

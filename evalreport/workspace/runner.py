@@ -189,6 +189,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     code, period = result.form.code, str(result.period)
     staged: list[Path] = []
     notes: list[str] = []
+    submit = helper.submit if helper else _call  # where a document that needs no result is written
     memo_path = cache / CACHE_FOLDER / f"{safe_part(code)}_{safe_part(period)}.rows" if cache is not None else None
     memo = RowsMemo.load(memo_path) if memo_path is not None else None
     for i, unit in enumerate(units):
@@ -201,14 +202,14 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
             notes.append(str(exc))
             context = None
         if context is not None:
-            (helper.submit if helper else _call)(write_narrative, context, narrative, None, lang)
+            submit(write_narrative, context, narrative, None, lang)
         write_summary_workbook(result, unit, workbook, lang=lang, rows_memo=memo)
         staged.append(workbook)
         crash_point("render.staged")
         if context is not None:
             staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
-    (helper.submit if helper else _call)(write_findings_table, result.findings, findings, lang)
+    submit(write_findings_table, result.findings, findings, lang)
     staged.append(findings)
     if memo is not None and memo_path is not None:
         memo.save(memo_path)
