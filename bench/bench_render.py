@@ -35,15 +35,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import FORM, PERIOD, build_units, file_name, hierarchy_of  # noqa: E402
 
-from evalreport.consolidate import consolidate  # noqa: E402
-from evalreport.definition import load_form  # noqa: E402
-from evalreport.findings import make_finding  # noqa: E402
-from evalreport.periods import parse_period  # noqa: E402
-from evalreport.render.findings_table import write_findings_table  # noqa: E402
-from evalreport.render.narrative import render_narrative  # noqa: E402
-from evalreport.render.summary_workbook import write_summary_workbook  # noqa: E402
-from evalreport.result import ConsolidationResult  # noqa: E402
-from evalreport.submission import Provenance, Submission  # noqa: E402
+from evalreport.aggregate.consolidate import consolidate  # noqa: E402
+from evalreport.form.definition import load_form  # noqa: E402
+from evalreport.model.finding import make_finding  # noqa: E402
+from evalreport.model.period import parse_period  # noqa: E402
+from evalreport.model.result import ConsolidationResult  # noqa: E402
+from evalreport.model.submission import Provenance, Submission  # noqa: E402
+from evalreport.render.word.narrative import render_narrative  # noqa: E402
+from evalreport.render.workbook.findings_table import write_findings_table  # noqa: E402
+from evalreport.render.workbook.summary_workbook import write_summary_workbook  # noqa: E402
 
 
 def cell_values(index: int, warn_every: int) -> dict[str, int]:
@@ -76,7 +76,7 @@ def generated_result(n_cells: int, warn_every: int) -> ConsolidationResult:
 
 
 def workspace_result(path: str, period: str) -> ConsolidationResult:
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     ws = Workspace.open(path)
     try:

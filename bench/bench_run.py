@@ -88,7 +88,7 @@ def _phase_main(name: str, raw: str) -> None:
 def prepare(root: Path, n: int, workers: int):
     from corpus import FORM, write_corpus
 
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     folder = root / f"n{n}"
     if folder.exists():

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import FORM, PERIOD, build_units, hierarchy_of  # noqa: E402
 
 from evalreport import load_form, make_template  # noqa: E402
-from evalreport.template_writer import template_file_name  # noqa: E402
+from evalreport.render.workbook.template_writer import template_file_name  # noqa: E402
 
 _W: dict[str, Any] = {}
 

@@ -8,7 +8,7 @@ rewritten, namely
 
 * the unit code and unit name (header cells of the input sheet and metadata rows),
 * the metadata ``fingerprint`` and ``checksum`` rows, recomputed with the product's own
-  :func:`~evalreport.workbook_meta.meta_rows` for the new unit (so the reader accepts them),
+  :func:`~evalreport.form.metadata.meta_rows` for the new unit (so the reader accepts them),
 * the value of every count cell (``<c r="C9" ...><v>15</v></c>``), from the cell's own numbers.
 
 Styles, the instructions sheet, data validations, theme and page setup stay byte for byte those
@@ -32,9 +32,9 @@ from typing import Any
 
 from evalreport import fill_template, load_form, load_hierarchy
 from evalreport.demo.values import cell_year
-from evalreport.hierarchy import Hierarchy
-from evalreport.layout import FormLayout
-from evalreport.workbook_meta import meta_rows
+from evalreport.form.layout import FormLayout
+from evalreport.form.metadata import meta_rows
+from evalreport.model.hierarchy import Hierarchy
 
 __all__ = ["Corpus", "build_units", "write_corpus", "rewrite_file", "FORM", "PERIOD"]
 

@@ -79,7 +79,7 @@ def pandas_loop(args: dict[str, Any]) -> dict[str, Any]:
 
 
 def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     start = time.perf_counter()
     with Workspace.open(args["workspace"]) as ws:

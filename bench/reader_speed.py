@@ -26,13 +26,13 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from evalreport import fill_template, load_form, load_hierarchy, make_template, read_submission
-from evalreport.archive_guard import ReadLimits, check_archive
-from evalreport.layout import META_SHEET
-from evalreport.reader import _Reader
-from evalreport.rules import check
-from evalreport.workbook_meta import parse_meta
-from evalreport.workspace.archive import Archive
-from evalreport.workspace.records import findings_to_json, submission_payload
+from evalreport.check.rules import check
+from evalreport.form.layout import META_SHEET
+from evalreport.form.metadata import parse_meta
+from evalreport.read.guard import ReadLimits, check_archive
+from evalreport.read.workbook import _Reader
+from evalreport.store.archive import Archive
+from evalreport.store.records import findings_to_json, submission_payload
 
 UNITS = [
     {"ma_don_vi": "T01", "ten_don_vi": "Đảng bộ tỉnh Mẫu", "cap": "tinh", "ma_cap_tren": ""},

@@ -1,3 +1,3 @@
-from .cli import main
+from evalreport.cli import main
 
 main()

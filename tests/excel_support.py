@@ -18,7 +18,7 @@ import xlwings
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
-from evalreport.template_writer import fill_template, template_file_name
+from evalreport.render.workbook.template_writer import fill_template, template_file_name
 
 UNITS = [
     ("T01", "Đảng bộ tỉnh Mẫu", "tinh", None),
@@ -51,7 +51,7 @@ def ensure_remote_engine() -> None:
 
 def make_workspace(folder: Path):
     """T01 → X01 (C01 good, C02 whose total does not add up), X02 (C03 missing); one unreadable file."""
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     ws = Workspace.init(folder, units_rows=UNITS, levels="three_level", root="T01")
     form = ws.config.form("DG-NAM")

@@ -3,8 +3,8 @@ worked out here rather than against the consolidation code they consume."""
 
 from __future__ import annotations
 
-from evalreport.result import Completeness, ConsolidationResult, UnitTotals
-from evalreport.submission import ChildRating, Submission
+from evalreport.model.result import Completeness, ConsolidationResult, UnitTotals
+from evalreport.model.submission import ChildRating, Submission
 
 # Cells' member counts: (tong, mien, moi_ket_nap, chua_dg, duoc_dg, htxsnv, httnv, htnv, khtnv,
 #                        kt_ky_luat, kt_cong_chuc, kt_duoi_50, kt_khac, khien_trach, canh_cao, cach_chuc, khai_tru)
@@ -109,8 +109,8 @@ def make_result(form, hierarchy, period, rows=None, ratings=None, missing=(), pr
 def write_inputs(form, hierarchy, folder, period: str, rows=None) -> dict:
     """Every unit's own filled template in ``folder``: cells with their counts, the other units with
     their members (the sum of their cells) and the ratings of their children."""
-    from evalreport.periods import parse_period
-    from evalreport.template_writer import fill_template
+    from evalreport.model.period import parse_period
+    from evalreport.render.workbook.template_writer import fill_template
 
     rows = CELL_ROWS if rows is None else rows
     expected = make_result(form, hierarchy, parse_period(period), rows=rows)

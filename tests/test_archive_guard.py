@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from evalreport import fill_template, read_submission
-from evalreport.archive_guard import OLE2_MAGIC, ReadLimits, check_archive
+from evalreport.read.guard import OLE2_MAGIC, ReadLimits, check_archive
 
 BILLION_LAUGHS = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
                   b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'

@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from evalreport.atomic import atomic_path
+from evalreport.store.atomic import atomic_path
 
 
 def test_atomic_output_has_ordinary_permissions(tmp_path):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from evalreport import consolidate, fill_template, read_submission
 from evalreport.cli import app
-from evalreport.commands.check import workbooks_in
+from evalreport.cli.check import workbooks_in
 
 runner = CliRunner()
 

@@ -21,9 +21,9 @@ from datetime import datetime
 import pytest
 
 from evalreport import ChildRating, Submission, parse_period
-from evalreport.consolidate import consolidate
-from evalreport.submission import Provenance
-from evalreport.vnformat import fmt_share
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.model.submission import Provenance
+from evalreport.wording.numbers import fmt_share
 
 P2021 = parse_period("2021")
 

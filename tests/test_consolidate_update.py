@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from test_consolidate import CELLS, four_level_submissions, members, sub
 
 from evalreport import parse_period
-from evalreport.consolidate import consolidate
-from evalreport.consolidate_update import UpdateNotPossible, update_consolidation
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.aggregate.update import UpdateNotPossible, update_consolidation
 
 P2020, P2021 = parse_period("2020"), parse_period("2021")
 X01_OWN = members(76, 4, 3, 1, 11, 50, 6, 1)

@@ -1,7 +1,7 @@
 """The reliability corpus: every broken, unusual and hostile workbook of the registry is built for
 real, read and consolidated, and must turn out exactly as its registry entry says (a correct read
 with its values in the totals, or its specific finding and nothing in the totals). Also the
-``python -m evalreport.selfcheck`` entry point and the generated docs table."""
+``python -m tools.selfcheck`` entry point and the generated docs table."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ import pytest
 from corpus.build_corpus import build
 from rich.console import Console
 
-from evalreport.archive_guard import ReadLimits
-from evalreport.selfcheck import CASES, run_cases
-from evalreport.selfcheck.__main__ import main
-from evalreport.selfcheck.cases import finding
-from evalreport.selfcheck.report import BEGIN, END, LIMIT_HELP, generated_block
+from evalreport.read.guard import ReadLimits
+from tools.selfcheck import CASES, run_cases
+from tools.selfcheck.__main__ import main
+from tools.selfcheck.cases import finding
+from tools.selfcheck.report import BEGIN, END, LIMIT_HELP, generated_block
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "reliability.md"
 
@@ -83,4 +83,4 @@ def test_docs_list_every_limit_and_the_current_registry():
     assert set(LIMIT_HELP) == {f.name for f in fields(ReadLimits)}
     text = DOCS.read_text(encoding="utf-8")
     block = text[text.index(BEGIN): text.index(END) + len(END)]
-    assert block == generated_block(), "run: python -m evalreport.selfcheck --write-docs docs/reliability.md"
+    assert block == generated_block(), "run: python -m tools.selfcheck --write-docs docs/reliability.md"

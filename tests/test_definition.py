@@ -4,8 +4,8 @@ import pytest
 import yaml
 
 from evalreport import FormDefinitionError, load_form
-from evalreport.definition import FORMS_DIR
-from evalreport.expressions import ExpressionError, parse_comparison, parse_expression
+from evalreport.form.definition import FORMS_DIR
+from evalreport.form.expressions import ExpressionError, parse_comparison, parse_expression
 
 DOMAIN_MEMBER_FIELDS = [
     "dv_tong_so", "dv_mien", "dv_moi_ket_nap", "dv_chua_danh_gia", "dv_duoc_danh_gia", "dv_htxsnv", "dv_httnv",

@@ -158,7 +158,7 @@ def test_a_folder_that_is_not_a_workspace(tmp_path):
 
 
 def test_unexpected_error_inside_a_handler_is_a_message_not_an_exception(workspace, monkeypatch):
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     def boom(self, *a, **k):
         raise RuntimeError("disk on fire")
@@ -174,7 +174,7 @@ def test_a_busy_workspace_says_so(tmp_path):
     ws_folder = make_workspace(tmp_path / "ws")
     cfg = ws_folder / "evalreport.yaml"
     cfg.write_text(cfg.read_text(encoding="utf-8").replace("lock_timeout: 30", "lock_timeout: 0"), encoding="utf-8")
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     with Workspace.open(ws_folder) as ws, ws.lock("run 2026"):
         book = panel_book(folder=str(ws_folder))

@@ -16,15 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from oletools.olevba import VBA_Parser, decompress_stream
 
-from evalreport.excel.cfb_writer import write_compound_file
-from evalreport.excel.ovba_compression import compress, decompress
-from evalreport.excel.vba_project import (
-    VbaModule,
-    build_vba_project,
-    decrypt_data,
-    encrypt_data,
-    module_from_bas,
-)
+from tools.panel.cfb_writer import write_compound_file
+from tools.panel.ovba_compression import compress, decompress
+from tools.panel.vba_project import VbaModule, build_vba_project, decrypt_data, encrypt_data, module_from_bas
 
 XLWINGS_DIR = Path(xlwings.__file__).parent
 SOURCE_LIKE = st.text(alphabet="Sub EndFunctionDim As String\r\n \"'()=&_.,0123456789abcxyz", max_size=12000)

@@ -25,7 +25,7 @@ from evalreport.excel.layout import (
     SETTINGS,
     STATUS,
 )
-from evalreport.excel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
+from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
 
 REPO = Path(__file__).resolve().parents[1]
 COMMITTED = REPO / "workbooks" / "evalreport.xlsm"
@@ -44,7 +44,7 @@ def macros(built) -> dict[str, str]:
 def test_same_inputs_give_same_bytes_and_the_committed_workbook_is_current(built, tmp_path):
     again = build_workbook(tmp_path / "again.xlsm")
     assert again.read_bytes() == built.read_bytes()
-    assert COMMITTED.read_bytes() == built.read_bytes(), "run: evalreport excel build-workbook"
+    assert COMMITTED.read_bytes() == built.read_bytes(), "run: python -m tools.panel"
     with zipfile.ZipFile(built) as z:
         assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2025-01-01T00:00:00Z" in z.read("docProps/core.xml").decode()
@@ -98,12 +98,12 @@ def test_build_refuses_a_module_without_a_buttons_macro(tmp_path):
     assert not (tmp_path / "x.xlsm").exists()
 
 
-def test_cli_builds_the_same_workbook(built, tmp_path):
+def test_build_script_builds_the_same_workbook(built, tmp_path):
     from typer.testing import CliRunner
 
-    from evalreport.cli import app
+    from tools.panel.__main__ import app
 
-    result = CliRunner().invoke(app, ["excel", "build-workbook", "--out", str(tmp_path / "cli.xlsm")])
+    result = CliRunner().invoke(app, ["--out", str(tmp_path / "cli.xlsm")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "cli.xlsm").read_bytes() == built.read_bytes()
 

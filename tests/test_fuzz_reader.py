@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalreport import ChildRating, Submission, fill_template, read_submission
-from evalreport.count_values import MAX_COUNT
-from evalreport.selfcheck.sample import BASE_VALUES, TYPED_AS_TEXT, sample_form, sample_hierarchy
+from evalreport.read.count_values import MAX_COUNT
+from tools.selfcheck.sample import BASE_VALUES, TYPED_AS_TEXT, sample_form, sample_hierarchy
 
 FUZZ = settings(max_examples=700, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -8,7 +8,7 @@ import shutil
 
 from workspace_support import CELLS, fill_cells, make_workspace
 
-from evalreport.workspace.parse_worker import PARALLEL_MIN
+from evalreport.store.parse_worker import PARALLEL_MIN
 
 TOTAL = sum(range(20, 20 + len(CELLS)))
 
@@ -55,7 +55,7 @@ def test_known_content_under_a_new_name_is_not_parsed(tmp_path, monkeypatch):
     files = fill_cells(ws)
     ws.ingest()
     calls = []
-    monkeypatch.setattr("evalreport.reader.read_submission", lambda p, *a, **k: calls.append(p))
+    monkeypatch.setattr("evalreport.read.workbook.read_submission", lambda p, *a, **k: calls.append(p))
     for unit, path in files.items():
         shutil.copy2(path, ws.inbox / f"again_{unit}.xlsx")
     report = ws.ingest()

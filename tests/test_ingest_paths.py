@@ -13,13 +13,13 @@ import shutil
 import pytest
 from workspace_support import CELLS, fill_cells, make_workspace
 
-from evalreport import reader as reader_module
-from evalreport.workspace import Workspace, parse_worker
-from evalreport.workspace import ingest as ingest_module
-from evalreport.workspace.archive import Archive
-from evalreport.workspace.ingest import scan_inbox, scan_workspace_inbox
-from evalreport.workspace.ledger import Ledger
-from evalreport.workspace.parse_worker import _Context, _parse, parse_files
+from evalreport.read import workbook as reader_module
+from evalreport.store import Workspace, parse_worker
+from evalreport.store import ingest as ingest_module
+from evalreport.store.archive import Archive
+from evalreport.store.ingest import scan_inbox, scan_workspace_inbox
+from evalreport.store.ledger import Ledger
+from evalreport.store.parse_worker import _Context, _parse, parse_files
 
 
 def test_scan_selects_and_orders_as_a_recursive_glob_did(tmp_path):

@@ -13,16 +13,16 @@ from docx import Document
 from openpyxl import load_workbook
 
 from evalreport import ChildRating, Submission, load_form, load_hierarchy, parse_period
-from evalreport.consolidate import consolidate
-from evalreport.file_names import safe_part
-from evalreport.findings import findings_frame, make_finding
-from evalreport.render.docx_template_builder import RESOURCES_DIR, TEMPLATE_NAMES
-from evalreport.render.jinja_env import TemplateRenderError
-from evalreport.render.narrative import render_narrative
-from evalreport.render.summary_workbook import write_summary_workbook
-from evalreport.selfcheck.sample import BASE_VALUES
-from evalreport.submission import Provenance
-from evalreport.template_writer import fill_template, make_templates, template_file_name
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.model.finding import findings_frame, make_finding
+from evalreport.model.submission import Provenance
+from evalreport.render.word.jinja_env import TemplateRenderError
+from evalreport.render.word.narrative import render_narrative
+from evalreport.render.workbook.summary_workbook import write_summary_workbook
+from evalreport.render.workbook.template_writer import fill_template, make_templates, template_file_name
+from evalreport.store.file_names import safe_part
+from tools.selfcheck.sample import BASE_VALUES
+from tools.word_templates import RESOURCES_DIR, TEMPLATE_NAMES
 
 FORM = load_form("DG-NAM")
 P = parse_period("2021")
@@ -137,7 +137,7 @@ def test_unit_codes_never_become_paths_outside_the_folder(tmp_path):
 
 
 def test_a_workspace_run_with_hostile_codes_writes_only_in_its_outputs(tmp_path):
-    from evalreport.workspace import Workspace
+    from evalreport.store import Workspace
 
     codes = ("../../x", "C:\\x", "CON")
     tree_rows = [("T01", "Đảng bộ tỉnh Mẫu", "tinh", None), ("H01", "Đảng bộ huyện Đông", "huyen", "T01"),

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from workspace_support import fill_cells, make_workspace
 
 from evalreport import fill_template
-from evalreport.archive_guard import ReadLimits, check_archive
-from evalreport.findings import FINDING_COLUMNS, findings_frame, make_finding
-from evalreport.render.findings_table import write_findings_table
-from evalreport.workspace.records import submission_payload
+from evalreport.model.finding import FINDING_COLUMNS, findings_frame, make_finding
+from evalreport.read.guard import ReadLimits, check_archive
+from evalreport.render.workbook.findings_table import write_findings_table
+from evalreport.store.records import submission_payload
 
 
 @pytest.fixture

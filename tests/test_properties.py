@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalreport import ChildRating, Submission, parse_period
-from evalreport.consolidate import consolidate
-from evalreport.rules import check
-from evalreport.selfcheck.sample import sample_form, sample_hierarchy
-from evalreport.submission import Provenance
-from evalreport.vnformat import largest_remainder
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.check.rules import check
+from evalreport.model.submission import Provenance
+from evalreport.wording.numbers import largest_remainder
+from tools.selfcheck.sample import sample_form, sample_hierarchy
 
 FORM = sample_form()
 TREE = sample_hierarchy((("C05", "Chi bộ ấp 5", "chi_bo", "X01"),))

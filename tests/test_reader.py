@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from evalreport import ChildRating, fill_template, make_template, read_submission
-from evalreport.count_values import parse_count
-from evalreport.layout import META_SHEET, FormLayout
-from evalreport.workbook_meta import _checksum
+from evalreport.form.layout import META_SHEET, FormLayout
+from evalreport.form.metadata import _checksum
+from evalreport.read.count_values import parse_count
 
 
 def _values(form, start: int = 1) -> dict[str, int]:
@@ -208,7 +208,7 @@ def test_xlsm_and_hidden_sheet(tmp_path, form, four):
 
 
 def test_period_and_unit_from_blank_header_are_checked(tmp_path, form, four):
-    from evalreport.template_writer import write_blank_templates
+    from evalreport.render.workbook.template_writer import write_blank_templates
 
     write_blank_templates(tmp_path)
     wb = load_workbook(tmp_path / "DG-NAM.xlsx")
@@ -224,7 +224,7 @@ def test_missing_file_is_a_finding(tmp_path):
 
 
 def test_unexpected_failure_becomes_a_finding(tmp_path, form, four, monkeypatch):
-    import evalreport.reader as reader
+    import evalreport.read.workbook as reader
 
     path = make_template(form, "C01", "2021", four, tmp_path / "c.xlsx")
     monkeypatch.setattr(reader, "parse_meta", lambda rows: 1 / 0)

@@ -20,10 +20,10 @@ from lxml import etree
 from render_support import make_result
 
 from evalreport import parse_period
-from evalreport.render.charts import CHART_NS, RATING_COLORS, chart_workbook_xlsx, ratings_chart
-from evalreport.render.docx_chart import chart_height
-from evalreport.render.form_roles import member_roles
-from evalreport.render.narrative import render_narrative
+from evalreport.render.word.charts import CHART_NS, RATING_COLORS, chart_workbook_xlsx, ratings_chart
+from evalreport.render.word.docx_chart import chart_height
+from evalreport.render.word.form_roles import member_roles
+from evalreport.render.word.narrative import render_narrative
 
 NS = {"c": CHART_NS, "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -159,7 +159,7 @@ def test_chart_height_fits_the_page():
 
 
 def test_one_colour_a_rating_in_every_output():
-    from evalreport.render.summary_sheets import _RATING_COLORS
+    from evalreport.render.workbook.summary_sheets import _RATING_COLORS
 
     assert RATING_COLORS == _RATING_COLORS
 
@@ -171,7 +171,7 @@ def test_rendering_does_not_load_a_plotting_library(tmp_path):
         "from conftest import FOUR_LEVEL\n"
         "from render_support import make_result\n"
         "from evalreport import load_form, load_hierarchy, parse_period\n"
-        "from evalreport.render.narrative import render_narrative\n"
+        "from evalreport.render.word.narrative import render_narrative\n"
         "rows = [dict(zip(('ma_don_vi', 'ten_don_vi', 'cap', 'ma_cap_tren'), r)) for r in FOUR_LEVEL]\n"
         "res = make_result(load_form('DG-NAM'), load_hierarchy(rows), parse_period('2021'))\n"
         f"render_narrative(res, None, {str(tmp_path / 'r.docx')!r})\n"
@@ -196,7 +196,7 @@ def test_cached_points_are_what_openpyxl_writes_for_them():
     from openpyxl.chart.data_source import NumData, NumVal, StrData, StrVal
     from openpyxl.xml.functions import tostring
 
-    from evalreport.render.charts import chart_space_xml
+    from evalreport.render.word.charts import chart_space_xml
 
     names = ["Chi bộ A & B <1>", " Ấp 2 ", "Đảng bộ\tphường", "=SUM(A1)"]
     chart = ratings_chart(names, [[3, 0, 1, 2], [1, 1, 1, 1], [10**9, 0, 0, 1], [0, 0, 0, 5]],

@@ -8,7 +8,7 @@ from render_support import CELL_ROWS, write_inputs
 from typer.testing import CliRunner
 
 from evalreport.cli import app
-from evalreport.reader import read_submission
+from evalreport.read.workbook import read_submission
 from evalreport.render import pdf as pdf_module
 from evalreport.render.pdf import soffice_path
 

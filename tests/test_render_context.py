@@ -8,8 +8,8 @@ import pytest
 from render_support import CELL_ROWS, make_result
 
 from evalreport import parse_period
-from evalreport.render.form_roles import member_roles
-from evalreport.render.narrative_context import DocumentInfo, build_narrative_context
+from evalreport.render.word.form_roles import member_roles
+from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from evalreport.render.jinja_env import TemplateRenderError, make_jinja_env, template_error
+from evalreport.render.word.jinja_env import TemplateRenderError, make_jinja_env, template_error
 
 
 @pytest.fixture

@@ -10,15 +10,10 @@ from docx import Document
 from render_support import CELL_ROWS, make_result
 
 from evalreport import parse_period
-from evalreport.render.docx_template_builder import (
-    RESOURCES_DIR,
-    TEMPLATE_NAMES,
-    TEMPLATES_DIR,
-    build_template_bytes,
-)
-from evalreport.render.jinja_env import TemplateRenderError
-from evalreport.render.narrative import render_narrative
-from evalreport.render.narrative_context import DocumentInfo
+from evalreport.render.word.jinja_env import TemplateRenderError
+from evalreport.render.word.narrative import render_narrative
+from evalreport.render.word.narrative_context import DocumentInfo
+from tools.word_templates import RESOURCES_DIR, TEMPLATE_NAMES, TEMPLATES_DIR, build_template_bytes
 
 DOC = DocumentInfo(date=dt.date(2022, 1, 7), place="Mẫu", number="Số 12-BC/ĐU")
 

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from render_support import CELL_ROWS, cell_values, write_inputs
 
 from evalreport import load_hierarchy
-from evalreport.consolidate import consolidate
-from evalreport.reader import read_submission
-from evalreport.render.summary_workbook import summary_values, write_summary_workbook
-from evalreport.template_writer import fill_template
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.read.workbook import read_submission
+from evalreport.render.workbook.summary_workbook import summary_values, write_summary_workbook
+from evalreport.render.workbook.template_writer import fill_template
 
 PERIOD = "2021"
 
@@ -156,7 +156,7 @@ def test_overview_says_how_much_is_covered(form, four, files, tmp_path):
 def test_cells_never_hold_characters_excel_refuses():
     from openpyxl import Workbook
 
-    from evalreport.render.xlsx_cells import put
+    from evalreport.render.workbook.xlsx_cells import put
 
     ws = Workbook().active
     put(ws, 1, 1, "Chi bộ\x0b ấp 1\x01")

@@ -7,10 +7,10 @@ import zipfile
 
 from workspace_support import cell_values, drop, fill_cells, make_workspace
 
-from evalreport.render import rows_memo as memo_module
-from evalreport.render.rows_memo import BLOCK, RowsMemo
-from evalreport.render.streamed_rows import rows_xml
-from evalreport.render.xlsx_cells import CellLook
+from evalreport.render.workbook import rows_memo as memo_module
+from evalreport.render.workbook.rows_memo import BLOCK, RowsMemo
+from evalreport.render.workbook.streamed_rows import rows_xml
+from evalreport.render.workbook.xlsx_cells import CellLook
 
 TEXT, COUNT = CellLook(3, 4), CellLook(5, 6)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from evalreport import ChildRating, Submission, parse_period
-from evalreport.rules import check
-from evalreport.submission import CellRef, Provenance
+from evalreport.check.rules import check
+from evalreport.model.submission import CellRef, Provenance
 
 P2021 = parse_period("2021")
 

@@ -10,9 +10,9 @@ from test_consolidate_update import _view
 from workspace_support import cell_values, drop, fill_cells, make_workspace
 
 from evalreport import parse_period
-from evalreport.consolidate import consolidate
-from evalreport.workspace import Workspace
-from evalreport.workspace.result_cache import CACHE_FOLDER
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.store import Workspace
+from evalreport.store.result_cache import CACHE_FOLDER
 
 
 def _from_scratch(ws: Workspace, period: str = "2021"):
@@ -92,7 +92,7 @@ def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
 def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(form, four):
     from test_consolidate import four_level_submissions, sub
 
-    from evalreport.findings import make_finding
+    from evalreport.model.finding import make_finding
 
     subs = [s if s.unit_code != "C01" else sub(form, "C01", s.values, sha="c01") for s in four_level_submissions(form, four)]
     c01 = next(s for s in subs if s.unit_code == "C01")

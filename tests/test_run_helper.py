@@ -14,9 +14,9 @@ import pytest
 from docx import Document
 from workspace_support import CELLS, cell_values, drop, fill_cells, make_workspace
 
-from evalreport.render.jinja_env import TemplateRenderError
-from evalreport.workspace import Workspace
-from evalreport.workspace.run_helper import WINDOW, RunHelper
+from evalreport.render.word.jinja_env import TemplateRenderError
+from evalreport.store import Workspace
+from evalreport.store.run_helper import WINDOW, RunHelper
 
 pytestmark = pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the helper is forked")
 

@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 
-from evalreport.render import streamed_rows
-from evalreport.render.streamed_rows import SheetBody, StreamedWorkbook
-from evalreport.render.xlsx_cells import (
+from evalreport.render.workbook import streamed_rows
+from evalreport.render.workbook.streamed_rows import SheetBody, StreamedWorkbook
+from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
     RED_FILL,
     SHARE_FORMAT,

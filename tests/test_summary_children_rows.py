@@ -7,9 +7,9 @@ from openpyxl import Workbook, load_workbook
 from render_support import make_result
 
 from evalreport import parse_period
-from evalreport.render.form_roles import member_roles
-from evalreport.render.summary_workbook import write_summary_workbook
-from evalreport.render.xlsx_cells import TOTAL_FILL, put, put_share
+from evalreport.render.word.form_roles import member_roles
+from evalreport.render.workbook.summary_workbook import write_summary_workbook
+from evalreport.render.workbook.xlsx_cells import TOTAL_FILL, put, put_share
 
 
 def _style(cell) -> tuple:

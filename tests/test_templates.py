@@ -8,9 +8,13 @@ from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from evalreport import load_form, load_hierarchy, make_template, make_templates, read_submission
-from evalreport.layout import META_SHEET, FormLayout
-from evalreport.template_writer import build_form_workbook, template_file_name, write_blank_templates
-from evalreport.workbook_meta import parse_meta
+from evalreport.form.layout import META_SHEET, FormLayout
+from evalreport.form.metadata import parse_meta
+from evalreport.render.workbook.template_writer import (
+    build_form_workbook,
+    template_file_name,
+    write_blank_templates,
+)
 
 MEASURES = ["tong_so", "khong_danh_gia", "duoc_danh_gia", "htxsnv", "httnv", "htnv", "khtnv", "tsvm"]
 
@@ -190,7 +194,7 @@ def test_cli_make_and_blank(tmp_path, units_four):
     import typer
     from typer.testing import CliRunner
 
-    from evalreport.commands import template
+    from evalreport.cli import template
 
     app = typer.Typer()
     template.register(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from evalreport import Submission, consolidate, parse_period
-from evalreport.timeseries import (
+from evalreport.aggregate.timeseries import (
     check_continuity,
     months_missing,
     period_values,

@@ -14,12 +14,12 @@ import zlib
 import pytest
 
 from evalreport import ChildRating, fill_template, read_submission
-from evalreport import archive_guard as guard_module
-from evalreport import reader as reader_module
-from evalreport.archive_guard import ReadLimits, check_archive
-from evalreport.stored_zip import stored_zip
-from evalreport.workbook_meta import _checksum
-from evalreport.workspace.records import dumps, findings_to_json
+from evalreport.form.metadata import _checksum
+from evalreport.read import guard as guard_module
+from evalreport.read import workbook as reader_module
+from evalreport.read.guard import ReadLimits, check_archive
+from evalreport.read.stored_zip import stored_zip
+from evalreport.store.records import dumps, findings_to_json
 
 
 @pytest.fixture
@@ -213,7 +213,7 @@ def test_ledger_json_is_what_json_dumps_wrote():
     import json
     from datetime import datetime
 
-    from evalreport.workspace.records import _default
+    from evalreport.store.records import _default
 
     for value in ({"b": 1, "a": [1, {"đ": None}]}, {"at": datetime(2025, 1, 2, 3, 4)}, [], {}):
         assert dumps(value) == json.dumps(value, ensure_ascii=False, default=_default, sort_keys=True)

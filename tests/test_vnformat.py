@@ -2,7 +2,7 @@ import datetime as dt
 
 from babel.numbers import format_decimal
 
-from evalreport.vnformat import (
+from evalreport.wording.numbers import (
     fmt_change,
     fmt_count,
     fmt_date,

@@ -8,8 +8,8 @@ from typer.testing import CliRunner
 from workspace_support import cell_values, drop, fill_cells
 
 from evalreport.cli import app
-from evalreport.commands.workspace import console
-from evalreport.workspace import Workspace
+from evalreport.cli.workspace import console
+from evalreport.store import Workspace
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from conftest import write_units_xlsx
 from workspace_support import make_workspace
 
 from evalreport import parse_period
-from evalreport.workspace import Workspace, WorkspaceConfigError
-from evalreport.workspace.config import Deadline
+from evalreport.store import Workspace, WorkspaceConfigError
+from evalreport.store.config import Deadline
 
 
 @pytest.fixture

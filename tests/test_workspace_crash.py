@@ -24,7 +24,7 @@ from workspace_support import (
     spawn_run,
 )
 
-from evalreport.workspace import Workspace, WorkspaceLock
+from evalreport.store import Workspace, WorkspaceLock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 TOTAL = sum(range(20, 30))

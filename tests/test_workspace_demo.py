@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from evalreport.cli import app
-from evalreport.commands.workspace import console as cli_console
+from evalreport.cli.workspace import console as cli_console
 from evalreport.demo import DemoError, run_demo
-from evalreport.workspace import Workspace
+from evalreport.store import Workspace
 
 
 @pytest.fixture(scope="module")

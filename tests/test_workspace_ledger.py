@@ -11,9 +11,9 @@ import pytest
 from workspace_support import CELLS, cell_values, drop, fill_cells
 
 from evalreport import load_form
-from evalreport.reader import read_submission
-from evalreport.workspace import Workspace
-from evalreport.workspace.ledger import MIGRATIONS, Ledger
+from evalreport.read.workbook import read_submission
+from evalreport.store import Workspace
+from evalreport.store.ledger import MIGRATIONS, Ledger
 
 TOTAL = sum(range(20, 30))  # cells have 20..29 members
 
@@ -85,7 +85,7 @@ def test_rerun_parses_nothing_and_gives_identical_totals(ws, monkeypatch):
     ws.ingest()
     first = ws.result("2021").totals()
     calls = []
-    monkeypatch.setattr("evalreport.reader.read_submission", lambda p, *a, **k: calls.append(p))
+    monkeypatch.setattr("evalreport.read.workbook.read_submission", lambda p, *a, **k: calls.append(p))
     report = ws.ingest()
     assert calls == [] and report.skipped == 10 and report.files == []
     for p in ws.inbox.iterdir():  # touched but unchanged: hashed, recognised, not parsed

@@ -12,11 +12,11 @@ import time
 
 import pytest
 
-from evalreport.workspace import WorkspaceLock, WorkspaceLocked
+from evalreport.store import WorkspaceLock, WorkspaceLocked
 
 HOLD = textwrap.dedent("""
     import sys, time
-    from evalreport.workspace import WorkspaceLock
+    from evalreport.store import WorkspaceLock
     with WorkspaceLock(sys.argv[1], "run 2021 --all-levels"):
         print("held", flush=True)
         time.sleep(60)

@@ -14,8 +14,8 @@ from pathlib import Path
 from conftest import FOUR_LEVEL
 
 from evalreport import load_form, load_hierarchy
-from evalreport.template_writer import fill_template
-from evalreport.workspace import Workspace
+from evalreport.render.workbook.template_writer import fill_template
+from evalreport.store import Workspace
 
 CELLS = [r[0] for r in FOUR_LEVEL if r[2] == "chi_bo"]
 
@@ -63,7 +63,7 @@ def fill_cells(ws: Workspace, period: str = "2021", size: int = 20) -> dict[str,
 
 
 # -- crash tests: a run in a child process that can be killed, and what it must leave behind ---------
-RUN = "import sys; from evalreport.workspace import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
+RUN = "import sys; from evalreport.store import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
 
 
 def spawn_run(folder: Path, call: str, crash_at: str | None = None) -> subprocess.Popen:

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..findings import Finding
-from ..workspace import Workspace
-from ..workspace.ingest import IngestReport
-from ..workspace.runner import RunReport
-from .generate import DemoPlan, Planted, plan_demo, write_inbox
-from .province import SIZES, build_units
+from evalreport.model.finding import Finding
+from evalreport.store import Workspace
+from evalreport.store.ingest import IngestReport
+from evalreport.store.runner import RunReport
+from evalreport.demo.generate import DemoPlan, Planted, plan_demo, write_inbox
+from evalreport.demo.province import SIZES, build_units
 
 __all__ = ["run_demo", "DemoReport", "DemoError", "SIZES", "Planted"]
 

@@ -1,7 +1,7 @@
 """Write the demo's inbox: every unit's filled workbooks for two years of DG-NAM and a few months
 of DV-THANG, plus a known list of planted problems.
 
-Workbooks are written through :func:`evalreport.template_writer.fill_template`, i.e. exactly the
+Workbooks are written through :func:`evalreport.render.workbook.template_writer.fill_template`, i.e. exactly the
 files an officer gets back from a unit, in worker processes (the slow part is openpyxl). File
 modification times are set to plausible receipt dates so the deadline column of ``status``
 means something.
@@ -18,10 +18,17 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..definition import load_form
-from ..hierarchy import Hierarchy, load_hierarchy
-from ..periods import Period
-from .values import cell_year, month_series, previous_ratings, previous_year, rate_children, sum_values
+from evalreport.form.definition import load_form
+from evalreport.model.hierarchy import Hierarchy, load_hierarchy
+from evalreport.model.period import Period
+from evalreport.demo.values import (
+    cell_year,
+    month_series,
+    previous_ratings,
+    previous_year,
+    rate_children,
+    sum_values,
+)
 
 __all__ = ["Planted", "DemoPlan", "plan_demo", "write_inbox"]
 
@@ -147,7 +154,7 @@ def _init_worker(units: list[tuple[str, str, str, str | None]]) -> None:
 
 
 def _write(args: tuple[str, Job]) -> str:
-    from ..template_writer import fill_template
+    from evalreport.render.workbook.template_writer import fill_template
 
     inbox, job = args
     h: Hierarchy = _WORKER["h"]

@@ -2,7 +2,7 @@
 
 Each takes the calling book (``xw.Book.caller()`` when run from Excel, or a Book passed in, e.g.
 one built with ``xw.Book(json=...)``), reads the settings from the panel, calls the
-:class:`~evalreport.workspace.workspace.Workspace`, and writes back a status line, the findings and
+:class:`~evalreport.store.workspace.Workspace`, and writes back a status line, the findings and
 the completeness. Nothing raises into Excel: a failure becomes a readable message on the panel,
 because an xlwings traceback pop-up means nothing to an officer. Each returns True on success.
 """
@@ -20,10 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..definition import available_forms, load_form
-from ..findings import Finding
-from ..messages import render_message
-from .panel import (
+from evalreport.excel.panel import (
     PanelError,
     PanelSettings,
     StatusBarProgress,
@@ -33,7 +30,10 @@ from .panel import (
     write_findings,
     write_status,
 )
-from .panel_messages import ACTION_NAMES
+from evalreport.form.definition import available_forms, load_form
+from evalreport.model.finding import Finding
+from evalreport.wording.messages import render_message
+from evalreport.wording.panel_messages import ACTION_NAMES
 
 __all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder"]
 
@@ -50,7 +50,7 @@ def _msg(code: str, lang: str, **params: Any) -> str:
 
 @contextmanager
 def _workspace(settings: PanelSettings):
-    from ..workspace import Workspace
+    from evalreport.store import Workspace
 
     forms = available_forms()
     if settings.form not in forms:
@@ -94,7 +94,7 @@ def _completeness(book, ws, settings: PanelSettings, run_line: str) -> tuple[int
 
 def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     """Status and detail lines for an exception, in the officer's language."""
-    from ..workspace import WorkspaceConfigError, WorkspaceLocked
+    from evalreport.store import WorkspaceConfigError, WorkspaceLocked
 
     if isinstance(exc, PanelError):
         return exc.message(lang), ""
@@ -170,7 +170,7 @@ def _check_inbox(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
 def _with_unreadable(ws, findings: list[Finding]) -> list[Finding]:
     """Add the findings of inbox files that could not be identified as any unit's report: they
     belong to no period, so no consolidation lists them, yet the officer must chase them."""
-    from ..workspace.records import findings_from_json
+    from evalreport.store.records import findings_from_json
 
     unreadable = [f for row in ws.ledger.unreadable() for f in findings_from_json(row["findings_json"])]
     seen, out = set(), []

@@ -15,10 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..findings import Finding
-from ..messages import render_message
-from ..periods import Period, PeriodError, parse_period
-from .layout import (
+from evalreport.excel.layout import (
     COMPLETENESS_FIRST_ROW,
     COMPLETENESS_HEADER,
     COMPLETENESS_SHEET,
@@ -33,7 +30,10 @@ from .layout import (
     STATUS,
     Setting,
 )
-from .panel_messages import SEVERITY_LABELS, STATE_LABELS
+from evalreport.model.finding import Finding
+from evalreport.model.period import Period, PeriodError, parse_period
+from evalreport.wording.messages import render_message
+from evalreport.wording.panel_messages import SEVERITY_LABELS, STATE_LABELS
 
 __all__ = [
     "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",

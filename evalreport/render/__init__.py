@@ -7,7 +7,7 @@ files, atomically.
 
 from __future__ import annotations
 
-from .jinja_env import TemplateRenderError, make_jinja_env
-from .narrative_context import DocumentInfo, build_narrative_context
+from evalreport.render.word.jinja_env import TemplateRenderError, make_jinja_env
+from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
 
 __all__ = ["DocumentInfo", "TemplateRenderError", "build_narrative_context", "make_jinja_env"]

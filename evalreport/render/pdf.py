@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..messages import register_messages, render_message
+from evalreport.wording.messages import register_messages, render_message
 
 __all__ = ["PdfUnavailable", "soffice_path", "convert_to_pdf"]
 

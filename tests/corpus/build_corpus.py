@@ -2,7 +2,7 @@
 
 Nothing opaque is committed: every bad workbook is made here from a valid template (written by
 ``fill_template``) and damaged by byte, XML-part or openpyxl edits. The cases and the outcome
-each must produce live in ``evalreport.selfcheck`` (so that ``python -m evalreport.selfcheck``
+each must produce live in ``tools.selfcheck`` (so that ``python -m tools.selfcheck``
 works on an installed copy, without tests/); this script writes the files plus
 ``expected.json`` (case -> file, outcome) for people and other tools to inspect.
 Importable by tests: ``from corpus.build_corpus import build``.
@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from evalreport.selfcheck import CASES, build_corpus
+from tools.selfcheck import CASES, build_corpus
 
 
 def build(folder: Path, names: list[str] | None = None) -> dict[str, Path | None]:

@@ -1,0 +1,285 @@
+"""From a pile of submissions to checked, consolidated results for every unit of a subtree.
+
+The pipeline, in order: the intake of each unit's submissions (:mod:`evalreport.check.intake`: keep
+this form, period and branch; the newer file replaces the older; check; errors keep a
+submission out of the totals); roll the accepted ones up (:mod:`evalreport.aggregate.rollup`); then
+completeness, the quota (:mod:`evalreport.aggregate.quota`) and changes against the previous period
+(:mod:`evalreport.aggregate.changes`). Every stage is computed unit by unit and kept in
+:class:`ConsolidationParts`, and the lists of the result are assembled from those parts in one
+fixed order, so that :func:`evalreport.aggregate.update.update_consolidation` can recompute
+only what a few changed files touch and still give exactly this function's result.
+Pure: submissions come in as objects, a :class:`ConsolidationResult` goes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from evalreport.aggregate.changes import compare_unit
+from evalreport.aggregate.quota import Checked, QuotaPlan
+from evalreport.aggregate.rollup import UnitRoller, field_label
+from evalreport.check.intake import IntakeContext, UnitIntake, intake_order, intake_unit
+from evalreport.form.definition import FormDefinition
+from evalreport.model.finding import Finding, make_finding
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period, parse_period
+from evalreport.model.result import Change, Completeness, ConsolidationResult, ReconciliationGap, UnitTotals
+from evalreport.model.submission import Submission
+from evalreport.wording.messages import register_messages, render_message
+from evalreport.wording.numbers import fmt_number
+
+__all__ = ["consolidate", "ConsolidationParts", "assemble"]
+
+ProgressCallback = Callable[[int, int], None]
+
+register_messages({
+    "RECONCILIATION": {
+        "vi": "{unit_name} tự báo cáo \"{label}\" là {own}, nhưng cộng từ các đơn vị trực thuộc được {children_sum} (chênh {difference}); {explanation}",
+        "en": "{unit_name} reports \"{label}\" as {own}, but its subordinate units add up to {children_sum} (difference {difference}); {explanation}",
+    },
+    "RECON_MISSING_CHILD": {
+        "vi": "{child_name} ({child}) chưa có số liệu hợp lệ{value}",
+        "en": "{child_name} ({child}) has no usable data{value}",
+    },
+    "RECON_CHILD_GAP": {
+        "vi": "{child_name} ({child}) tự báo cáo {own} nhưng cấp dưới của đơn vị này cộng lại {children_sum}",
+        "en": "{child_name} ({child}) reports {own} but its own subordinate units add up to {children_sum}",
+    },
+    "RECON_EXPLAINED_BY": {"vi": "chênh lệch do: {items}", "en": "explained by: {items}"},
+    "RECON_UNEXPLAINED": {
+        "vi": "các đơn vị trực thuộc đều đã có số liệu, đề nghị rà soát lại số tự báo cáo",
+        "en": "every subordinate unit has sent data; please review the reported figure",
+    },
+    "RECON_FILE_VALUE": {"vi": " (tệp bị lỗi ghi {value})", "en": " (its file with errors says {value})"},
+})
+
+
+class _Ticker:
+    """Calls ``progress(done, total)`` about a hundred times over the run, not once per unit."""
+
+    def __init__(self, progress: ProgressCallback | None, total: int):
+        self.progress, self.total, self.done = progress, max(total, 1), 0
+        self.step = max(1, self.total // 100)
+
+    def __call__(self) -> None:
+        self.done += 1
+        if self.progress is not None and (self.done % self.step == 0 or self.done == self.total):
+            self.progress(min(self.done, self.total), self.total)
+
+    def finish(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total)
+
+
+@dataclass
+class ConsolidationParts:
+    """Every stage's outcome per unit, from which :func:`assemble` builds the result's lists.
+
+    Units with nothing to say have no entry (a national run has 100,000 of them)."""
+
+    intake: dict[str, UnitIntake] = field(default_factory=dict)  # unit code ("" = unidentified)
+    gaps: dict[str, list[ReconciliationGap]] = field(default_factory=dict)
+    gap_findings: dict[str, list[Finding]] = field(default_factory=dict)
+    members: dict[str, Checked] = field(default_factory=dict)  # the members' quota per unit
+    organizations: dict[str, Checked] = field(default_factory=dict)  # the organizations' quota per committee
+    tree: Checked = field(default_factory=lambda: ([], []))  # the organizations' quota over the tree
+    changes: dict[str, tuple[list[Change], list[Finding]]] = field(default_factory=dict)
+
+
+def consolidate(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
+                hierarchy: Hierarchy, root: str | None = None, *, previous: ConsolidationResult | None = None,
+                params: Mapping[str, float] | None = None, known_checks: Mapping[str, list[Finding]] | None = None,
+                progress: ProgressCallback | None = None) -> ConsolidationResult:
+    """Check and consolidate ``submissions`` for ``period`` over ``root``'s subtree.
+
+    Never raises on bad input: every problem is a finding in the result. ``params`` override
+    the form's parameters (quota, outlier threshold); ``previous`` (the previous period's
+    result) enables year-over-year changes and continuity rules. ``known_checks`` (SHA-256 ->
+    findings) are :func:`evalreport.check.rules.check` results already made for these files with this
+    form and unit list (:func:`evalreport.check.rules.check_context`); they are not made again.
+    """
+    if params:
+        form = form.with_parameters(dict(params))
+    period = parse_period(period)
+    root = root or hierarchy.root
+    subtree = hierarchy.subtree(root)
+    subs = list(submissions)
+    tick = _Ticker(progress, len(subs) + len(subtree))
+    parts = ConsolidationParts()
+
+    by_unit: dict[str, list[Submission]] = {}
+    for s in subs:
+        by_unit.setdefault(s.unit_code or "", []).append(s)
+    ctx = intake_context(form, period, hierarchy, root, previous)
+    if known_checks:
+        ctx.known_checks = known_checks
+    for unit, items in by_unit.items():
+        parts.intake[unit] = intake_unit(ctx, items)
+        for _ in items:
+            tick()
+    accepted, blocked = accepted_blocked(parts, subtree)
+
+    roller = UnitRoller(form, hierarchy)
+    units: dict[str, UnitTotals] = {}
+    gap_of = _gap_lookup(parts)
+    for code in hierarchy.bottom_up(root):
+        units[code], gaps = roller.roll(code, units, accepted, blocked, gap_of)
+        store_gaps(form, hierarchy, parts, code, gaps, units)
+        tick()
+    quota = QuotaPlan(form, hierarchy, root)
+    for code in subtree:
+        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
+    parts.tree = quota.tree(units[root], root in accepted)
+    completeness = _completeness(hierarchy, root, units, set(blocked))
+    tick.finish()
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
+
+
+def intake_context(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
+                   previous: ConsolidationResult | None) -> IntakeContext:
+    prev_accepted = previous.accepted if previous is not None and previous.period == period.previous() else {}
+    return IntakeContext(form, period, hierarchy, root, set(hierarchy.subtree(root)), prev_accepted)
+
+
+def accepted_blocked(parts: ConsolidationParts, subtree: list[str]) -> tuple[dict[str, Submission],
+                                                                             dict[str, Submission]]:
+    """Unit -> accepted submission and unit -> blocked submission, both in subtree order."""
+    accepted: dict[str, Submission] = {}
+    blocked: dict[str, Submission] = {}
+    intake = parts.intake
+    for code in subtree:
+        got = intake.get(code)
+        if got is not None:
+            if got.accepted is not None:
+                accepted[code] = got.accepted
+            elif got.blocked is not None:
+                blocked[code] = got.blocked
+    return accepted, blocked
+
+
+def _gap_lookup(parts: ConsolidationParts):
+    def gap_of(child: str, field_code: str) -> ReconciliationGap | None:
+        return next((g for g in parts.gaps.get(child, ()) if g.field == field_code), None)
+    return gap_of
+
+
+def store_gaps(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationParts, code: str,
+               gaps: list[ReconciliationGap], units: Mapping[str, UnitTotals]) -> None:
+    parts.gaps.pop(code, None)
+    parts.gap_findings.pop(code, None)
+    if gaps:
+        parts.gaps[code] = gaps
+        parts.gap_findings[code] = [_gap_finding(form, hierarchy, g, units) for g in gaps]
+
+
+def store_unit_checks(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationParts, quota: QuotaPlan,
+                      code: str, units: Mapping[str, UnitTotals], accepted: Mapping[str, Submission],
+                      previous: ConsolidationResult | None) -> None:
+    """The quota and change checks of one unit, stored (or cleared) in ``parts``."""
+    for store, got in ((parts.members, quota.members(code, units[code])),
+                       (parts.organizations, quota.organizations(code, accepted.get(code))),
+                       (parts.changes, compare_unit(form, hierarchy, units[code], previous.units.get(code),
+                                                    previous.period) if previous is not None else ([], []))):
+        if got[0] or got[1]:
+            store[code] = got
+        else:
+            store.pop(code, None)
+
+
+def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, units: dict[str, UnitTotals],
+             completeness: dict[str, Completeness], parts: ConsolidationParts,
+             previous: ConsolidationResult | None,
+             accepted_and_blocked: tuple[dict[str, Submission], dict[str, Submission]] | None = None
+             ) -> ConsolidationResult:
+    """The result's lists from ``parts``, always in the same order: intake findings unit by unit
+    (:func:`evalreport.check.intake.intake_order`), reconciliation bottom-up, then quota and changes
+    top-down. ``accepted_and_blocked``: :func:`accepted_blocked` of these parts, if the caller
+    has it."""
+    subtree = hierarchy.subtree(root)
+    index = {c: i for i, c in enumerate(subtree)}
+    findings: list[Finding] = []
+    rejected: list[Submission] = []
+    for key in intake_order(index, parts.intake):
+        got = parts.intake[key]
+        findings += got.findings
+        rejected += got.rejected
+    accepted, blocked = accepted_and_blocked or accepted_blocked(parts, subtree)
+    bottom_up = [c for c in hierarchy.bottom_up(root) if c in parts.gaps]
+    gaps = [g for c in bottom_up for g in parts.gaps[c]]
+    findings += [f for c in bottom_up for f in parts.gap_findings[c]]
+    quota_parts = [parts.members[c] for c in subtree if c in parts.members]
+    quota_parts += [parts.organizations[c] for c in subtree if c in parts.organizations]
+    quota_parts.append(parts.tree)
+    findings += [f for p in quota_parts for f in p[1]]
+    change_parts = [parts.changes[c] for c in subtree if c in parts.changes]
+    findings += [f for p in change_parts for f in p[1]]
+    return ConsolidationResult(
+        form=form, period=period, hierarchy=hierarchy, root=root, units=units, completeness=completeness,
+        quota=[q for p in quota_parts for q in p[0]], reconciliation=gaps,
+        changes=[c for p in change_parts for c in p[0]], findings=findings, accepted=accepted,
+        rejected=rejected, previous=previous, blocked=list(blocked), parts=parts,
+    )
+
+
+def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: ReconciliationGap,
+                 units: Mapping[str, UnitTotals]) -> Finding:
+    messages = {}
+    for lang in ("vi", "en"):
+        items = []
+        for child, _field, value in gap.explained_by:
+            base = {"child": child, "child_name": hierarchy.name(child)}
+            if units[child].source == "none":
+                extra = render_message("RECON_FILE_VALUE", {"value": fmt_number(value, lang)})[lang] if value is not None else ""
+                items.append(render_message("RECON_MISSING_CHILD", {**base, "value": extra})[lang])
+            else:
+                items.append(render_message("RECON_CHILD_GAP", {
+                    **base, "own": fmt_number(value, lang),
+                    "children_sum": fmt_number(units[child].values.get(gap.field), lang)})[lang])
+        explanation = (render_message("RECON_EXPLAINED_BY", {"items": "; ".join(items)})[lang] if items
+                       else render_message("RECON_UNEXPLAINED", {})[lang])
+        messages[lang] = render_message("RECONCILIATION", {
+            "unit_name": hierarchy.name(gap.unit), "label": field_label(form, hierarchy, gap.field, lang),
+            "own": fmt_number(gap.own_value, lang), "children_sum": fmt_number(gap.children_sum, lang),
+            "difference": fmt_number(gap.difference, lang), "explanation": explanation})[lang]
+    return make_finding("RECONCILIATION", "warning", messages=messages, unit=gap.unit,
+                        params={"field": gap.field, "own": gap.own_value, "children_sum": gap.children_sum,
+                                "explained_by": [c for c, _, _ in gap.explained_by]})
+
+
+def _completeness(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
+                  blocked: set[str]) -> dict[str, Completeness]:
+    """Per parent: which direct children are received, and "received/expected" per level below.
+
+    A unit counts as received when it or something below it sent usable data, or when an
+    ancestor's own summary (used because nothing below it was sent) covers it.
+    """
+    subtree = hierarchy.subtree(root)
+    covered: dict[str, bool] = {}
+    summary_cover: set[str] = set()
+    for code in subtree:  # parents before children
+        parent = hierarchy.unit(code).parent
+        if code != root and parent is not None and (units[parent].source == "own" or parent in summary_cover):
+            summary_cover.add(code)
+        covered[code] = units[code].source != "none" or code in summary_cover
+    per_level: dict[str, dict[str, list[int]]] = {}
+    out: dict[str, Completeness] = {}
+    for code in reversed(subtree):  # children before parents
+        children = hierarchy.children(code)
+        counts: dict[str, list[int]] = {}
+        for c in children:
+            level = hierarchy.unit(c).level
+            got_exp = counts.setdefault(level, [0, 0])
+            got_exp[0] += covered[c]
+            got_exp[1] += 1
+            for lv, (g, e) in per_level.pop(c, {}).items():
+                acc = counts.setdefault(lv, [0, 0])
+                acc[0] += g
+                acc[1] += e
+        per_level[code] = counts
+        if children:
+            received = [c for c in children if covered[c]]
+            out[code] = Completeness(code, children, received, [c for c in children if not covered[c]],
+                                     [c for c in children if c in blocked],
+                                     {lv: (g, e) for lv, (g, e) in counts.items()})
+    return dict(reversed(list(out.items())))

@@ -1,0 +1,250 @@
+"""``evalreport check FOLDER`` and ``evalreport consolidate FOLDER``: the command-line edge of
+reading, checking and consolidating a folder of submitted workbooks.
+
+Exit codes: 0 when nothing blocks a unit, 1 when an error keeps a file out of the totals (a
+summary says which), 2 for wrong usage (missing folder, unknown form, bad period or option).
+Submitted files are only read; the findings file is written atomically.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from evalreport.aggregate.consolidate import consolidate as run_consolidation
+from evalreport.aggregate.rollup import field_label, measure_label
+from evalreport.check.rules import check as check_submission
+from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
+from evalreport.model.finding import Finding, findings_frame
+from evalreport.model.hierarchy import Hierarchy, load_hierarchy
+from evalreport.model.period import Period, PeriodError, parse_period
+from evalreport.model.result import ConsolidationResult
+from evalreport.model.submission import Submission
+from evalreport.read.workbook import read_submission
+from evalreport.store.atomic import atomic_path
+from evalreport.wording.numbers import fmt_number, fmt_share
+
+__all__ = ["register", "workbooks_in"]
+
+_console = Console()
+_err = Console(stderr=True)
+_SUFFIXES = (".xlsx", ".xlsm")
+_SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
+_TEXT = {
+    "vi": {"severity": "Mức", "unit": "Đơn vị", "file": "Tệp", "cell": "Ô", "rule": "Quy tắc", "message": "Nội dung",
+           "reading": "Đọc tệp", "consolidating": "Tổng hợp", "files": "tệp", "field": "Chỉ tiêu", "value": "Số liệu",
+           "share": "Tỷ lệ", "no_findings": "Không có lỗi hay cảnh báo.",
+           "summary": "{files} tệp: {errors} lỗi, {warnings} cảnh báo.",
+           "blocked": "Chưa tổng hợp được {n} đơn vị do tệp có lỗi: {units}",
+           "missing": "Chưa có số liệu: {units}", "complete": "Đã nhận",
+           "written": "Đã ghi danh sách lỗi vào {path}"},
+    "en": {"severity": "Severity", "unit": "Unit", "file": "File", "cell": "Cell", "rule": "Rule", "message": "Message",
+           "reading": "Reading", "consolidating": "Consolidating", "files": "files", "field": "Field",
+           "value": "Value", "share": "Share", "no_findings": "No errors or warnings.",
+           "summary": "{files} files: {errors} errors, {warnings} warnings.",
+           "blocked": "{n} unit(s) not consolidated because their files have errors: {units}",
+           "missing": "No data yet: {units}", "complete": "Received",
+           "written": "Findings written to {path}"},
+}
+
+
+def _usage(message: str) -> typer.Exit:
+    _err.print(f"[red]Lỗi / error:[/] {message}")
+    return typer.Exit(2)
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """Workbooks under ``folder`` (recursively), skipping Excel's lock files (``~$…``)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+                  and not p.name.startswith(("~$", ".")))
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=_err, transient=True)
+
+
+def _read_all(paths: list[Path], forms, lang: str) -> list[Submission]:
+    out = []
+    with _progress() as progress:
+        task = progress.add_task(_TEXT[lang]["reading"], total=len(paths))
+        for path in paths:
+            out.append(read_submission(path, forms))
+            progress.advance(task)
+    return out
+
+
+def _options(folder: Path, lang: str, form: str | None, period: str | None, units: Path | None, levels: str
+             ) -> tuple[FormDefinition | None, Period | None, Hierarchy | None]:
+    if lang not in ("vi", "en"):
+        raise _usage(f"--lang must be vi or en, not {lang!r}")
+    if not folder.is_dir():
+        raise _usage(f"folder not found: {folder}")
+    try:
+        definition = load_form(form) if form else None
+        p = parse_period(period) if period else None
+    except (FormDefinitionError, PeriodError) as exc:
+        raise _usage(str(exc)) from None
+    if definition is not None and p is not None and p.kind not in definition.period_types:
+        raise _usage(f"form {definition.code} is reported per {'/'.join(definition.period_types)}, not per {p.kind}")
+    hierarchy = None
+    if units is not None:
+        if not units.is_file():
+            raise _usage(f"unit list not found: {units}")
+        try:
+            hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
+        except (OSError, ValueError) as exc:
+            raise _usage(f"levels '{levels}': {exc}") from None
+        if any(f.is_error for f in hierarchy.problems):
+            _print_findings(hierarchy.problems, lang)
+            _err.print("[red]Danh sách đơn vị có lỗi; hãy sửa rồi chạy lại / fix the unit list and run again.[/]")
+            raise typer.Exit(1)
+    return definition, p, hierarchy
+
+
+def _print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:
+    t = _TEXT[lang]
+    if not findings:
+        _console.print(f"[green]{t['no_findings']}[/]")
+        return
+    table = Table(title=title, show_lines=False)
+    for key in ("severity", "unit", "file", "cell", "rule"):
+        table.add_column(t[key], no_wrap=key != "file")
+    table.add_column(t["message"], overflow="fold", ratio=1)
+    order = {"error": 0, "warning": 1, "info": 2}
+    for f in sorted(findings, key=lambda f: (order[f.severity], f.file or "", f.unit or "")):
+        cell = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f"row {f.row}" if f.row else "")
+        table.add_row(f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]", f.unit or "", f.file or "", cell, f.rule,
+                      f.message(lang))
+    _console.print(table)
+
+
+def _write_findings(findings: list[Finding], out: Path, lang: str) -> None:
+    frame = findings_frame(findings, lang)
+    with atomic_path(out) as tmp:
+        if out.suffix.lower() == ".csv":
+            frame.to_csv(tmp, index=False, encoding="utf-8-sig")  # the BOM makes Excel read Vietnamese right
+        else:
+            frame.to_excel(tmp, index=False, sheet_name="Findings", engine="openpyxl")
+    _console.print(_TEXT[lang]["written"].format(path=out))
+
+
+def _summary(findings: list[Finding], files: int, lang: str) -> None:
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    _console.print(_TEXT[lang]["summary"].format(files=files, errors=errors, warnings=warnings))
+
+
+def check_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
+                  units: Path | None = typer.Option(None, "--units", help="Unit list (checks units and children)."),
+                  period: str | None = typer.Option(None, "--period", help="Expected period: 2021, 2025-Q3, 2025-11."),
+                  form: str | None = typer.Option(None, "--form", help="Expected form code, e.g. DG-NAM."),
+                  levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
+                  out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx or .csv."),
+                  lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+    """Read and check every workbook in FOLDER; list the findings."""
+    if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
+        raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
+    definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
+    paths = workbooks_in(folder)
+    # Every shipped form, loaded once, so the reader need not look them up for each file.
+    forms = {definition.code: definition} if definition else {code: load_form(code) for code in available_forms()}
+    subs = _read_all(paths, forms, lang)
+    findings: list[Finding] = []
+    for s in subs:
+        findings += s.findings
+        if s.period is None or s.form_code not in forms:
+            continue  # the reader could not identify the file; its findings say why
+        findings += check_submission(forms[s.form_code], s, hierarchy=hierarchy, expected_period=p)
+    _print_findings(findings, lang)
+    _summary(findings, len(paths), lang)
+    if out is not None:
+        _write_findings(findings, out, lang)
+    if any(f.is_error for f in findings):
+        raise typer.Exit(1)
+
+
+def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
+                        units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv)."),
+                        period: str = typer.Option(..., "--period", help="2021, 2025-Q3 or 2025-11."),
+                        root: str | None = typer.Option(None, "--root", help="Consolidate for this unit "
+                                                                             "(default: the list's root)."),
+                        form: str = typer.Option("DG-NAM", "--form", help="Form code."),
+                        levels: str = typer.Option("default", "--levels", help="default, three_level or a YAML."),
+                        out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx/.csv."),
+                        lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+    """Check and consolidate FOLDER for ROOT; print the totals and shares."""
+    if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
+        raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
+    definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
+    if definition is None or p is None or hierarchy is None:  # pragma: no cover - all three are required options
+        raise _usage("--form, --period and --units are required")
+    root = root or (hierarchy.roots[0] if len(hierarchy.roots) == 1 else None)
+    if root is None or root not in hierarchy:
+        raise _usage(f"--root {root}: no such unit in {units.name}")
+    paths = workbooks_in(folder)
+    subs = _read_all(paths, definition, lang)
+    with _progress() as progress:
+        task = progress.add_task(_TEXT[lang]["consolidating"], total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = run_consolidation(definition, p, subs, hierarchy, root, progress=update)
+    _print_totals(result, lang)
+    _print_findings(result.findings, lang)
+    _summary(result.findings, len(paths), lang)
+    if out is not None:
+        _write_findings(result.findings, out, lang)
+    t = _TEXT[lang]
+    if result.missing:
+        _console.print(t["missing"].format(units=", ".join(f"{hierarchy.name(c)} ({c})" for c in result.missing)))
+    if any(f.is_error for f in result.findings):
+        blocked = [f"{hierarchy.name(c)} ({c})" for c in result.blocked]
+        if blocked:
+            _err.print(f"[red]{t['blocked'].format(n=len(blocked), units=', '.join(blocked))}[/]")
+        raise typer.Exit(1)
+
+
+def _print_totals(result: ConsolidationResult, lang: str) -> None:
+    """The root's member counts, derived fields, shares, organization counts and completeness."""
+    form, h, t = result.form, result.hierarchy, _TEXT[lang]
+    decimals = int(form.param("share_decimals")) if "share_decimals" in form.parameters else 2
+    totals, shares, unit = result.totals(), result.shares(), result.units[result.root]
+    title = f"{h.name(result.root)} · {form.code} · {result.period.label(lang)} ({unit.covered_units}/" \
+            f"{unit.expected_units})"
+    table = Table(title=title)
+    table.add_column(t["field"])
+    table.add_column(t["value"], justify="right")
+    for code in [*form.field_codes, *(d.code for d in form.derived)]:
+        if code in totals:
+            table.add_row(field_label(form, h, code, lang), fmt_number(totals[code], lang))
+    for s in form.shares:
+        table.add_row(s.label.get(lang), fmt_share(shares.get(s.code), lang, decimals))
+    _console.print(table)
+    org = form.organizations
+    levels = h.levels.below(h.unit(result.root).level)
+    if org is not None and levels:
+        orgs = Table(title=org.title.get(lang))
+        orgs.add_column("")
+        for lv in levels:
+            orgs.add_column(h.levels.get(lv).plural.get(lang), justify="right")
+        for m in org.all_measures:
+            orgs.add_row(measure_label(org, m, lang), *(fmt_number(totals.get(org.field_code(lv, m)), lang)
+                                                        for lv in levels))
+        for s in org.shares:
+            orgs.add_row(s.label.get(lang), *(fmt_share(shares.get(org.share_code(lv, s)), lang, decimals)
+                                              for lv in levels))
+        comp = result.completeness.get(result.root)
+        if comp is not None:
+            orgs.add_row(t["complete"], *(comp.ratio_text(lv) for lv in levels))
+        _console.print(orgs)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check_command)
+    app.command("consolidate")(consolidate_command)

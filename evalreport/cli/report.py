@@ -1,0 +1,144 @@
+"""``evalreport report FOLDER``: consolidate a folder of workbooks and write, for the root (and with
+``--all-levels`` for every non-leaf unit), the summary workbook and the narrative Word report,
+optionally with PDF copies through LibreOffice.
+
+File names are built from codes only (``DG-NAM_2021_T01.xlsx``, ``DG-NAM_2021_T01_bao_cao.docx``)
+and always land inside ``--out``. Exit codes: 0 when every unit is in the totals, 1 when errors
+keep some file out (the reports are still written, and say so), 2 for wrong usage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from evalreport.aggregate.consolidate import consolidate
+from evalreport.cli.check import workbooks_in
+from evalreport.form.definition import FormDefinitionError, load_form
+from evalreport.model.hierarchy import load_hierarchy
+from evalreport.model.period import PeriodError, parse_period
+from evalreport.model.result import ConsolidationResult
+from evalreport.read.workbook import read_submission
+from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
+from evalreport.render.word.jinja_env import TemplateRenderError
+from evalreport.render.word.narrative import render_narrative
+from evalreport.render.word.narrative_context import DocumentInfo
+from evalreport.render.workbook.summary_workbook import write_summary_workbook
+from evalreport.store.file_names import unit_file_name
+
+__all__ = ["register", "report_command", "output_names"]
+
+_console = Console()
+_err = Console(stderr=True)
+_TEXT = {
+    "vi": {"written": "Đã ghi", "blocked": "Lưu ý: {n} đơn vị có tệp lỗi chưa được tổng hợp: {units}",
+           "missing": "Chưa có số liệu của {n} đơn vị.", "report": "bao_cao", "previous": "Kỳ trước ({period}): {n} tệp"},
+    "en": {"written": "Written", "blocked": "Note: {n} unit(s) with erroneous files are not in the totals: {units}",
+           "missing": "No data yet from {n} unit(s).", "report": "report", "previous": "Previous period ({period}): {n} files"},
+}
+
+
+def _usage(message: str) -> typer.Exit:
+    _err.print(f"[red]Lỗi / error:[/] {message}")
+    return typer.Exit(2)
+
+
+def output_names(form_code: str, period: str, unit_code: str, lang: str = "vi") -> tuple[str, str]:
+    """(summary workbook, narrative report) file names, from codes only."""
+    return (unit_file_name(form_code, period, unit_code),
+            unit_file_name(form_code, period, unit_code, _TEXT["en" if lang == "en" else "vi"]["report"], ".docx"))
+
+
+def _inside(folder: Path, name: str) -> Path:
+    target = (folder / name).resolve()
+    if target.parent != folder.resolve():  # pragma: no cover - names are sanitized; belt and braces
+        raise _usage(f"output name escapes the output folder: {name}")
+    return target
+
+
+def _consolidate_folder(folder: Path, form, period, hierarchy, root: str,
+                        previous: ConsolidationResult | None = None) -> ConsolidationResult:
+    subs = [read_submission(p, form) for p in workbooks_in(folder)]
+    return consolidate(form, period, subs, hierarchy, root=root, previous=previous)
+
+
+def report_command(
+        folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
+        units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv)."),
+        period: str = typer.Option(..., "--period", help="2021, 2025-Q3 ..."),
+        root: str | None = typer.Option(None, "--root", help="Unit to report on (default: the list's root)."),
+        out: Path = typer.Option(Path("bao_cao"), "--out", help="Output folder."),
+        all_levels: bool = typer.Option(False, "--all-levels", help="Also every non-leaf unit below the root."),
+        pdf: bool = typer.Option(False, "--pdf", help="Also PDF copies (needs LibreOffice)."),
+        lang: str = typer.Option("vi", "--lang", help="vi or en."),
+        template: Path | None = typer.Option(None, "--template", help="Narrative template (.docx with tags)."),
+        previous: Path | None = typer.Option(None, "--previous", help="Folder of the previous period's workbooks."),
+        form: str = typer.Option("DG-NAM", "--form", help="Form code."),
+        levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
+        place: str | None = typer.Option(None, "--place", help="Place in the header, e.g. 'Gia Lai'."),
+        number: str | None = typer.Option(None, "--number", help="Document number, e.g. 'Số 12-BC/ĐU'."),
+        date: str | None = typer.Option(None, "--date", help="Date of the report, YYYY-MM-DD (default: today)."),
+) -> None:
+    """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
+    if lang not in ("vi", "en"):
+        raise _usage(f"--lang must be vi or en, not {lang!r}")
+    for path, what in ((folder, "folder"), (previous, "previous folder")):
+        if path is not None and not path.is_dir():
+            raise _usage(f"{what} not found: {path}")
+    if not units.is_file():
+        raise _usage(f"unit list not found: {units}")
+    if template is not None and not template.is_file():
+        raise _usage(f"template not found: {template}")
+    try:
+        definition = load_form(form)
+        p = parse_period(period)
+        when = dt.date.fromisoformat(date) if date else None
+    except (FormDefinitionError, PeriodError, ValueError) as exc:
+        raise _usage(str(exc)) from None
+    hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
+    if any(f.is_error for f in hierarchy.problems):
+        for f in hierarchy.problems:
+            _err.print(f"[red]{f.message(lang)}[/]")
+        raise typer.Exit(1)
+    root_code = root or hierarchy.root
+    if root_code not in hierarchy:
+        raise _usage(f"--root {root_code!r} is not in {units}")
+    t = _TEXT[lang]
+    prev = None
+    if previous is not None:
+        prev = _consolidate_folder(previous, definition, p.previous(), hierarchy, root_code)
+        _console.print(t["previous"].format(period=p.previous().label(lang), n=len(prev.accepted) + len(prev.rejected)))
+    result = _consolidate_folder(folder, definition, p, hierarchy, root_code, prev)
+
+    out.mkdir(parents=True, exist_ok=True)
+    targets = [root_code] + ([c for c in hierarchy.non_leaves(root_code) if c != root_code] if all_levels else [])
+    doc = DocumentInfo(place=place, number=number, date=when)
+    pdf_failed = False
+    for code in targets:
+        xlsx_name, docx_name = output_names(definition.code, p.code, code, lang)
+        written = [write_summary_workbook(result, code, _inside(out, xlsx_name), lang)]
+        try:
+            written.append(render_narrative(result, code, _inside(out, docx_name), template, lang, doc=doc))
+        except TemplateRenderError as exc:
+            _err.print(f"[red]{exc.message(lang)}[/]")
+            raise typer.Exit(1) from None
+        if pdf and not pdf_failed:
+            try:
+                written += [convert_to_pdf(path, out) for path in written]
+            except PdfUnavailable as exc:
+                _err.print(f"[yellow]{exc.message(lang)}[/]")
+                pdf_failed = True
+        for path in written:
+            _console.print(f"{t['written']}: {path}")
+    if result.missing:
+        _console.print(t["missing"].format(n=len(result.missing)))
+    if result.blocked:
+        _err.print(f"[yellow]{t['blocked'].format(n=len(result.blocked), units=', '.join(result.blocked))}[/]")
+        raise typer.Exit(1)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report")(report_command)

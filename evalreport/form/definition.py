@@ -1,0 +1,382 @@
+"""Form definitions: the one description that templates, reading, rules, aggregation, shares
+and rendering are all driven by.
+
+A definition is a YAML file (see ``evalreport/forms/``) validated into typed pydantic models.
+Cross-references (every name in an expression is a field, derived field or parameter; codes
+are unique) are checked at load time so that a broken definition fails immediately with a
+message naming the file, the entry and what is wrong, instead of misbehaving during a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from evalreport.form.expressions import (
+    Comparison,
+    Expression,
+    ExpressionError,
+    parse_comparison,
+    parse_expression,
+)
+from evalreport.form.yaml_loading import read_mapping, safe_load
+
+__all__ = [
+    "Text",
+    "FieldDef",
+    "DerivedDef",
+    "ShareDef",
+    "RuleDef",
+    "Parameter",
+    "RatingDef",
+    "OrganizationsDef",
+    "FormDefinition",
+    "FormDefinitionError",
+    "load_form",
+    "available_forms",
+    "FORMS_DIR",
+]
+
+FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
+PeriodType = Literal["year", "quarter", "month"]
+
+
+class FormDefinitionError(ValueError):
+    """A form definition file is broken. The message names the file and the entry."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A user-facing text in Vietnamese (the default) and English."""
+
+    vi: str
+    en: str
+
+    def get(self, lang: str = "vi") -> str:
+        return self.en if lang == "en" else self.vi
+
+
+class FieldDef(_Model):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    kind: Literal["count", "stock", "flow", "text"] = "count"
+    rollup: Literal["sum", "first", "last"] = "last"
+    note: Text | None = None
+    indent: int = 0
+
+
+class Section(_Model):
+    code: str
+    title: Text
+    fields: list[FieldDef]
+
+
+class DerivedDef(_Model):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    expr: str | None = None
+    year_to_date: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> DerivedDef:
+        if (self.expr is None) == (self.year_to_date is None):
+            raise ValueError("give exactly one of 'expr' or 'year_to_date'")
+        return self
+
+    @cached_property
+    def expression(self) -> Expression | None:
+        return parse_expression(self.expr) if self.expr else None
+
+
+class ShareDef(_Model):
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: Text
+    numerator: str
+    denominator: str
+    group: str | None = None
+
+    @cached_property
+    def numerator_expr(self) -> Expression:
+        return parse_expression(self.numerator)
+
+    @cached_property
+    def denominator_expr(self) -> Expression:
+        return parse_expression(self.denominator)
+
+
+class RuleDef(_Model):
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    severity: Literal["error", "warning"]
+    check: str
+    message: Text
+    scope: Literal["submission", "previous_period"] = "submission"
+    suppressed_by: list[str] = Field(default_factory=list)
+
+    @cached_property
+    def comparison(self) -> Comparison:
+        return parse_comparison(self.check)
+
+
+class Parameter(_Model):
+    value: float
+    label: Text
+
+
+class RatingDef(_Model):
+    code: str
+    label: Text
+    measure: str
+    rated: bool = True
+    reason_required: bool = False
+
+
+class TsvmDef(_Model):
+    label: Text
+    allowed_with: list[str]
+    measure: str = "tsvm"  # the measure that counts awarded organizations
+
+
+class OrgDerived(_Model):
+    measure: str
+    label: Text
+    expr: str
+
+    @cached_property
+    def expression(self) -> Expression:
+        return parse_expression(self.expr)
+
+
+class QuotaDef(_Model):
+    parameter: str
+    numerator: str
+    denominator: str
+
+
+class OrganizationsDef(_Model):
+    """The child-organization rating table and the tc_<level>_<measure> counts made from it."""
+
+    title: Text
+    ratings: list[RatingDef]
+    tsvm: TsvmDef
+    measures: list[str]
+    total_measure: str = "tong_so"  # counts every row of the table
+    rated_measure: str = "duoc_danh_gia"  # counts rows whose rating has rated: true
+    derived: list[OrgDerived] = Field(default_factory=list)
+    shares: list[ShareDef] = Field(default_factory=list)
+    quota: QuotaDef | None = None
+
+    def rating(self, code: str) -> RatingDef | None:
+        return next((r for r in self.ratings if r.code == code), None)
+
+    @property
+    def all_measures(self) -> list[str]:
+        return list(self.measures) + [d.measure for d in self.derived]
+
+    @staticmethod
+    def field_code(level: str, measure: str) -> str:
+        """``tc_<level>_<measure>``, e.g. ``tc_co_so_htxsnv``."""
+        return f"tc_{level}_{measure}"
+
+    def share_code(self, level: str, share: ShareDef) -> str:
+        return f"ty_le_tc_{level}_{share.code}"
+
+
+class FormDefinition(_Model):
+    code: str
+    version: str
+    title: Text
+    period_types: list[PeriodType]
+    regulation: str | None = None
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
+    sections: list[Section]
+    derived: list[DerivedDef] = Field(default_factory=list)
+    shares: list[ShareDef] = Field(default_factory=list)
+    organizations: OrganizationsDef | None = None
+    rules: list[RuleDef] = Field(default_factory=list)
+
+    @field_validator("version", mode="before")
+    @classmethod
+    def _version_text(cls, v: object) -> object:
+        return str(v) if isinstance(v, (int, float)) else v
+
+    # -- convenient views -------------------------------------------------------------------
+    @property
+    def fields(self) -> list[FieldDef]:
+        """Input fields in template order."""
+        return [f for s in self.sections for f in s.fields]
+
+    @cached_property
+    def field_map(self) -> dict[str, FieldDef]:
+        return {f.code: f for f in self.fields}
+
+    @property
+    def field_codes(self) -> list[str]:
+        return [f.code for f in self.fields]
+
+    def param(self, name: str) -> float:
+        return self.parameters[name].value
+
+    @property
+    def param_values(self) -> dict[str, float]:
+        return {k: p.value for k, p in self.parameters.items()}
+
+    def label(self, code: str, lang: str = "vi") -> str:
+        """Label of any field, derived field or share code (falls back to the code)."""
+        for item in [*self.fields, *self.derived, *self.shares]:
+            if item.code == code:
+                return item.label.get(lang)
+        return code
+
+    def with_parameters(self, overrides: dict[str, float]) -> FormDefinition:
+        """A copy with some parameter values replaced (e.g. from a workspace config)."""
+        unknown = set(overrides) - set(self.parameters)
+        if unknown:
+            raise FormDefinitionError(f"{self.code}: unknown parameter(s) {', '.join(sorted(unknown))}")
+        params = {
+            k: p.model_copy(update={"value": float(overrides.get(k, p.value))}) for k, p in self.parameters.items()
+        }
+        return self.model_copy(update={"parameters": params})
+
+    def iter_rules(self, scope: str = "submission") -> Iterator[RuleDef]:
+        return (r for r in self.rules if r.scope == scope)
+
+    # -- cross-reference validation ---------------------------------------------------------
+    @model_validator(mode="after")
+    def _cross_check(self) -> FormDefinition:
+        problems: list[str] = []
+        seen: dict[str, str] = {}
+        for kind, codes in (
+            ("field", [f.code for f in self.fields]),
+            ("derived field", [d.code for d in self.derived]),
+            ("share", [s.code for s in self.shares]),
+            ("rule", [r.code for r in self.rules]),
+        ):
+            for code in codes:
+                if code in seen:
+                    problems.append(f"{kind} '{code}': duplicate code (already used by a {seen[code]})")
+                seen[code] = kind
+        known = set(self.field_codes) | set(self.parameters)
+        for d in self.derived:
+            try:
+                if d.expression is not None:
+                    _unknown(d.expression.names, known, f"derived field '{d.code}'", problems)
+                elif d.year_to_date not in self.field_map:
+                    problems.append(f"derived field '{d.code}': year_to_date refers to unknown field '{d.year_to_date}'")
+            except ExpressionError as exc:
+                problems.append(f"derived field '{d.code}': {exc}")
+            known.add(d.code)
+        for s in self.shares:
+            try:
+                _unknown(s.numerator_expr.names | s.denominator_expr.names, known, f"share '{s.code}'", problems)
+            except ExpressionError as exc:
+                problems.append(f"share '{s.code}': {exc}")
+        rule_codes = {r.code for r in self.rules}
+        for r in self.rules:
+            names_ok = known | ({f"prev_{c}" for c in self.field_codes} if r.scope == "previous_period" else set())
+            try:
+                _unknown(r.comparison.names, names_ok, f"rule '{r.code}'", problems)
+            except ExpressionError as exc:
+                problems.append(f"rule '{r.code}': {exc}")
+            for other in r.suppressed_by:
+                if other not in rule_codes:
+                    problems.append(f"rule '{r.code}': suppressed_by names unknown rule '{other}'")
+        if self.organizations is not None:
+            org = self.organizations
+            measures = set(org.measures)
+            for rating in org.ratings:
+                if rating.measure not in measures:
+                    problems.append(f"rating '{rating.code}': measure '{rating.measure}' is not in organizations.measures")
+            for name in (org.total_measure, org.rated_measure, org.tsvm.measure):
+                if name not in measures:
+                    problems.append(f"organizations: measure '{name}' is not in organizations.measures")
+            for code in org.tsvm.allowed_with:
+                if org.rating(code) is None:
+                    problems.append(f"organizations.tsvm: allowed_with names unknown rating '{code}'")
+            for d in org.derived:
+                try:
+                    _unknown(d.expression.names, measures, f"organizations derived '{d.measure}'", problems)
+                except ExpressionError as exc:
+                    problems.append(f"organizations derived '{d.measure}': {exc}")
+                measures.add(d.measure)
+            for s in org.shares:
+                try:
+                    names = s.numerator_expr.names | s.denominator_expr.names
+                    _unknown(names, measures, f"organizations share '{s.code}'", problems)
+                except ExpressionError as exc:
+                    problems.append(f"organizations share '{s.code}': {exc}")
+            if org.quota is not None:
+                if org.quota.parameter not in self.parameters:
+                    problems.append(f"organizations.quota: unknown parameter '{org.quota.parameter}'")
+                _unknown({org.quota.numerator, org.quota.denominator}, measures, "organizations.quota", problems)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _unknown(names: frozenset[str] | set[str], known: set[str], where: str, problems: list[str]) -> None:
+    for name in sorted(set(names) - known):
+        problems.append(f"{where}: unknown field or parameter '{name}'")
+
+
+def _format_validation(exc: ValidationError) -> str:
+    lines = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        lines.append(f"{loc}: {msg}" if loc else msg)
+    return "\n  ".join(lines)
+
+
+_CACHE: dict[tuple[str, float], FormDefinition] = {}
+
+
+def available_forms() -> dict[str, Path]:
+    """Form code -> definition file for the forms shipped in the package.
+
+    Cached on the folder's modification time (a form added or removed changes it): readers ask
+    for this once per file, and parsing every YAML each time would cost more than the read.
+    """
+    return dict(_index_forms(FORMS_DIR.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=4)
+def _index_forms(_folder_mtime: int) -> tuple[tuple[str, Path], ...]:
+    out = []
+    for path in sorted(FORMS_DIR.glob("*.yaml")):
+        with path.open(encoding="utf-8") as fh:
+            code = (safe_load(fh) or {}).get("code")
+        if code:
+            out.append((str(code), path))
+    return tuple(out)
+
+
+def load_form(form: str | Path) -> FormDefinition:
+    """Load a form by code (``"DG-NAM"``) or from a YAML file path.
+
+    Raises :class:`FormDefinitionError` naming the file and every broken entry.
+    """
+    path = Path(form)
+    if not path.suffix:
+        forms = available_forms()
+        if str(form) not in forms:
+            raise FormDefinitionError(f"unknown form '{form}'; known forms: {', '.join(forms) or 'none'}")
+        path = forms[str(form)]
+    if not path.is_file():
+        raise FormDefinitionError(f"{path}: form definition file not found")
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key in _CACHE:
+        return _CACHE[key]
+    data = read_mapping(path, str(path), "expected a mapping at the top level", FormDefinitionError)
+    try:
+        definition = FormDefinition.model_validate(data)
+    except ValidationError as exc:
+        raise FormDefinitionError(f"{path}: invalid form definition:\n  {_format_validation(exc)}") from None
+    _CACHE[key] = definition
+    return definition

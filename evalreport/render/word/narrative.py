@@ -1,0 +1,85 @@
+"""Render the narrative Word report of one unit with docxtpl.
+
+Any .docx can serve as the template: the default one (built by
+``tools/word_templates.py``, shipped in ``evalreport/resources``) or a copy an officer edited
+in Word. The context is :func:`.narrative_context.build_narrative_context` plus the chart
+(``bieu_do``: a native Word chart, :mod:`.docx_chart`); the environment is the sandboxed,
+autoescaping one of :mod:`.jinja_env`, so text from submissions cannot break the document and a
+template mistake is reported with its tag.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+
+from evalreport.model.result import ConsolidationResult
+from evalreport.render.word import sentences as S
+from evalreport.render.word.charts import ratings_chart
+from evalreport.render.word.docx_chart import InlineChart
+from evalreport.render.word.jinja_env import make_jinja_env, template_error
+from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
+from evalreport.store.atomic import atomic_path
+
+__all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES"]
+
+#: The shipped Word templates (built by ``tools/word_templates.py``), one per language.
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+TEMPLATE_NAMES = {"vi": "DG-NAM_bao_cao.docx", "en": "DG-NAM_report_en.docx"}
+
+
+def default_template(lang: str = "vi") -> Path:
+    return RESOURCES_DIR / TEMPLATE_NAMES["en" if lang == "en" else "vi"]
+
+
+def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:
+    rows = context["don_vi_con"]
+    labels = [S.capitalize(i["nhan"]) for i in context["dang_vien"]["xep_loai"]]
+    chart = ratings_chart([r["ten"] for r in rows], [r["xep_loai"] for r in rows], labels, context["lang"])
+    return InlineChart(tpl, chart) if chart else None
+
+
+def _source_of(tpl: DocxTemplate) -> str:
+    """The Jinja source docxtpl was rendering when it failed (for locating the faulty tag)."""
+    part = tpl.current_rendering_part
+    xml = tpl.get_xml() if part is None or part is tpl.docx._part else tpl.get_part_xml(part)
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+
+
+def render_narrative(result: ConsolidationResult, unit_code: str | None, path: str | Path,
+                     template: str | Path | None = None, lang: str = "vi", *, doc: DocumentInfo | None = None,
+                     chart: bool = True, context: dict[str, Any] | None = None) -> Path:
+    """Write the narrative report of ``unit_code`` (default: the root) to ``path`` atomically.
+
+    ``template`` is any .docx with docxtpl tags (default: the shipped one for ``lang``); ``doc``
+    carries the document's number, place, date, signer and recipients; ``context`` adds or
+    overrides variables (e.g. ``danh_gia_chung``). Raises :class:`~.jinja_env.TemplateRenderError`
+    naming the tag when the template is wrong.
+    """
+    ctx = build_narrative_context(result, unit_code, lang, doc)
+    return write_narrative(ctx, path, template, lang, chart=chart, context=context)
+
+
+def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path | None = None, lang: str = "vi",
+                    *, chart: bool = True, context: dict[str, Any] | None = None) -> Path:
+    """The half of :func:`render_narrative` after :func:`build_narrative_context`: the chart and
+    the document, from the context's plain values alone (a run hands this half to its render
+    helper process, which never sees the consolidation result)."""
+    template_path = Path(template) if template else default_template(lang)
+    tpl = DocxTemplate(str(template_path))
+    ctx = dict(ctx)
+    ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
+    ctx.update(context or {})
+    try:
+        tpl.render(ctx, make_jinja_env(), autoescape=True)
+    except (TemplateError, SecurityError) as exc:
+        raise template_error(exc, _source_of(tpl), template_path.name, lang) from None
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tpl.save(str(tmp))
+    return target

@@ -1,0 +1,333 @@
+"""The template context of a narrative report: every number, share, label and ready-made
+sentence a Word template may use, for one unit of a consolidation result.
+
+Pure: it reads a :class:`~evalreport.model.result.ConsolidationResult` and returns plain dicts, lists,
+numbers, strings and dates (no files, no docx objects), so it can be tested exhaustively and
+reused by any template. Labels come from the form definition and the level configuration; the
+variables are documented in docs/template-context.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from evalreport.model.result import ConsolidationResult
+from evalreport.render.word import sentences as S
+from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles, org_share, share_value
+from evalreport.wording.numbers import fmt_change, fmt_share
+
+__all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
+
+# Fixed wording of the document format (not form data): Hướng dẫn 36-HD/VPTW.
+WORDING: dict[str, dict[str, str]] = {
+    "vi": {"number": "Số      -BC/ĐU", "title": "BÁO CÁO", "on_behalf": "T/M BAN THƯỜNG VỤ", "signer": "BÍ THƯ",
+           "place": "……………", "rated": "đã đánh giá, xếp loại", "sent": "Đã gửi", "missing": "Chưa gửi",
+           "errors": "Có lỗi", "to_parent": "để báo cáo", "to_children": "để biết", "archive": "- Lưu Văn phòng.",
+           "units": "đơn vị"},
+    "en": {"number": "No.      -BC/ĐU", "title": "REPORT", "on_behalf": "ON BEHALF OF THE STANDING COMMITTEE",
+           "signer": "SECRETARY", "place": "……………", "rated": "rated", "sent": "Received", "missing": "Missing",
+           "errors": "With errors", "to_parent": "for reporting", "to_children": "for information",
+           "archive": "- Archive: Office.", "units": "units"},
+}
+
+
+@dataclass
+class DocumentInfo:
+    """What the Party document format needs besides the numbers. Every field has a default an
+    officer can accept and correct in Word."""
+
+    issuer: str | None = None  # issuing committee; default: the unit's name
+    parent_issuer: str | None = None  # the line above it; default: the parent's name ("" omits it)
+    number: str | None = None  # "Số 12-BC/ĐU"
+    place: str | None = None
+    date: dt.date | None = None
+    on_behalf: str | None = None  # "T/M BAN THƯỜNG VỤ"
+    signer_title: str | None = None  # "BÍ THƯ"
+    signer_name: str = ""
+    recipients: list[str] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # e.g. danh_gia_chung, nhiem_vu written by the officer
+
+
+def _labels(result: ConsolidationResult, lang: str) -> dict[str, str]:
+    form = result.form
+    out = {f.code: f.label.get(lang) for f in form.fields}
+    out.update({d.code: d.label.get(lang) for d in form.derived})
+    out.update({s.code: s.label.get(lang) for s in form.shares})
+    return out
+
+
+def _share_of(roles, shares: dict, values: dict, num: str, den: str) -> float | None:
+    code = roles.share_code(num, den)
+    if code is not None and code in shares:
+        return shares[code]
+    return share_value(values.get(num), values.get(den))
+
+
+def _quota(result: ConsolidationResult, lang: str) -> tuple[float | None, str | None]:
+    org = result.form.organizations
+    if org is None or org.quota is None:
+        return None, None
+    limit = result.form.param(org.quota.parameter)
+    return limit, fmt_share(limit * 100, lang, 0)
+
+
+def _members(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str) -> dict[str, Any]:
+    form = result.form
+    t = result.units[code]
+    v, sh = t.values, t.shares
+
+    def item(c: str, den: str | None = None) -> dict[str, Any]:
+        share = _share_of(roles, sh, v, c, den) if den else None
+        return {"ma": c, "nhan": S.phrase(form.label(c, lang)), "so": v.get(c), "ty_le": share}
+
+    limit, limit_text = _quota(result, lang)
+    good = roles.good_or_better
+    within = _share_of(roles, sh, v, roles.excellent, good) if good else None
+    ok = None if limit is None or good is None else (v.get(roles.excellent) or 0) <= limit * (v.get(good) or 0) + 1e-9
+    return {
+        "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
+        "ty_le_duoc_danh_gia": _share_of(roles, sh, v, roles.evaluated, roles.total),
+        "khong_danh_gia": None if v.get(roles.total) is None else (v.get(roles.total) or 0) - (v.get(roles.evaluated) or 0),
+        "ly_do": [item(c, roles.total) for c in roles.not_evaluated],
+        "xep_loai": [item(c, roles.evaluated) for c in roles.ratings],
+        "httnv_tro_len": v.get(good) if good else None,
+        "ty_le_httnv_tro_len": _share_of(roles, sh, v, good, roles.evaluated) if good else None,
+        "ty_le_htxsnv_trong_httnv": within, "han_muc": limit_text, "trong_han_muc": ok,
+        "khtnv": v.get(roles.not_completed), "nguyen_nhan": [item(c) for c in roles.not_completed_causes],
+        "ky_luat": [item(c) for c in roles.discipline],
+        "tong_ky_luat": sum(v.get(c) or 0 for c in roles.discipline),
+        "_good_label": S.phrase(form.label(roles.share_code(good, roles.evaluated) or good, lang)) if good else "",
+        "_within_label": S.phrase(form.label(roles.share_code(roles.excellent, good) or "", lang)) if good else "",
+    }
+
+
+def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) -> list[dict[str, Any]]:
+    org = result.form.organizations
+    if org is None:
+        return []
+    roles, t = org_roles(org), result.units[code]
+    limit, limit_text = _quota(result, lang)
+    levels = result.hierarchy.levels
+    out = []
+    for level in levels.below(result.hierarchy.unit(code).level):
+        v = {m: t.values.get(org.field_code(level, m)) for m in org.all_measures}
+        if not v.get(roles.total):
+            continue
+        for d in org.derived:  # in case the result carries only the counted measures
+            if v.get(d.measure) is None:
+                v[d.measure] = d.expression.evaluate(v)
+
+        def share(num: str, den: str, level: str = level, v: dict = v) -> float | None:
+            sc = roles.share_code(num, den)
+            return org_share(org, level, sc, t.values, t.shares) if sc else share_value(v.get(num), v.get(den))
+
+        good = roles.good_or_better
+        ratings = [{"ma": r.code, "nhan": S.phrase(r.label.get(lang)), "so": v.get(r.measure) or 0,
+                    "ty_le": share(r.measure, roles.evaluated)} for r in roles.ratings]
+        best = roles.ratings[0].measure
+        ok = None if limit is None or good is None else (v.get(best) or 0) <= limit * (v.get(good) or 0) + 1e-9
+        entry = {
+            "cap": level, "ten_cap": levels.get(level).plural.get(lang), "tong_so": v.get(roles.total),
+            "duoc_danh_gia": v.get(roles.evaluated), "ty_le_duoc_danh_gia": share(roles.evaluated, roles.total),
+            "khong_danh_gia": sum(v.get(r.measure) or 0 for r in roles.not_rated), "xep_loai": ratings,
+            "tsvm": v.get("tsvm") if "tsvm" in org.measures else None,
+            "httnv_tro_len": v.get(good) if good else None,
+            "ty_le_httnv_tro_len": share(good, roles.evaluated) if good else None,
+            "ty_le_htxsnv_trong_httnv": share(best, good) if good else None,
+            "han_muc": limit_text, "trong_han_muc": ok,
+        }
+        share_label = {s.code: S.phrase(s.label.get(lang)) for s in org.shares}
+        entry["cau"] = S.organizations(
+            entry["ten_cap"], entry["tong_so"],
+            S.Item(WORDING[lang]["rated"], entry["duoc_danh_gia"], entry["ty_le_duoc_danh_gia"]),
+            S.Item(S.phrase(roles.not_rated[0].label.get(lang)), entry["khong_danh_gia"]) if roles.not_rated else None,
+            [S.Item(r["nhan"], r["so"], r["ty_le"]) for r in ratings],
+            S.Item(org.tsvm.label.get(lang), entry["tsvm"]),
+            S.Item(share_label.get(roles.share_code(good, roles.evaluated) or "", ""), entry["httnv_tro_len"],
+                   entry["ty_le_httnv_tro_len"]) if good else None,
+            S.Item(share_label.get(roles.share_code(best, good) or "", ""), None, entry["ty_le_htxsnv_trong_httnv"])
+            if good else None,
+            limit_text, ok, lang, dec)
+        out.append(entry)
+    return out
+
+
+def _completeness(result: ConsolidationResult, code: str, lang: str) -> dict[str, Any]:
+    h = result.hierarchy
+    comp = result.completeness.get(code)
+    levels = []
+    for level in h.levels.below(h.unit(code).level):
+        if comp is not None and level in comp.by_level:
+            got, exp = comp.by_level[level]
+        else:
+            units = h.at_level(level, under=code)
+            got = sum(1 for c in units if c in result.units and result.units[c].source != "none")
+            exp = len(units)
+        if exp:
+            levels.append({"cap": level, "ten_cap": h.levels.get(level).plural.get(lang), "da_gui": got,
+                           "tong": exp, "ty_so": f"{got}/{exp}"})
+    children = h.children(code)
+    missing = list(comp.missing) if comp else [c for c in children if result.units.get(c) is None
+                                                or result.units[c].source == "none"]
+    # name every unit without data, down to the cells, not only the direct children
+    deep = [c for c in result.units[code].missing_units if c != code] if code in result.units else []
+    errors = list(comp.with_errors) if comp else []
+    received = len(comp.received) if comp else len(children) - len(missing)
+    return {"da_gui": received, "tong": len(children), "ty_so": f"{received}/{len(children)}", "theo_cap": levels,
+            "thieu": [{"ma": c, "ten": h.name(c)} for c in missing],
+            "thieu_tat_ca": [{"ma": c, "ten": h.name(c)} for c in (deep or missing)],
+            "loi": [{"ma": c, "ten": h.name(c)} for c in errors]}
+
+
+def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str, dec: int,
+            members: dict) -> dict[str, Any]:
+    prev_label = (result.previous.period if result.previous else result.period.previous()).label(lang)
+    current = result.units[code].values
+    previous: dict[str, Any] = {}
+    if result.previous is not None and code in result.previous.units \
+            and result.previous.units[code].source != "none":
+        previous = dict(result.previous.units[code].values)
+        prev_shares = result.previous.units[code].shares
+    else:
+        previous = {c.field: c.previous for c in result.changes if c.unit == code and c.previous is not None}
+        prev_shares = {}
+    outliers = {c.field for c in result.changes if c.unit == code and c.outlier}
+    items, parts = [], []
+    for f in (roles.total, roles.evaluated, *roles.ratings):
+        cur, prev = current.get(f), previous.get(f)
+        diff = None if cur is None or prev is None else cur - prev
+        label = S.phrase(result.form.label(f, lang))
+        if lang != "en" and f in roles.ratings:
+            label = f"số đảng viên {label}"
+        items.append({"ma": f, "nhan": label, "hien_tai": cur, "ky_truoc": prev, "chenh_lech": diff,
+                      "cum": fmt_change(diff, lang), "bat_thuong": f in outliers})
+        parts.append((label, diff, False))
+    good = roles.good_or_better
+    share_code = roles.share_code(good, roles.evaluated) if good else None
+    if share_code and previous:
+        prev_share = prev_shares.get(share_code)
+        if prev_share is None:
+            prev_share = share_value(previous.get(good), previous.get(roles.evaluated))
+        cur_share = members["ty_le_httnv_tro_len"]
+        diff = None if cur_share is None or prev_share is None else cur_share - prev_share
+        parts.append((S.phrase(result.form.label(share_code, lang)), diff, True))
+    has_prev = bool(previous) and any(i["ky_truoc"] is not None for i in items)
+    return {"co_ky_truoc": has_prev, "ky_truoc": prev_label, "muc": items,
+            "cau": S.change(parts, prev_label, has_prev, lang, dec)}
+
+
+def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str,
+              comp: dict) -> list[dict[str, Any]]:
+    h, form = result.hierarchy, result.form
+    own = result.accepted.get(code)
+    given = {r.code: r for r in own.ratings} if own else {}
+    missing = {m["ma"] for m in comp["thieu"]}
+    errors = {m["ma"] for m in comp["loi"]}
+    words = WORDING[lang]
+    rows = []
+    for i, child in enumerate(h.children(code), start=1):
+        t = result.units.get(child)
+        v = t.values if t else {}
+        sh = t.shares if t else {}
+        rating = given.get(child)
+        rdef = form.organizations.rating(rating.rating) if rating and rating.rating and form.organizations else None
+        rows.append({
+            "stt": i, "ma": child, "ten": h.name(child),
+            "trang_thai": words["errors"] if child in errors else words["missing"] if child in missing else words["sent"],
+            "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
+            "xep_loai": [v.get(c) for c in roles.ratings],
+            "ty_le_httnv_tro_len": _share_of(roles, sh, v, roles.good_or_better, roles.evaluated)
+            if roles.good_or_better else None,
+            "danh_gia": rdef.code if rdef else "", "danh_gia_ten": rdef.label.get(lang) if rdef else "",
+            "tsvm": bool(rating.tsvm) if rating else False,
+        })
+    return rows
+
+
+def _abbreviation(label: str) -> str:
+    """Column heading for a rating: its abbreviation in the label ("(HTXSNV)"), else the label."""
+    found = S.ABBREVIATION.search(label)
+    return found.group(0).strip(" ()") if found else S.phrase(label)
+
+
+def build_narrative_context(result: ConsolidationResult, unit_code: str | None = None, lang: str = "vi",
+                            doc: DocumentInfo | None = None) -> dict[str, Any]:
+    """The documented context (docs/template-context.md) for ``unit_code`` (default: the root)."""
+    lang = "en" if lang == "en" else "vi"
+    doc = doc or DocumentInfo()
+    code = unit_code or result.root
+    h, form = result.hierarchy, result.form
+    unit = h.unit(code)
+    parent = h.get(unit.parent) if unit.parent else None
+    words = WORDING[lang]
+    dec = int(form.param_values.get("share_decimals", 2))
+    period_label = result.period.label(lang)
+    has_children = not h.is_leaf(code)
+    roles = member_roles(form)  # once: it reads the whole form
+
+    members = _members(result, roles, code, lang)
+    organizations = _organizations(result, code, lang, dec) if has_children else []
+    completeness = _completeness(result, code, lang)
+    change = _change(result, roles, code, lang, dec, members)
+    children = _children(result, roles, code, lang, completeness) if has_children else []
+
+    child_level = h.unit(h.children(code)[0]).level if has_children else None
+    child_plural = h.levels.get(child_level).plural.get(lang) if child_level else words["units"]
+    parent_issuer = doc.parent_issuer if doc.parent_issuer is not None else (parent.name if parent else "")
+    recipients = doc.recipients
+    if recipients is None:
+        recipients = ([f"- {parent.name} ({words['to_parent']}),"] if parent else []) + \
+                     ([f"- {S.capitalize(child_plural)} ({words['to_children']}),"] if has_children else []) + \
+                     [words["archive"]]
+    title = form.title.get(lang)
+    unchanged_items = [i for i in members["xep_loai"]]
+    sentences = {
+        "mo_dau": S.opening(unit.name, title, period_label, form.regulation, has_children, lang),
+        "day_du": S.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in completeness["theo_cap"]],
+                                 [m["ten"] for m in completeness["thieu_tat_ca"]], words["units"], lang),
+        "to_chuc": [o["cau"] for o in organizations],
+        "dang_vien_danh_gia": S.members_evaluated(
+            S.Item(S.phrase(form.label(roles.total, lang)), members["tong_so"]),
+            S.Item(S.phrase(form.label(roles.evaluated, lang)), members["duoc_danh_gia"], members["ty_le_duoc_danh_gia"]),
+            [S.Item(i["nhan"], i["so"], i["ty_le"]) for i in members["ly_do"]], lang, dec),
+        "dang_vien_xep_loai": S.members_ratings([S.Item(i["nhan"], i["so"], i["ty_le"]) for i in unchanged_items],
+                                                unchanged_items[-1]["nhan"] if unchanged_items else None, lang, dec),
+        "dang_vien_tot": S.members_good(
+            S.Item(members.pop("_good_label"), members["httnv_tro_len"], members["ty_le_httnv_tro_len"]),
+            S.Item(members.pop("_within_label"), None, members["ty_le_htxsnv_trong_httnv"]),
+            members["han_muc"], members["trong_han_muc"], lang, dec),
+        "dang_vien_khtnv": S.members_not_completed(
+            S.phrase(form.label(roles.not_completed, lang)), members["khtnv"],
+            [S.Item(i["nhan"], i["so"]) for i in members["nguyen_nhan"]], lang),
+        "ky_luat": S.discipline([S.Item(i["nhan"], i["so"]) for i in members["ky_luat"]], period_label, lang),
+        "thay_doi": change["cau"],
+    }
+    if has_children and not organizations:
+        sentences["to_chuc"] = ["No ratings of subordinate organizations were reported." if lang == "en"
+                                else "Chưa có kết quả xếp loại tổ chức đảng trực thuộc."]
+    context: dict[str, Any] = {
+        "lang": lang, "so_le": dec,
+        "don_vi": {"ma": code, "ten": unit.name, "cap": unit.level, "ten_cap": h.levels.get(unit.level).label.get(lang)},
+        "cap_tren": {"ma": parent.code, "ten": parent.name} if parent else None,
+        "ky": {"ma": result.period.code, "ten": period_label, "ky_truoc": change["ky_truoc"]},
+        "bieu_mau": {"ma": form.code, "phien_ban": form.version, "ten": title, "quy_dinh": form.regulation or ""},
+        "van_ban": {
+            "co_quan_cap_tren": parent_issuer.upper(), "co_quan_ban_hanh": (doc.issuer or unit.name).upper(),
+            "so": doc.number or words["number"], "dia_diem": doc.place or words["place"],
+            "ngay": doc.date or dt.date.today(), "tieu_de": words["title"],
+            "trich_yeu": f"{title} {period_label}", "noi_nhan": recipients,
+            "thay_mat": doc.on_behalf or words["on_behalf"], "chuc_vu": doc.signer_title or words["signer"],
+            "nguoi_ky": doc.signer_name,
+        },
+        "so_lieu": dict(result.units[code].values), "ty_le": dict(result.units[code].shares),
+        "nhan": _labels(result, lang),
+        "day_du": completeness, "to_chuc": organizations, "dang_vien": members, "thay_doi": change,
+        "co_don_vi_con": has_children, "don_vi_con": children, "cap_con": child_plural,
+        "cot_xep_loai": [_abbreviation(form.label(c, lang)) for c in roles.ratings],
+        "cau": sentences,
+        "to_chuc_thuc_hien": "", "danh_gia_chung": "", "nhiem_vu": "",
+    }
+    context.update(doc.extra)
+    return context

@@ -1,0 +1,41 @@
+"""The findings workbook of a run, written with openpyxl and a streamed body.
+
+Every run writes one, and going through a pandas DataFrame meant importing pandas (about half a
+second) on the run path for a two-dimensional list. The sheet is what ``findings_frame(...)
+.to_excel(index=False)`` gives: the column names in a bold header row, one row per finding.
+The rows are streamed into the saved file (:mod:`.streamed_rows`): through openpyxl, even in
+write-only mode, 10,000 findings took about 0.7 s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from evalreport.model.finding import FINDING_COLUMNS, Finding, findings_rows
+
+__all__ = ["write_findings_table"]
+
+
+def write_findings_table(findings: Iterable[Finding], path: Path, lang: str = "vi") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+
+    from evalreport.render.workbook.streamed_rows import SheetBody, StreamedWorkbook
+    from evalreport.render.workbook.xlsx_cells import CellLook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Findings" if lang == "en" else "Phat hien"
+    thin = Side(style="thin")
+    for col, name in enumerate(FINDING_COLUMNS, start=1):  # styled like pandas' own header
+        cell = ws.cell(row=1, column=col, value=name)
+        cell.font = Font(bold=True)
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        cell.alignment = Alignment(horizontal="center", vertical="top")
+    rows = findings_rows(findings, lang)
+    plain = (CellLook(0, 0),) * len(FINDING_COLUMNS)  # no style, as pandas writes the values
+    body = SheetBody(ws, ((row, plain, None) for row in rows), first_row=2, count=len(rows),
+                     width=len(FINDING_COLUMNS))
+    StreamedWorkbook(wb, [body]).save(path)
+    return path

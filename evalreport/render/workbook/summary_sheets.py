@@ -1,0 +1,272 @@
+"""The secondary sheets of the summary workbook: completeness, findings, change against the
+previous period and native Excel charts.
+
+Completeness (a row per unit below the unit) and findings (a row per finding) grow with the
+province; their rows are returned as a :class:`~.streamed_rows.SheetBody` that is written as
+XML when the workbook is saved, while their frame (header, widths, panes, filter, print setup)
+is set here through openpyxl like every other sheet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.result import ConsolidationResult
+from evalreport.render.word.form_roles import member_roles
+from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
+from evalreport.render.workbook.workbook_text import text
+from evalreport.render.workbook.xlsx_cells import (
+    AMBER_FILL,
+    RED_FILL,
+    CellLook,
+    header_row,
+    landscape,
+    look,
+    put,
+    put_share,
+    set_widths,
+)
+
+__all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
+
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+_MESSAGE_WIDTH = 75
+_2D = [f"{n:02d}" for n in range(100)]  # day, month, hour, minute as two digits
+# Colours of the four ratings, best first (as in the Word report's chart).
+_RATING_COLORS = ("1B5E20", "66BB6A", "FBC02D", "C62828", "90A4AE", "6D4C41")
+
+
+def _lines(value: object, width: int) -> int:
+    """Rows of text a wrapped cell needs (column width in characters, a little generous)."""
+    text = str(value or "")
+    return max(1, -(-len(text) * 11 // (width * 10)))
+
+
+def short_label(label: str) -> str:
+    """"Hoàn thành nhiệm vụ (HTNV)" -> "HTNV" (column headings and chart categories stay short);
+    else the label."""
+    if "(" in label and ")" in label:
+        inner = label[label.index("(") + 1:label.index(")")]
+        if inner.isupper():
+            return inner
+    return label
+
+
+def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
+    """Every unit below ``code``: did its file arrive, was it usable, which file, how much of its
+    subtree has data. Returns the rows, one per unit, to be streamed when the workbook is saved."""
+    t, h = text(lang), result.hierarchy
+    heads = [t["no"], t["code"], t["name"], t["level"], t["parent"], t["status"], t["file"], t["received_at"],
+             t["covered"]]
+    header_row(ws, 1, heads)
+    units = h.descendants(code)
+    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(len(units) + 1, 2)}"
+    landscape(ws, "1:1")
+    return SheetBody(ws, _completeness_rows(ws, result, units, lang), first_row=2, count=len(units),
+                     width=len(heads))
+
+
+def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[str], lang: str) \
+        -> Iterator[BodyRow]:
+    """The rows, produced at save time; their looks are resolved now, while openpyxl's style
+    table can still take them."""
+    t, h = text(lang), result.hierarchy
+    center, left = look(ws, align="center"), look(ws, align="left")
+
+    def looks(status: CellLook) -> tuple[CellLook, ...]:
+        return (center, center, left, center, center, status, left, center, center)
+
+    sent, missing = (t["sent"], looks(center)), (t["missing"], looks(center))
+    blocked_status = (t["with_errors"], looks(look(ws, align="center", fill=RED_FILL)))
+    missing_leaf = (t["missing"], looks(look(ws, align="center", fill=AMBER_FILL)))
+    level_labels = {level.key: level.label.get(lang) for level in h.levels.levels}
+    ratio = t["ratio"]
+    blocked = set(result.blocked)
+    blocked |= {s.unit_code for s in result.rejected if s.unit_code not in result.accepted
+                and any(f.is_error for f in s.findings)}
+    rejected_files = {s.unit_code: s for s in result.rejected}
+    accepted, totals = result.accepted, result.units
+    unit_of, is_leaf = h.unit, h.is_leaf
+    ratios: dict[tuple[int, int], str] = {}  # (covered, expected) -> "1/1": a few pairs, thousands of rows
+
+    def rows() -> Iterator[BodyRow]:
+        # an empty cell is None, not "": rows_xml writes a row of plain values in one call
+        for i, unit in enumerate(units, start=1):
+            node = unit_of(unit)
+            sub = accepted.get(unit)
+            if sub is not None:
+                status, row_looks = sent
+            else:
+                sub = rejected_files.get(unit)
+                status, row_looks = blocked_status if unit in blocked else \
+                    missing_leaf if is_leaf(unit) else missing
+            file = received = covered = None
+            prov = sub.provenance if sub is not None else None
+            if prov is not None:
+                file, when = prov.name or None, prov.modified
+                if when is not None:  # dd/mm/yyyy hh:mm, in a fifth of strftime's time (10,000 rows)
+                    received = f"{_2D[when.day]}/{_2D[when.month]}/{when.year} {_2D[when.hour]}:{_2D[when.minute]}"
+            tot = totals.get(unit)
+            if tot is not None:
+                pair = (tot.covered_units, tot.expected_units)
+                covered = ratios.get(pair)
+                if covered is None:
+                    covered = ratios[pair] = ratio.format(got=pair[0], exp=pair[1])
+            yield ((i, unit, node.name, level_labels[node.level], node.parent, status, file, received, covered),
+                   row_looks, None)
+
+    return rows()
+
+
+def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
+    """Every finding inside ``code``'s subtree, errors first. Returns the rows, one per finding,
+    to be streamed when the workbook is saved."""
+    t, h = text(lang), result.hierarchy
+    heads = [t["severity"], t["code"], t["name"], t["file"], t["sheet"], t["cell"], t["rule"], t["message"]]
+    header_row(ws, 1, heads)
+    inside = _subtree(h, code) if result.findings else ()
+    items = sorted((f for f in result.findings if f.unit is None or f.unit in inside),
+                   key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.unit or "", f.file or ""))
+    if not items:
+        put(ws, 2, 1, t["no_findings"], border=False)
+    set_widths(ws, [10, 11, 30, 30, 12, 7, 22, _MESSAGE_WIDTH])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:H{max(len(items) + 1, 2)}"
+    landscape(ws, "1:1")
+    return SheetBody(ws, _findings_rows(ws, result, items, lang), first_row=2, count=len(items), width=len(heads))
+
+
+def _subtree(h: Hierarchy, code: str) -> Container[str]:
+    """The units of ``code``'s subtree; for the root that is the whole list, so no set of a
+    province's units is built."""
+    if code in h.roots:
+        return h
+    return set(h.subtree(code))
+
+
+def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang: str) -> Iterator[BodyRow]:
+    """The rows, produced at save time; their looks are resolved now, while openpyxl's style
+    table can still take them."""
+    t, h = text(lang), result.hierarchy
+    center, left = look(ws, align="center"), look(ws, align="left")
+
+    def looks(severity: CellLook) -> tuple[CellLook, ...]:
+        return (severity, center, left, left, center, center, center, left)
+
+    severity_looks = {"error": looks(look(ws, align="center", fill=RED_FILL)),
+                      "warning": looks(look(ws, align="center", fill=AMBER_FILL))}
+    plain = looks(center)
+
+    def rows() -> Iterator[BodyRow]:
+        for f in items:  # an empty cell is None, not "" (see the completeness rows)
+            name = (h.name(f.unit) or None) if f.unit and f.unit in h else None
+            file, message = f.file or None, f.message(lang)
+            # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
+            lines = max(_lines(message, _MESSAGE_WIDTH), _lines(file, 30), _lines(name, 30))
+            yield ((t.get(f.severity, f.severity), f.unit or None, name, file, f.sheet or None,
+                    f.cell or (f"{f.row}" if f.row else None), f.rule, message),
+                   severity_looks.get(f.severity, plain), 15.0 * lines)
+
+    return rows()
+
+
+def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Each field of the unit this period and the previous one; outliers flagged."""
+    t, form = text(lang), result.form
+    prev_period = result.previous.period if result.previous else result.period.previous()
+    current = result.units[code].values
+    previous: dict[str, int | float | None] = {}
+    if result.previous is not None and code in result.previous.units \
+            and result.previous.units[code].source != "none":
+        previous = dict(result.previous.units[code].values)
+    else:
+        previous = {c.field: c.previous for c in result.changes if c.unit == code}
+    outliers = {c.field for c in result.changes if c.unit == code and c.outlier}
+    put(ws, 1, 1, f"{result.hierarchy.name(code)}: {result.period.label(lang)} / {prev_period.label(lang)}",
+        bold=True, border=False)
+    if not previous:
+        put(ws, 3, 1, t["no_previous"].format(period=prev_period.label(lang)), border=False)
+        set_widths(ws, [60])
+        return
+    heads = [t["item"], t["current"], t["previous"], t["difference"], t["relative"], t["outlier"]]
+    header_row(ws, 3, heads)
+    row = 3
+    codes = [f.code for f in form.fields] + [d.code for d in form.derived]
+    for fcode in codes:
+        cur, prev = current.get(fcode), previous.get(fcode)
+        row += 1
+        diff = None if cur is None or prev is None else cur - prev
+        put(ws, row, 1, form.label(fcode, lang), align="left")
+        put(ws, row, 2, cur)
+        put(ws, row, 3, prev)
+        put(ws, row, 4, diff, fmt="+#,##0;-#,##0;0")
+        put_share(ws, row, 5, None if diff is None or not prev else 100.0 * diff / prev)
+        put(ws, row, 6, t["yes"] if fcode in outliers else "", align="center",
+            fill=RED_FILL if fcode in outliers else None)
+    set_widths(ws, [58, 13, 13, 13, 13, 12])
+    ws.freeze_panes = "B4"
+    landscape(ws, "3:3")
+
+
+def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: ConsolidationResult, code: str,
+                 lang: str) -> None:
+    """Native Excel charts: members by rating per child unit (stacked bars, from the children
+    sheet) and members by rating for the unit itself (from a small table on this sheet)."""
+    t, form = text(lang), result.form
+    roles = member_roles(form)
+    first_rating_col = 8  # STT, code, name, status, total, evaluated, % evaluated, then the ratings
+    if last_row >= 2:
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = t["chart_children"]
+        chart.y_axis.title = t["members_axis"]
+        data = Reference(children, min_col=first_rating_col, max_col=first_rating_col + len(roles.ratings) - 1,
+                         min_row=1, max_row=last_row)
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(Reference(children, min_col=3, min_row=2, max_row=last_row))
+        chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
+        chart.y_axis.crosses = "max"  # ... and the value axis at the bottom
+        for k, series in enumerate(chart.series):
+            series.graphicalProperties.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
+            series.graphicalProperties.line.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
+        chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
+        chart.width = 24
+        chart.legend.position = "b"
+        ws.add_chart(chart, "E2")
+    values = result.units[code].values
+    header_row(ws, 1, [t["rating"], t["item"], t["count"]])
+    for i, c in enumerate(roles.ratings, start=2):
+        label = form.label(c, lang)
+        put(ws, i, 1, short_label(label), align="center")
+        put(ws, i, 2, label, align="left")
+        put(ws, i, 3, values.get(c))
+    members = BarChart()
+    members.type = "col"
+    members.title = t["chart_members"]
+    members.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
+    members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(roles.ratings)))
+    members.legend = None
+    for i in range(len(roles.ratings)):  # each rating in its own colour, as in the chart above
+        point = DataPoint(idx=i)
+        point.graphicalProperties.solidFill = _RATING_COLORS[i % len(_RATING_COLORS)]
+        members.series[0].dPt.append(point)
+    members.dataLabels = DataLabelList()
+    members.dataLabels.showVal = True
+    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+        setattr(members.dataLabels, flag, False)
+    members.height, members.width = 8, 16
+    anchor_row = 2 + max(16, int(0.6 * last_row) + 10) if last_row >= 2 else 8
+    ws.add_chart(members, f"E{anchor_row}")
+    set_widths(ws, [10, 44, 11])
+    landscape(ws)

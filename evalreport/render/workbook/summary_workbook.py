@@ -1,0 +1,384 @@
+"""The summary workbook of one unit: its own DG-NAM submission for the next level up, plus sheets
+for the officer and their leaders.
+
+The first sheet is exactly the unit's form (same metadata and layout as its template, values =
+the consolidated totals including the ``tc_<level>_<measure>`` counts, its child-rating table
+kept), so the reader of the next level reads it back unchanged: cell → ward → district →
+province, file to file. The added sheets (overview in the layout of an official summary table,
+one row per child unit, completeness, findings, change against the previous period, charts) are
+ignored by the reader.
+
+The rows of the completeness and findings sheets, which grow with the province, and of the
+children sheet are streamed into the file at save time (:mod:`.streamed_rows`); everything else
+is built with openpyxl.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evalreport.form.layout import FormLayout
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.result import ConsolidationResult
+from evalreport.render.word.form_roles import (
+    FormRolesError,
+    MemberRoles,
+    member_roles,
+    org_roles,
+    org_share,
+    share_value,
+)
+from evalreport.render.word.sentences import capitalize
+from evalreport.render.workbook.rows_memo import RowsMemo
+from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
+from evalreport.render.workbook.summary_sheets import (
+    short_label,
+    write_change,
+    write_charts,
+    write_completeness,
+    write_findings,
+)
+from evalreport.render.workbook.template_writer import build_form_workbook
+from evalreport.render.workbook.workbook_text import text
+from evalreport.render.workbook.xlsx_cells import (
+    AMBER_FILL,
+    NO_CELL,
+    RED_FILL,
+    TITLE,
+    TOTAL_FILL,
+    CellLook,
+    RowLooks,
+    header_row,
+    landscape,
+    merge_across,
+    put,
+    put_share,
+    set_widths,
+)
+from evalreport.store.atomic import atomic_path
+
+__all__ = ["write_summary_workbook", "build_summary_workbook", "summary_values"]
+
+
+def summary_values(result: ConsolidationResult, unit_code: str, lang: str = "vi") -> dict[str, int]:
+    """The values the unit's form sheet carries upward: every cell its layout has (input fields
+    and the tc_* counts of the levels below its children; its own ratings travel as the table)."""
+    cells = FormLayout.for_unit(result.form, unit_code, result.hierarchy, lang).cell_map()
+    values = result.units[unit_code].values
+    return {k: int(v) for k, v in values.items() if k in cells and v is not None}
+
+
+def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = None,
+                           lang: str = "vi") -> StreamedWorkbook:
+    """The workbook, ready to :meth:`~.streamed_rows.StreamedWorkbook.save`: its ``workbook`` holds
+    every sheet, the completeness and findings sheets with their header only until the save."""
+    code = unit_code or result.root
+    own = result.accepted.get(code)
+    wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
+                             values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
+                             kind="summary", lang=lang)
+    t = text(lang)
+    # after the form sheet, before the form's instructions and hidden metadata
+    overview = wb.create_sheet(t["overview"], 1)
+    _write_overview(overview, result, code, lang)
+    at = 2
+    bodies: list[SheetBody] = []
+    if not result.hierarchy.is_leaf(code):
+        children = wb.create_sheet(t["children"], at)
+        at += 1
+        try:
+            roles = member_roles(result.form)
+        except FormRolesError:  # a form without ratings (DV-THANG): every field per child, no charts
+            _write_children_plain(children, result, code, lang)
+        else:
+            last_row, body = _write_children(children, result, code, lang, roles)
+            bodies.append(body)
+            write_charts(wb.create_sheet(t["charts"], at), children, last_row, result, code, lang)
+            at += 1
+    bodies += [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
+               write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
+    write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
+    wb.active = 1
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws is overview
+    return StreamedWorkbook(wb, bodies)
+
+
+def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, path: str | Path,
+                           lang: str = "vi", *, rows_memo: RowsMemo | None = None) -> Path:
+    """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically
+    (``rows_memo``: the big sheets' rows as the last run wrote them, :mod:`.rows_memo`)."""
+    book = build_summary_workbook(result, unit_code, lang)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        book.save(tmp, rows_memo)
+    return target
+
+
+def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, width: int) -> int:
+    t = text(lang)
+    unit = result.units[code]
+    title = t["overview_title"].format(title=result.form.title.get(lang).upper(),
+                                       period=result.period.label(lang).upper())
+    put(ws, 1, 1, title, border=False).font = TITLE
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
+    leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
+    put(ws, 3, 1, t["coverage"].format(covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,
+                                       unit=result.hierarchy.name(code)), border=False)
+    return 5
+
+
+def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Members (every field of the form with its share) and organizations by level."""
+    t, form = text(lang), result.form
+    org = form.organizations
+    rated = org_roles(org).ratings if org else ()
+    width = 4 + 2 * len(rated) + 3
+    row = _title(ws, result, code, lang, width)
+    values, shares = result.units[code].values, result.units[code].shares
+    put(ws, row, 1, t["members"], bold=True, border=False)
+    row += 1
+    header_row(ws, row, [t["no"], t["item"], t["count"], t["share"], t["of"]])
+    merge_across(ws, row, 5, 7)
+    first_header = row
+    row += 1
+    shown: set[str] = set()
+    items = [(f.code, f.label.get(lang), f.indent) for f in form.fields]
+    for d in form.derived:
+        items.append((d.code, d.label.get(lang), 0))
+    for i, (fcode, label, indent) in enumerate(items, start=1):
+        share = _primary_share(form, fcode)
+        put(ws, row, 1, i, align="center")
+        put(ws, row, 2, ("   " * indent) + label, align="left")
+        put(ws, row, 3, values.get(fcode))
+        if share is not None:
+            shown.add(share.code)
+            put_share(ws, row, 4, shares.get(share.code))
+            put(ws, row, 5, form.label(share.denominator.strip(), lang), align="left")
+        else:
+            put(ws, row, 4, "")
+            put(ws, row, 5, "")
+        merge_across(ws, row, 5, 7)
+        row += 1
+    for s in form.shares:  # shares not attached to a row above, e.g. the quota view
+        if s.code in shown:
+            continue
+        put(ws, row, 1, "", align="center")
+        put(ws, row, 2, s.label.get(lang), align="left", bold=True)
+        put(ws, row, 3, "")
+        put_share(ws, row, 4, shares.get(s.code), bold=True)
+        put(ws, row, 5, form.label(s.denominator.strip(), lang), align="left")
+        merge_across(ws, row, 5, 7)
+        row += 1
+    row += 1
+    if org is not None:
+        row = _write_org_levels(ws, result, code, lang, row)
+    set_widths(ws, [6, 50, 11, 11, 11] + [9, 9] * len(rated) + [11, 12, 13])
+    ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
+    landscape(ws)
+
+
+def _primary_share(form, field_code: str):
+    """The share a row shows: the rating-group share of that numerator if any, else the first."""
+    candidates = [s for s in form.shares if s.numerator.strip() == field_code]
+    grouped = [s for s in candidates if s.group]
+    return (grouped or candidates or [None])[0]
+
+
+def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, row: int) -> int:
+    t, org = text(lang), result.form.organizations
+    roles = org_roles(org)
+    h = result.hierarchy
+    values, shares = result.units[code].values, result.units[code].shares
+    put(ws, row, 1, t["organizations"], bold=True, border=False)
+    row += 1
+    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"]]
+    for r in roles.ratings:
+        heads += [r.code, t["pct"]]
+    heads += [t["tsvm"], t["good"], t["within"]]
+    header_row(ws, row, heads, height=30)
+    row += 1
+    good = roles.good_or_better
+    best = roles.ratings[0].measure
+    for n, level in enumerate(h.levels.below(h.unit(code).level), start=1):
+        def v(measure: str, level: str = level) -> int | None:
+            return values.get(org.field_code(level, measure))
+
+        def share(num: str, den: str, level: str = level) -> float | None:
+            sc = roles.share_code(num, den)
+            return org_share(org, level, sc, values, shares) if sc else share_value(v(num), v(den))
+
+        put(ws, row, 1, n, align="center")
+        put(ws, row, 2, capitalize(h.levels.get(level).plural.get(lang)), align="left")
+        put(ws, row, 3, v(roles.total))
+        put(ws, row, 4, v(roles.evaluated))
+        put(ws, row, 5, sum(v(r.measure) or 0 for r in roles.not_rated))
+        col = 6
+        for r in roles.ratings:
+            put(ws, row, col, v(r.measure))
+            put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
+            col += 2
+        put(ws, row, col, v("tsvm") if "tsvm" in org.measures else None)
+        put_share(ws, row, col + 1, share(good, roles.evaluated) if good else None)
+        put_share(ws, row, col + 2, share(best, good) if good else None)
+        row += 1
+    return row + 1
+
+
+def _finding_counts(result: ConsolidationResult, code: str) -> dict[str, list[int]]:
+    """child of ``code`` -> [errors, warnings] anywhere in that child's subtree."""
+    h = result.hierarchy
+    children = set(h.children(code))
+    branch: dict[str, str | None] = {}
+    counts: dict[str, list[int]] = {}
+    for f in result.findings:
+        if not f.unit or f.unit not in h or f.severity == "info":
+            continue
+        child = _branch(h, f.unit, children, branch)
+        if child is not None:
+            counts.setdefault(child, [0, 0])[0 if f.is_error else 1] += 1
+    return counts
+
+
+def _branch(h: Hierarchy, unit: str, children: set[str], memo: dict[str, str | None]) -> str | None:
+    """The child (one of ``children``) whose subtree holds ``unit``, or None. Walks up the
+    parents and remembers every unit it passed: a province's thousands of findings share their
+    wards and districts, so each is walked once, not once per finding."""
+    walked: list[str] = []
+    at: str | None = unit
+    while at is not None and at not in children and at not in memo and at not in walked:
+        walked.append(at)
+        node = h.get(at)
+        at = node.parent if node else None
+    found = at if at in children else memo.get(at) if at is not None else None
+    for u in walked:
+        memo[u] = found
+    return found
+
+
+def _status(result: ConsolidationResult, code: str, child: str, t: dict[str, str]) -> str:
+    comp = result.completeness.get(code)
+    tot = result.units.get(child)
+    if comp and child in comp.with_errors:
+        return t["with_errors"]
+    if (comp and child in comp.missing) or tot is None or tot.source == "none":
+        return t["missing"]
+    return t["partial"] if tot.missing_units else t["sent"]
+
+
+def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
+    """Every field of the form per child, with a total row (forms without a rating table)."""
+    t, form, h = text(lang), result.form, result.hierarchy
+    codes = [f.code for f in form.fields] + [d.code for d in form.derived]
+    heads = [t["no"], t["code"], t["name"], t["status"], *(form.label(c, lang) for c in codes), t["errors"],
+             t["warnings"]]
+    header_row(ws, 1, heads, height=60)
+    counts = _finding_counts(result, code)
+    row = 1
+    for i, child in enumerate(h.children(code), start=1):
+        row += 1
+        v = result.units[child].values if child in result.units else {}
+        lead = [i, child, h.name(child), _status(result, code, child, t)]
+        for col, value in enumerate([*lead, *(v.get(c) for c in codes), *counts.get(child, [0, 0])], start=1):
+            put(ws, row, col, value, align="left" if col == 3 else None if col > 4 else "center")
+    last = row
+    row += 1
+    total = result.units[code].values
+    for col, value in enumerate(["", "", t["sum"], "", *(total.get(c) for c in codes), "", ""], start=1):
+        put(ws, row, col, value, bold=True, fill=TOTAL_FILL)
+    set_widths(ws, [5, 11, 34, 13] + [12] * len(codes) + [8, 9])
+    ws.freeze_panes = "D2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(last, 2)}"
+    landscape(ws, "1:1")
+
+
+def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang: str,
+                    roles: MemberRoles) -> tuple[int, SheetBody]:
+    """One row per direct child with counts, shares, the rating given and findings; a total row
+    and the quota note. Returns the last child row (charts refer to it) and the rows, streamed
+    when the workbook is saved (a province's few dozen rows of 20 cells cost 14 ms through
+    openpyxl's cells, most of the sheets it still writes)."""
+    t, form, h = text(lang), result.form, result.hierarchy
+    own = result.accepted.get(code)
+    given = {r.code: r for r in own.ratings} if own else {}
+    labels = [short_label(form.label(c, lang)) for c in roles.ratings]
+    heads = [t["no"], t["code"], t["name"], t["status"], t["members_total"], t["evaluated"], t["evaluated_pct"],
+             *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
+             t["warnings"]]
+    header_row(ws, 1, heads, height=45)
+    counts = _finding_counts(result, code)
+    looks = RowLooks(ws)
+    rows: list[BodyRow] = []
+    for i, child in enumerate(h.children(code), start=1):
+        tot = result.units.get(child)
+        v = tot.values if tot else {}
+        sh = tot.shares if tot else {}
+        rating = given.get(child)
+        rows.append((*_child_row(looks, [i, child, h.name(child), _status(result, code, child, t)], v, sh, roles,
+                                 rating.rating if rating and rating.rating else "",
+                                 t["yes"] if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
+    last = len(rows) + 1
+    tot = result.units[code]
+    rows.append((*_child_row(looks, ["", "", t["sum"], ""], tot.values, tot.shares, roles, "", "", None, total=True),
+                 None))
+    rows.append(((), (), None))  # a blank row (no cells, not written), then the note
+    rows.append((*looks.row([(None, NO_CELL), (None, NO_CELL),
+                             (t["quota_note"].format(limit=_quota_text(result, lang)), looks.look(border=False))]),
+                 None))
+    _highlight(ws, last, len(heads), result, lang)
+    set_widths(ws, [5, 11, 34, 13, 11, 11, 10] + [10] * len(labels) + [11, 11, 12, 11, 8, 7, 9])
+    ws.freeze_panes = "D2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{last}"
+    landscape(ws, "1:1")
+    return last, SheetBody(ws, rows, first_row=2, count=len(rows), width=len(heads))
+
+
+def _child_row(looks: RowLooks, lead: list, v: dict, sh: dict, roles: MemberRoles, rating: str, tsvm: str,
+               counts: list[int] | None, total: bool = False) -> tuple[tuple[object, ...], tuple[CellLook, ...]]:
+    """(values, looks) of a child's row or the total row, the cells put() would write."""
+    fill = TOTAL_FILL if total else None
+    plain = looks.look(bold=total, fill=fill)
+    centred = looks.look(bold=total, fill=fill, align="center")
+    cells = [(value, looks.look(bold=total, fill=fill, align="left") if col == 3 else centred)
+             for col, value in enumerate(lead, start=1)]
+    cells += [(v.get(roles.total), plain), (v.get(roles.evaluated), plain),
+              looks.share(share_value(v.get(roles.evaluated), v.get(roles.total)), bold=total, fill=fill)]
+    cells += [(v.get(c), plain) for c in roles.ratings]
+    good = roles.good_or_better
+    cells += [(v.get(good) if good else None, plain),
+              looks.share(share_value(v.get(good), v.get(roles.evaluated)) if good else None, bold=total, fill=fill),
+              looks.share(share_value(v.get(roles.excellent), v.get(good)) if good else None, bold=total, fill=fill),
+              (rating, centred), (tsvm, centred),
+              (counts[0] if counts else "", plain), (counts[1] if counts else "", plain)]
+    return looks.row(cells)
+
+
+def _quota_text(result: ConsolidationResult, lang: str) -> str:
+    org = result.form.organizations
+    if org is None or org.quota is None:
+        return "–"
+    return f"{result.form.param(org.quota.parameter) * 100:.0f}%"
+
+
+def _highlight(ws: Worksheet, last: int, width: int, result: ConsolidationResult, lang: str) -> None:
+    """Conditional formatting: a whole row red when the unit has errors or breaks the HTXSNV quota
+    (members), amber when the unit sent nothing. Rules stay live if the officer sorts or edits."""
+    if last < 2:
+        return
+    t = text(lang)
+    roles = member_roles(result.form)
+    within_col = get_column_letter(4 + 3 + len(roles.ratings) + 3)
+    errors_col = get_column_letter(width - 1)
+    org = result.form.organizations
+    limit = result.form.param(org.quota.parameter) if org is not None and org.quota is not None else None
+    rng = f"A2:{get_column_letter(width)}{last}"
+    ws.conditional_formatting.add(rng, FormulaRule(formula=[f'$D2="{t["missing"]}"'], fill=AMBER_FILL))
+    red = [f'$D2="{t["with_errors"]}"', f"AND(ISNUMBER(${errors_col}2),${errors_col}2>0)"]
+    if limit is not None:
+        red.append(f"AND(ISNUMBER(${within_col}2),${within_col}2>{limit})")
+    ws.conditional_formatting.add(rng, FormulaRule(formula=[f"OR({','.join(red)})"], fill=RED_FILL))

@@ -1,0 +1,367 @@
+"""Writing form workbooks: the fill-in templates officers receive, filled copies (for tests, demo
+data and migrations) and the workbook a summary is rendered into.
+
+Everything placed here comes from :class:`~evalreport.form.layout.FormLayout`, and the layout is
+recorded in a very hidden metadata sheet so that the reader finds values by code, not position.
+Text that comes from outside (unit names, typed values) is always written as text, never as a
+formula. Files are saved atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.cell_range import MultiCellRange
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evalreport.form.definition import FormDefinition, available_forms, load_form
+from evalreport.form.layout import (
+    ANCHOR_COL,
+    CHILD_COLUMNS,
+    LABEL_COL,
+    META_SHEET,
+    NOTE_COL,
+    VALUE_COL,
+    FormLayout,
+)
+from evalreport.form.metadata import meta_rows
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period, parse_period
+from evalreport.model.submission import ChildRating
+from evalreport.read.count_values import MAX_COUNT
+from evalreport.render.workbook.template_instructions import TSVM_YES, write_instructions
+from evalreport.render.workbook.template_styles import (
+    ANCHOR,
+    HEADER,
+    INPUT,
+    INPUT_TEXT,
+    NOTE,
+    PREFILLED,
+    SECTION,
+    SUBSECTION,
+    TITLE,
+    label_style,
+    protect_a4_portrait,
+    register_styles,
+)
+from evalreport.store.atomic import atomic_path
+from evalreport.store.file_names import unit_file_name
+
+__all__ = ["build_form_workbook", "make_template", "fill_template", "make_templates", "write_blank_templates",
+           "template_file_name", "select_units"]
+
+_FORMULA_START = ("=", "+", "-", "@")
+_LABELS = {
+    "vi": {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "level": "Cấp", "period": "Kỳ báo cáo",
+           "code": "Mã chỉ tiêu", "field": "Chỉ tiêu", "value": "Số lượng", "note": "Ghi chú",
+           "child_code": "Mã đơn vị", "child_name": "Tên tổ chức đảng", "rating": "Xếp loại",
+           "tsvm": "TSVM tiêu biểu", "reason": "Lý do (nếu không đánh giá)", "summary": "(báo cáo tổng hợp)",
+           "count_error": "Nhập số nguyên từ 0 đến {max}", "rating_error": "Chọn một mức xếp loại trong danh sách",
+           "legend": "Xếp loại: {items}", "invalid": "Giá trị không hợp lệ"},
+    "en": {"unit_code": "Unit code", "unit_name": "Unit name", "level": "Level", "period": "Period",
+           "code": "Field code", "field": "Item", "value": "Count", "note": "Note",
+           "child_code": "Unit code", "child_name": "Organization", "rating": "Rating",
+           "tsvm": "TSVM", "reason": "Reason (if not rated)", "summary": "(summary)",
+           "count_error": "Type a whole number from 0 to {max}", "rating_error": "Choose a rating from the list",
+           "legend": "Ratings: {items}", "invalid": "Invalid value"},
+}
+_WIDTHS = {"A": 13, "B": 58, "C": 16, "D": 22, "E": 30}
+
+
+def _generator() -> str:
+    from evalreport import __version__
+
+    return f"evalreport {__version__}"
+
+
+def _put(ws: Worksheet, ref: str, value: object, style: str | None = None) -> Cell:
+    """Write a value; text that Excel would take for a formula stays text."""
+    cell = ws[ref]
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters pasted from Word are not XML
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"
+    if style:
+        cell.style = style
+    return cell
+
+
+def _period_text(period: Period | str | int | None) -> tuple[str, Period | None]:
+    if period is None or period == "":
+        return "", None
+    p = parse_period(period)
+    return str(p), p
+
+
+def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Period | str | int | None,
+                        hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
+                        ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
+                        lang: str = "vi") -> Workbook:
+    """The workbook of ``unit_code`` for ``period``, not saved (the renderer adds sheets).
+
+    ``unit_code=None`` (or no hierarchy) builds the generic blank template. ``values`` and
+    ``ratings`` fill input cells exactly as given (strings stay strings), so tests can build
+    the files officers really send, good and bad.
+    """
+    if kind not in ("template", "summary"):
+        raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
+    period_code, p = _period_text(period)
+    if p is not None and p.kind not in form.period_types:
+        raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {p.kind} ({p})")
+    layout = (FormLayout.for_unit(form, unit_code, hierarchy, lang) if unit_code and hierarchy is not None
+              else FormLayout.blank(form, lang))
+    t = _LABELS.get(lang, _LABELS["vi"])
+    wb = Workbook()
+    register_styles(wb)
+    ws = wb.active
+    ws.title = layout.sheet
+    _write_header(ws, layout, form, p, kind, t)
+    count_cells = _write_fields(ws, layout, t)
+    rating_cells = _write_children(ws, layout, form, t)
+    _add_validations(ws, form, layout, count_cells, rating_cells, t, lang)
+    _page_setup(ws, layout)
+    write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang)
+    meta = wb.create_sheet(META_SHEET)
+    for row in meta_rows(layout, period=period_code, kind=kind, generator=_generator()):
+        meta.append([_text_cell(meta, v) for v in row])
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    if values:
+        _fill_values(ws, layout, values, strict=kind == "template")
+    if ratings:
+        _fill_ratings(ws, layout, ratings, lang)
+    if kind == "template":
+        wb.security = WorkbookProtection(lockStructure=True)
+    wb.active = 0
+    return wb
+
+
+def _text_cell(ws: Worksheet, value: str) -> object:
+    if value == "":
+        return None
+    cell = Cell(ws, value=value)
+    cell.data_type = "s"  # metadata is always text, even "=..." names or "0105" codes
+    return cell
+
+
+def _write_header(ws: Worksheet, layout: FormLayout, form: FormDefinition, period: Period | None, kind: str,
+                  t: Mapping[str, str]) -> None:
+    cells = layout.header_cells
+    title = layout.title + (f" {t['summary']}" if kind == "summary" else "")
+    _put(ws, cells["title"], title, TITLE)
+    ws.row_dimensions[1].height = 24
+    blank = layout.is_blank
+    header_values = {
+        "unit_code": layout.unit_code, "unit_name": layout.unit_name, "level": layout.level_label,
+        "period": period.label(layout.lang) if period else "",
+    }
+    for key, value in header_values.items():
+        ref = cells[key]
+        row = int(ref[1:])
+        _put(ws, f"{LABEL_COL}{row}", t[key], label_style(0))
+        open_cell = blank and key != "level" or (key == "period" and period is None)
+        _put(ws, ref, value or None, INPUT_TEXT if open_cell else PREFILLED)
+    header_row = layout.column_header_row
+    for col, key in zip((ANCHOR_COL, LABEL_COL, VALUE_COL, NOTE_COL), ("code", "field", "value", "note"),
+                        strict=True):
+        _put(ws, f"{col}{header_row}", t[key], HEADER)
+
+
+def _write_fields(ws: Worksheet, layout: FormLayout, t: Mapping[str, str]) -> list[str]:
+    for section in layout.sections:
+        _put(ws, f"{LABEL_COL}{section.row}", section.title, SECTION if section.depth == 1 else SUBSECTION)
+    cells = []
+    for f in layout.fields:
+        _put(ws, f"{ANCHOR_COL}{f.row}", f.code, ANCHOR)
+        _put(ws, f"{LABEL_COL}{f.row}", f.label, label_style(f.indent))
+        ws[f.cell].style = INPUT
+        if f.note:
+            _put(ws, f"{NOTE_COL}{f.row}", f.note, NOTE)
+        cells.append(f.cell)
+    return cells
+
+
+def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition, t: Mapping[str, str]) -> list[int]:
+    table = layout.children
+    org = form.organizations
+    if table is None or org is None:
+        return []
+    _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
+    legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
+    _put(ws, f"{LABEL_COL}{table.legend_row}", t["legend"].format(items=legend), NOTE)
+    ws.merge_cells(f"B{table.legend_row}:E{table.legend_row}")
+    ws.row_dimensions[table.legend_row].height = 30
+    for key, label in (("code", "child_code"), ("name", "child_name"), ("rating", "rating"), ("tsvm", "tsvm"),
+                       ("reason", "reason")):
+        _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", t[label], HEADER)
+    c = CHILD_COLUMNS
+    for child in table.rows:
+        free = child.code == ""
+        _put(ws, f"{c['code']}{child.row}", child.code or None, INPUT_TEXT if free else PREFILLED)
+        _put(ws, f"{c['name']}{child.row}", child.name or None, INPUT_TEXT if free else PREFILLED)
+        for key in ("rating", "tsvm", "reason"):
+            ws[f"{c[key]}{child.row}"].style = INPUT_TEXT
+    return [r.row for r in table.rows]
+
+
+def _add_validations(ws: Worksheet, form: FormDefinition, layout: FormLayout, count_cells: list[str],
+                     rating_rows: list[int], t: Mapping[str, str], lang: str) -> None:
+    if count_cells:
+        dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT),
+                            allow_blank=True, showErrorMessage=True, errorTitle=t["invalid"],
+                            error=t["count_error"].format(max=f"{MAX_COUNT:,}".replace(",", ".")),
+                            showInputMessage=False)
+        dv.sqref = MultiCellRange(_ranges(count_cells))
+        ws.add_data_validation(dv)
+    org = form.organizations
+    if not rating_rows or org is None:
+        return
+    first, last = rating_rows[0], rating_rows[-1]
+    codes = ",".join(r.code for r in org.ratings)
+    rating = DataValidation(type="list", formula1=f'"{codes}"', allow_blank=True, showErrorMessage=True,
+                            errorTitle=t["invalid"], error=t["rating_error"], errorStyle="warning")
+    rating.add(f"{CHILD_COLUMNS['rating']}{first}:{CHILD_COLUMNS['rating']}{last}")
+    tsvm = DataValidation(type="list", formula1=f'"{TSVM_YES.get(lang, TSVM_YES["vi"])}"', allow_blank=True,
+                          showErrorMessage=True, errorStyle="warning")
+    tsvm.add(f"{CHILD_COLUMNS['tsvm']}{first}:{CHILD_COLUMNS['tsvm']}{last}")
+    reason = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500", allow_blank=True)
+    reason.add(f"{CHILD_COLUMNS['reason']}{first}:{CHILD_COLUMNS['reason']}{last}")
+    for dv in (rating, tsvm, reason):
+        ws.add_data_validation(dv)
+
+
+def _ranges(cells: list[str]) -> str:
+    """``C9 C10 C11 C15`` -> ``C9:C11 C15`` (one validation object for all count cells)."""
+    rows = sorted(int(c[1:]) for c in cells)
+    spans: list[list[int]] = []
+    for r in rows:
+        if spans and r == spans[-1][1] + 1:
+            spans[-1][1] = r
+        else:
+            spans.append([r, r])
+    col = VALUE_COL
+    return " ".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}" for a, b in spans)
+
+
+def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
+    for col, width in _WIDTHS.items():
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = f"A{layout.column_header_row + 1}"
+    protect_a4_portrait(ws)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.print_title_rows = f"{layout.column_header_row}:{layout.column_header_row}"
+    ws.print_area = f"A1:E{layout.last_row}"
+
+
+def _fill_values(ws: Worksheet, layout: FormLayout, values: Mapping[str, object], *, strict: bool) -> None:
+    cells = layout.cell_map()
+    unknown = sorted(set(values) - set(cells))
+    if unknown and strict:
+        raise ValueError(f"not fields of {layout.form_code} for unit {layout.unit_code or '(blank)'}: "
+                         f"{', '.join(unknown)}")
+    for code, value in values.items():
+        if code in cells and value is not None:
+            _put(ws, cells[code], value)
+
+
+def _fill_ratings(ws: Worksheet, layout: FormLayout, ratings: Iterable[ChildRating | Mapping], lang: str) -> None:
+    table = layout.children
+    if table is None:
+        raise ValueError(f"unit {layout.unit_code} has no children to rate")
+    by_code = {r.code: r.row for r in table.rows if r.code}
+    free = [r.row for r in table.rows if not r.code]
+    c = CHILD_COLUMNS
+    for item in ratings:
+        r = item if isinstance(item, ChildRating) else ChildRating(
+            code=str(item["code"]), name=str(item.get("name") or ""), rating=item.get("rating"),
+            tsvm=bool(item.get("tsvm")), reason=item.get("reason"), raw_rating=item.get("raw_rating"))
+        if r.code in by_code:
+            row = by_code[r.code]
+        elif free:
+            row = free.pop(0)
+            _put(ws, f"{c['code']}{row}", r.code)
+            _put(ws, f"{c['name']}{row}", r.name or None)
+        else:
+            raise ValueError(f"{r.code} is not a child of {layout.unit_code}")
+        typed = r.raw_rating if r.raw_rating is not None else r.rating
+        _put(ws, f"{c['rating']}{row}", typed)
+        _put(ws, f"{c['tsvm']}{row}", TSVM_YES.get(lang, TSVM_YES["vi"]) if r.tsvm else None)
+        _put(ws, f"{c['reason']}{row}", r.reason)
+
+
+def _save(wb: Workbook, path: str | Path) -> Path:
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+    return path
+
+
+def make_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
+                  path: str | Path, lang: str = "vi") -> Path:
+    """Write the fill-in workbook ``unit_code`` receives for ``period``."""
+    return _save(build_form_workbook(form, unit_code, period, hierarchy, lang=lang), path)
+
+
+def fill_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
+                  path: str | Path, values: Mapping[str, object],
+                  ratings: Iterable[ChildRating | Mapping] | None = None, lang: str = "vi") -> Path:
+    """Write the workbook as the officer of ``unit_code`` would send it back, with ``values`` typed in."""
+    return _save(build_form_workbook(form, unit_code, period, hierarchy, values=values, ratings=ratings,
+                                     lang=lang), path)
+
+
+
+
+def template_file_name(form_code: str, period: Period | str | int, unit_code: str) -> str:
+    """``<FORM>_<period>_<code>.xlsx`` from codes only; anything outside [A-Za-z0-9_-] becomes ``_``
+    (so a code like ``../x`` cannot leave the output folder)."""
+    return unit_file_name(form_code, parse_period(period), unit_code)
+
+
+def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str | None = None) -> list[str]:
+    """The children of ``under``, or every unit of ``level`` (under ``under`` if given), or all units."""
+    if level is not None:
+        if level not in hierarchy.levels.keys:
+            raise ValueError(f"unknown level '{level}'; levels: {', '.join(hierarchy.levels.keys)}")
+        return hierarchy.at_level(level, under)
+    if under is not None:
+        return hierarchy.children(under)
+    return [u.code for u in hierarchy]
+
+
+def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
+                   under: str | None = None, level: str | None = None, lang: str = "vi") -> list[Path]:
+    """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
+    codes = select_units(hierarchy, under=under, level=level)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    root = folder.resolve()
+    out: list[Path] = []
+    used: set[str] = set()
+    for code in codes:
+        name = template_file_name(form.code, period, code)
+        if name in used:  # two codes that sanitize alike ("A/1", "A_1") must not overwrite each other
+            name = f"{name[:-5]}_{hashlib.sha1(code.encode('utf-8')).hexdigest()[:8]}.xlsx"
+        used.add(name)
+        target = folder / name
+        if target.resolve().parent != root:  # defence in depth; names are already sanitized
+            raise ValueError(f"unsafe file name for unit {code!r}")
+        out.append(make_template(form, code, period, hierarchy, target, lang=lang))
+    return out
+
+
+def write_blank_templates(folder: str | Path, lang: str = "vi") -> list[Path]:
+    """One blank canonical template per shipped form (``templates/<FORM>.xlsx`` in the repository)."""
+    out = []
+    for code in available_forms():
+        form = load_form(code)
+        out.append(_save(build_form_workbook(form, None, None, None, lang=lang), Path(folder) / f"{code}.xlsx"))
+    return out

@@ -1,0 +1,300 @@
+"""One run for one period: consolidate the ledger's current submissions, render, and record a
+manifest that says exactly which inputs made which outputs.
+
+Outputs are rendered into a hidden staging folder beside their final place and moved in only
+when every one of them was written, so a run killed while rendering leaves the previous outputs
+exactly as they were; ``manifest.json`` is written last (atomically) and names the run that
+produced the files next to it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evalreport.form.definition import FormDefinition
+from evalreport.model.finding import Finding
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period
+from evalreport.model.result import ConsolidationResult
+from evalreport.render.workbook.template_writer import template_file_name
+from evalreport.store.atomic import atomic_write_bytes
+from evalreport.store.crashpoints import crash_point
+from evalreport.store.file_names import safe_part
+from evalreport.store.gc_pause import cyclic_gc_paused
+from evalreport.store.ingest import IngestReport
+from evalreport.store.ledger import Ledger
+from evalreport.store.records import dumps
+from evalreport.store.result_cache import CACHE_FOLDER, StoredBase
+from evalreport.store.run_helper import RunHelper
+
+__all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
+
+STAGING_PREFIX = ".staging-run-"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class RunReport:
+    """What ``Workspace.run`` did. ``results`` maps form code to its consolidation result."""
+
+    period: Period
+    run_id: int
+    ingest: IngestReport
+    results: dict[str, ConsolidationResult] = field(default_factory=dict)
+    outputs: list[Path] = field(default_factory=list)
+    manifest_path: Path | None = None
+    manifest: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # e.g. "no PDF: LibreOffice is not installed"
+    manifest_text: str = field(default="", repr=False)  # manifest.json as written
+
+    @property
+    def result(self) -> ConsolidationResult | None:
+        """The result of the first form run for the period (the usual single-form case)."""
+        return next(iter(self.results.values()), None)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Ledger events of this ingest (duplicates, replacements), the reader's findings on files
+        of this ingest that could not be identified, and every finding of the consolidations."""
+        seen: set[tuple] = set()
+        out = []
+        # A file that could not be identified belongs to no period's consolidation; it arrived in
+        # this run, so its reader findings are shown here or the officer would never see them.
+        events = [f for f in self.ingest.findings if f.rule.startswith("WS_")]
+        events += [x for f in self.ingest.files if f.outcome == "unreadable" for x in f.findings]
+        for f in [*events, *(f for r in self.results.values() for f in r.findings)]:
+            key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+        return out
+
+
+def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
+                       progress: Progress | None = None, with_previous: bool = True,
+                       cache: Path | None = None, how: dict[str, Any] | None = None,
+                       current: list[tuple[str, int, str, int]] | None = None,
+                       stored: StoredBase | None = None) -> ConsolidationResult:
+    """Consolidate the current versions of ``form`` for ``period``; the previous period's result,
+    rebuilt from the ledger when it has data, feeds the year-over-year / month-to-month checks.
+
+    With ``cache`` (a workspace folder), the last full consolidation kept there is updated with
+    the units whose current file changed since (:mod:`.result_cache`), which gives the same
+    result as consolidating everything again. ``how`` (if given) receives how it was made:
+    ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest. ``current`` is
+    the period's :meth:`~.ledger.Ledger.current_state` when the caller already has it (a run
+    needs it for the manifest's versions too); ``stored``, the period's cached base as
+    :func:`.result_cache.read_base` read it earlier."""
+    previous, prev_digest = None, None
+    prev_period = period.previous()
+    if with_previous and ledger.has_period(form.code, str(prev_period)):
+        previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None,
+                                                 digest=True)
+    result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress,
+                                    current=current, stored=stored)
+    if how is not None:
+        how.update(mode)
+    return result
+
+
+def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
+                  previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
+                  progress: Progress | None, digest: bool = False,
+                  current: list[tuple[str, int, str, int]] | None = None, stored: StoredBase | None = None
+                  ) -> tuple[ConsolidationResult, str | None, dict[str, Any]]:
+    """The result, its state digest (only if ``digest``: the next period's cache key needs it)
+    and how it was made."""
+    with cyclic_gc_paused():
+        result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
+                                                         prev_digest, cache, progress, current, stored)
+    from evalreport.store.result_cache import state_digest
+
+    return result, state_digest(key, state) if digest else None, how
+
+
+def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
+                           previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
+                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
+                           stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
+    from evalreport.aggregate.consolidate import consolidate
+    from evalreport.aggregate.update import update_parts
+    from evalreport.store.result_cache import REBASE_SHARE, cache_key, load_base, save_base
+
+    cb = None
+    if progress is not None:
+        def cb(done: int, total: int, *_: Any) -> None:
+            progress(f"consolidate {form.code}", done, total)
+    state: dict[str, tuple[int, str]] = {}
+    for unit, file_id, sha, _version in (ledger.current_state(form.code, str(period)) if current is None
+                                         else current):
+        state[unit] = (file_id, sha) if unit not in state else (-1, "several")  # never equal to a base
+    key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
+    base = load_base(cache, form, period, hierarchy, root, key, stored) if cache is not None else None
+    if base is not None:
+        stored_base, base_state = base
+        changed = sorted([u for u, now in state.items() if base_state.get(u) != now]
+                         + [u for u in base_state if u not in state])
+        if len(changed) <= max(50, REBASE_SHARE * len(state)) and not any(state[u][0] < 0 for u in changed
+                                                                            if u in state):
+            subs: dict[str, list] = {u: [] for u in changed}
+            for s in ledger.submissions_of(form.code, str(period), [u for u in changed if u in state]):
+                subs[s.unit_code].append(s)
+            if progress is not None:
+                progress(f"consolidate {form.code}", 1, 1)
+            return (update_parts(stored_base, subs, previous=previous), key, state,
+                    {"mode": "updated", "changed_units": len(changed)})
+    from evalreport.check.rules import check_context
+
+    known = ledger.stored_checks(form.code, str(period), check_context(form, hierarchy))
+    result = consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
+                         previous=previous, known_checks=known, progress=cb)
+    if cache is not None:
+        save_base(cache, result, key, state)
+    return result, key, state, {"mode": "full", "changed_units": len(state)}
+
+
+def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
+    """(summary workbook, narrative) names. The workbook is named like the unit's own template
+    (``DG-NAM_2025_TINH.xlsx``) because it is that unit's submission to the next level."""
+    xlsx = template_file_name(form_code, period, unit)
+    return xlsx, xlsx.removesuffix(".xlsx") + ("_report.docx" if lang == "en" else "_bao_cao.docx")
+
+
+def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
+                   pdf: bool = False, progress: Progress | None = None,
+                   helper: RunHelper | None = None, cache: Path | None = None) -> tuple[list[Path], list[str]]:
+    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
+    with a ``helper``, the narratives' documents and the findings workbook are written there
+    meanwhile. With ``cache`` (a workspace folder), the workbooks' big sheets reuse the rows' XML
+    of the last run (:mod:`evalreport.render.workbook.rows_memo`).
+
+    Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
+    from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
+    from evalreport.render.word.form_roles import FormRolesError
+    from evalreport.render.word.narrative import write_narrative
+    from evalreport.render.word.narrative_context import build_narrative_context
+    from evalreport.render.workbook.findings_table import write_findings_table
+    from evalreport.render.workbook.rows_memo import RowsMemo
+    from evalreport.render.workbook.summary_workbook import write_summary_workbook
+
+    staging = out_dir / f"{STAGING_PREFIX}{run_id}"
+    staging.mkdir(parents=True, exist_ok=True)
+    code, period = result.form.code, str(result.period)
+    staged: list[Path] = []
+    notes: list[str] = []
+    submit = helper.submit if helper else _call  # where a document that needs no result is written
+    memo_path = cache / CACHE_FOLDER / f"{safe_part(code)}_{safe_part(period)}.rows" if cache is not None else None
+    memo = RowsMemo.load(memo_path) if memo_path is not None else None
+    for i, unit in enumerate(units):
+        if progress:
+            progress(f"render {code}", i, len(units))
+        workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
+        try:  # first, so that the helper writes the document while the workbook is made here
+            context = build_narrative_context(result, unit, lang)
+        except FormRolesError as exc:  # this form has no narrative report (e.g. DV-THANG)
+            notes.append(str(exc))
+            context = None
+        if context is not None:
+            submit(write_narrative, context, narrative, None, lang)
+        write_summary_workbook(result, unit, workbook, lang=lang, rows_memo=memo)
+        staged.append(workbook)
+        crash_point("render.staged")
+        if context is not None:
+            staged.append(narrative)
+    findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
+    submit(write_findings_table, result.findings, findings, lang)
+    staged.append(findings)
+    if memo is not None and memo_path is not None:
+        memo.save(memo_path)
+    if helper:
+        helper.wait()
+    if pdf:
+        try:
+            staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]
+        except PdfUnavailable as exc:
+            notes.append(exc.message(lang))
+    if progress:
+        progress(f"render {code}", len(units), len(units))
+    crash_point("render.before_publish")
+    final = []
+    for p in staged:  # publish: one rename per file, after everything was written
+        target = out_dir / p.name
+        try:
+            p.replace(target)
+        except PermissionError as exc:  # Windows: the previous file is open in Excel or Word
+            raise PermissionError(f"cannot replace {target}: it is open in another program; close it and run "
+                                  f"again (the new version is in {staging})") from exc
+        final.append(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    return final, sorted(set(notes))
+
+
+def _call(fn: Callable[..., Any], *args: Any) -> None:
+    fn(*args)
+
+
+def clean_staging(outputs: Path) -> None:
+    """Remove staging folders left by killed runs (called under the workspace lock)."""
+    if outputs.is_dir():
+        for p in outputs.glob(f"*/{STAGING_PREFIX}*"):
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[str, Any],
+                   timings: dict[str, float]) -> dict[str, Any]:
+    """The run manifest: inputs (version, hash), outputs (hash), parameters, timings, counts."""
+    inputs = {}
+    params = {}
+    for code, res in report.results.items():
+        params[code] = dict(res.form.param_values)
+        inputs[code] = [{"unit": s.unit_code, "file": s.file_name, "sha256": s.provenance.sha256 if s.provenance else None,
+                         "version": extra.get("versions", {}).get((code, s.unit_code)), "replaces": s.replaces}
+                        for s in sorted(res.accepted.values(), key=lambda s: s.unit_code)] + [
+            {"unit": s.unit_code, "file": s.file_name, "sha256": s.provenance.sha256 if s.provenance else None,
+             "version": extra.get("versions", {}).get((code, s.unit_code)), "rejected": True}
+            for s in res.rejected]
+    outputs = [{"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(p), "size": p.stat().st_size}
+               for p in report.outputs]
+    counts = Counter(f.severity for f in report.findings)
+    manifest = {
+        "run_id": report.run_id, "period": str(report.period), **{k: v for k, v in extra.items() if k != "versions"},
+        "ingest": {"new": report.ingest.count("new"), "versions": report.ingest.count("version"),
+                   "duplicates": report.ingest.count("duplicate"), "unreadable": report.ingest.count("unreadable"),
+                   "skipped_unchanged": report.ingest.skipped},
+        "parameters": params, "inputs": inputs, "outputs": outputs,
+        "findings": {"error": counts.get("error", 0), "warning": counts.get("warning", 0),
+                     "info": counts.get("info", 0)},
+        "timings": {k: round(v, 3) for k, v in timings.items()},
+    }
+    path = out_dir / "manifest.json"
+    report.manifest_text = dumps(manifest)
+    atomic_write_bytes(path, report.manifest_text.encode("utf-8"))
+    report.manifest, report.manifest_path = manifest, path
+    return manifest
+
+
+class Stopwatch:
+    """Seconds spent per stage (a stage may be entered several times, once per form)."""
+
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._start = self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = self.laps.get(name, 0.0) + now - self._last
+        self._last = now
+
+    def total(self) -> dict[str, float]:
+        return {**self.laps, "total": time.perf_counter() - self._start}

@@ -1,0 +1,261 @@
+"""The :class:`Workspace`: one folder holding an officer's configuration, unit list, received files,
+ledger, archive and outputs, and the operations on it. The CLI and the Excel panel are thin
+wrappers over these methods (see the package docstring for the stable API)."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period, parse_period
+from evalreport.store.config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_config
+from evalreport.store.ingest import IngestReport, ingest_inbox, scan_workspace_inbox
+from evalreport.store.ledger import LEDGER_NAME, Ledger
+from evalreport.store.lock import WorkspaceLock
+from evalreport.store.result_cache import StoredBase, read_base
+from evalreport.store.run_helper import RunHelper
+from evalreport.store.runner import (
+    RunReport,
+    Stopwatch,
+    clean_staging,
+    consolidate_period,
+    render_outputs,
+    write_manifest,
+)
+from evalreport.store.status import StatusRow, VersionRow, period_status, unit_history
+
+__all__ = ["Workspace", "SUBFOLDERS"]
+
+Progress = Callable[[str, int, int], None]
+SUBFOLDERS = ("inbox", "outputs", "archive")
+SAMPLE_UNITS = [
+    ("T01", "Đảng bộ tỉnh Mẫu", "tinh", None),
+    ("H01", "Đảng bộ huyện Đông", "huyen", "T01"),
+    ("X01", "Đảng bộ xã An Phú", "co_so", "H01"),
+    ("C01", "Chi bộ ấp 1", "chi_bo", "X01"),
+    ("C02", "Chi bộ ấp 2", "chi_bo", "X01"),
+]
+
+
+def _write_units_xlsx(path: Path, rows: Sequence[tuple[str, str, str, str | None]]) -> None:
+    from openpyxl import Workbook
+
+    from evalreport.store.atomic import atomic_path
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DonVi"
+    ws.append(["ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"])
+    for r in rows:
+        ws.append(list(r))
+    for row in ws.iter_rows(min_row=2, max_col=1):
+        for cell in row:
+            cell.number_format = "@"  # codes are text: keep leading zeros
+    ws.column_dimensions["B"].width = 40
+    with atomic_path(path) as tmp:
+        wb.save(tmp)
+
+
+class Workspace:
+    """An evalreport workspace folder. Open with :meth:`open`, create with :meth:`init`."""
+
+    def __init__(self, folder: Path, config: WorkspaceConfig, hierarchy: Hierarchy):
+        self.folder = folder
+        self.config = config
+        self.hierarchy = hierarchy
+        self._ledger: Ledger | None = None
+
+    # -- creation and opening -------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: str | Path) -> Workspace:
+        """Open and validate a workspace; raises WorkspaceConfigError naming the bad key."""
+        folder = Path(folder).resolve()
+        cfg, hierarchy = load_config(folder)
+        for name in SUBFOLDERS:
+            (folder / name).mkdir(exist_ok=True)
+        return cls(folder, cfg, hierarchy)
+
+    @classmethod
+    def init(cls, folder: str | Path, *, units: str | Path | None = None, root: str | None = None,
+             levels: str = "default", forms: list[str] | None = None, language: str = "vi",
+             units_rows: Sequence[tuple[str, str, str, str | None]] | None = None,
+             received_time: str = "ingest", workers: int = 2) -> Workspace:
+        """Create the layout. The unit list is copied from ``units`` (kept as the officer's file),
+        written from ``units_rows``, or a small sample to edit. An existing config is kept."""
+        folder = Path(folder).resolve()
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in SUBFOLDERS:
+            (folder / name).mkdir(exist_ok=True)
+        units_name = "don_vi.xlsx"
+        if units is not None:
+            src = Path(units)
+            units_name = "don_vi" + src.suffix.lower()
+            if src.resolve() != (folder / units_name).resolve():
+                shutil.copyfile(src, folder / units_name)
+        elif not (folder / units_name).exists():
+            _write_units_xlsx(folder / units_name, units_rows or SAMPLE_UNITS)
+        cfg_path = folder / CONFIG_NAME
+        if not cfg_path.exists():
+            if root is None:
+                from evalreport.model.hierarchy import load_hierarchy
+
+                h = load_hierarchy(folder / units_name, levels)
+                root = h.roots[0] if len(h.roots) == 1 else "?"
+            from evalreport.store.atomic import atomic_write_bytes
+
+            atomic_write_bytes(cfg_path, default_config_text(root, units_name, levels, forms, language, received_time,
+                                                                workers).encode("utf-8"))
+        ws = cls.open(folder)
+        ws.ledger  # noqa: B018 - creates the database with its schema
+        return ws
+
+    # -- parts -------------------------------------------------------------------------------
+    @property
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            self._ledger = Ledger(self.folder / LEDGER_NAME)
+        return self._ledger
+
+    @property
+    def root(self) -> str:
+        return self.config.root
+
+    @property
+    def inbox(self) -> Path:
+        return self.folder / "inbox"
+
+    def outputs_dir(self, period: str | Period) -> Path:
+        return self.folder / "outputs" / str(parse_period(period))
+
+    def lock(self, command: str) -> WorkspaceLock:
+        return WorkspaceLock(self.folder, command, timeout=self.config.lock_timeout)
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- operations ----------------------------------------------------------------------------
+    def ingest(self, progress: Progress | None = None) -> IngestReport:
+        """Record every new file of inbox/ (under the workspace lock)."""
+        with self.lock("ingest"):
+            return ingest_inbox(self.folder, self.config, self.hierarchy, self.ledger, progress)
+
+    def run(self, period: str | Period, all_levels: bool | None = None, progress: Progress | None = None,
+            forms: Sequence[str] | None = None, lang: str | None = None) -> RunReport:
+        """Ingest, consolidate every configured form of the period, render, write the manifest."""
+        period = parse_period(period)
+        lang = lang or self.config.language
+        all_levels = self.config.outputs.all_levels if all_levels is None else all_levels
+        command = f"run {period}" + (" --all-levels" if all_levels else "")
+        with self.lock(command):
+            watch = Stopwatch()
+            self.ledger.mark_interrupted()
+            clean_staging(self.folder / "outputs")
+            run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
+            helper = None
+            try:
+                # Everything alive now (modules, configuration, unit list) lives as long as the run:
+                # frozen, the collector's full passes skip it, and processes forked from here on (the
+                # run helper, the parse pool) share its pages instead of copying each one the
+                # collector would write to.
+                gc.freeze()
+                helper = RunHelper.start() if self.config.workers > 1 else None  # forked while small
+                codes = list(forms or self.config.forms_for(period))
+                stored: dict[str, StoredBase | None] = {}
+                scan = None
+                if helper:  # the helper scans the inbox while this process reads the run cache
+                    scanning = helper.submit(scan_workspace_inbox, self.folder)
+                    stored = {code: read_base(self.folder, code, period) for code in codes}
+                    scan = helper.result(scanning)
+                report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
+                                                                self.ledger, progress, scan))
+                watch.lap("ingest")
+                out_dir = self.outputs_dir(period)
+                versions: dict[tuple[str, str], int] = {}
+                how: dict[str, dict] = {}
+                for code in codes:
+                    form = self.config.form(code)
+                    current = self.ledger.current_state(code, str(period))
+                    result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
+                                                cache=self.folder, how=how.setdefault(code, {}), current=current,
+                                                stored=stored.pop(code, None))
+                    report.results[code] = result
+                    # The result lives until the run ends: keep the collector's full passes from
+                    # walking its ~200,000 objects again during rendering (unfrozen below).
+                    gc.freeze()
+                    versions.update({(code, unit): version for unit, _id, _sha, version in current})
+                    watch.lap("consolidate")
+                    units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
+                                           if all_levels else [])
+                    outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
+                                                    progress, helper, self.folder)
+                    report.outputs += outputs
+                    report.notes += notes
+                    watch.lap("render")
+                write_manifest(report, out_dir, self.folder,
+                               {"root": self.root, "language": lang, "all_levels": all_levels,
+                                "forms": list(report.results), "notes": report.notes, "versions": versions,
+                                "consolidation": how},
+                               watch.total())
+            except BaseException:
+                self.ledger.finish_run(run_id, "failed", None)
+                raise
+            finally:
+                gc.unfreeze()
+                if helper:
+                    helper.close()
+            self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)
+            return report
+
+    def result(self, period: str | Period, form: str | None = None):
+        """Consolidate from the ledger only (no ingest, no outputs; through the run cache, see
+        :mod:`.result_cache`): for scripts and the panel."""
+        period = parse_period(period)
+        code = form or self.config.forms_for(period)[0]
+        return consolidate_period(self.config.form(code), period, self.ledger, self.hierarchy, self.root,
+                                  cache=self.folder)
+
+    def status(self, period: str | Period, form: str | None = None) -> list[StatusRow]:
+        """Completeness per expected unit for each configured form of the period (reads only)."""
+        period = parse_period(period)
+        rows: list[StatusRow] = []
+        for code in [form] if form else self.config.forms_for(period):
+            rows += period_status(self.ledger, self.config.form(code), self.hierarchy, self.root, period,
+                                  self.config.deadline(period))
+        return rows
+
+    def history(self, unit: str, form: str | None = None, period: str | None = None) -> list[VersionRow]:
+        return unit_history(self.ledger, unit, form, str(parse_period(period)) if period else None)
+
+    def make_templates(self, period: str | Period, form: str | None = None, units: Sequence[str] | None = None,
+                       folder: str | Path | None = None, progress: Progress | None = None) -> list[Path]:
+        """Fill-in workbooks for the units that report to this workspace (default: every unit
+        below the root), written to ``outputs/<period>/bieu_mau/`` unless ``folder`` is given."""
+        from evalreport.render.workbook.template_writer import make_template, template_file_name
+        from evalreport.store.status import expected_units
+
+        period = parse_period(period)
+        code = form or self.config.forms_for(period)[0]
+        form_def = self.config.form(code)
+        target = Path(folder) if folder else self.outputs_dir(period) / "bieu_mau"
+        codes = list(units) if units else expected_units(form_def, self.hierarchy, self.root)
+        out = []
+        for i, unit in enumerate(codes):
+            if progress:
+                progress("templates", i, len(codes))
+            out.append(make_template(form_def, unit, period, self.hierarchy, target / template_file_name(code, period, unit),
+                                     lang=self.config.language))
+        if progress:
+            progress("templates", len(codes), len(codes))
+        return out

@@ -1,0 +1,101 @@
+"""The control panel's own wording (status lines, settings problems, table labels), in
+Vietnamese and English, registered in the message catalog at import."""
+
+from __future__ import annotations
+
+from evalreport.wording.messages import register_messages
+
+__all__ = ["SEVERITY_LABELS", "STATE_LABELS", "ACTION_NAMES"]
+
+SEVERITY_LABELS = {
+    "vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
+    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
+}
+STATE_LABELS = {
+    "vi": {"received": "Đã nộp", "errors": "Có lỗi", "missing": "Chưa nộp", "late_suffix": " (nộp muộn)"},
+    "en": {"received": "Received", "errors": "With errors", "missing": "Missing", "late_suffix": " (late)"},
+}
+ACTION_NAMES = {
+    "vi": {"make_templates": "Tạo biểu mẫu", "check_inbox": "Kiểm tra", "consolidate": "Tổng hợp",
+           "write_reports": "Xuất báo cáo", "open_outputs": "Mở thư mục kết quả"},
+    "en": {"make_templates": "Make templates", "check_inbox": "Check", "consolidate": "Consolidate",
+           "write_reports": "Write reports", "open_outputs": "Open outputs folder"},
+}
+
+register_messages({
+    "XL_SETTING_EMPTY": {
+        "vi": "Chưa nhập “{label}” trên Bảng điều khiển",
+        "en": "“{label}” is empty on the control panel",
+    },
+    "XL_FOLDER_MISSING": {
+        "vi": "Không tìm thấy thư mục làm việc “{folder}”. Kiểm tra lại đường dẫn, hoặc tạo thư mục bằng lệnh "
+              "“evalreport init”",
+        "en": "Workspace folder “{folder}” not found. Check the path, or create it with “evalreport init”",
+    },
+    "XL_PERIOD_BAD": {
+        "vi": "Kỳ báo cáo “{period}” không hợp lệ: nhập năm (2025), quý (2025-Q3) hoặc tháng (2025-11)",
+        "en": "Period “{period}” is not valid: enter a year (2025), a quarter (2025-Q3) or a month (2025-11)",
+    },
+    "XL_FORM_UNKNOWN": {
+        "vi": "Không có biểu mẫu “{form}”; chọn một trong: {forms}",
+        "en": "There is no form “{form}”; choose one of: {forms}",
+    },
+    "XL_FORM_PERIOD": {
+        "vi": "Biểu mẫu {form} không dùng cho kỳ {period}; biểu mẫu này dùng cho kỳ: {kinds}",
+        "en": "Form {form} is not used for period {period}; it is used for: {kinds}",
+    },
+    "XL_ROOT_UNKNOWN": {
+        "vi": "Mã đơn vị “{root}” không có trong danh sách đơn vị của thư mục làm việc",
+        "en": "Unit code “{root}” is not in the workspace's unit list",
+    },
+    "XL_WORKSPACE_BAD": {
+        "vi": "Không mở được thư mục làm việc: {reason}",
+        "en": "Cannot open the workspace: {reason}",
+    },
+    "XL_BUSY": {
+        "vi": "Thư mục làm việc đang được dùng bởi một thao tác khác: {reason}. Hãy chờ thao tác đó xong rồi bấm lại",
+        "en": "The workspace is busy with another operation: {reason}. Wait for it to finish and click again",
+    },
+    "XL_UNEXPECTED": {
+        "vi": "{action} không thành công do lỗi không mong đợi ({error}). Không có tệp nào bị thay đổi dở dang; "
+              "hãy gửi dòng chi tiết bên dưới cho người hỗ trợ",
+        "en": "{action} failed with an unexpected error ({error}). No file was left half-written; "
+              "send the detail line below to your support contact",
+    },
+    "XL_TEMPLATES_DONE": {
+        "vi": "Đã tạo {count} biểu mẫu {form} kỳ {period}",
+        "en": "Created {count} {form} templates for period {period}",
+    },
+    "XL_CHECK_DONE": {
+        "vi": "Đã đọc {parsed} tệp mới; {received}/{expected} đơn vị đã nộp; {errors} lỗi, {warnings} cảnh báo "
+              "(xem trang “Phát hiện”)",
+        "en": "Read {parsed} new files; {received}/{expected} units have reported; {errors} errors, "
+              "{warnings} warnings (see the findings sheet)",
+    },
+    "XL_RUN_DONE": {
+        "vi": "Đã tổng hợp {form} kỳ {period} cho {root}: {received}/{expected} đơn vị đã nộp; {errors} lỗi, "
+              "{warnings} cảnh báo; {outputs} tệp kết quả",
+        "en": "Consolidated {form} for {period} at {root}: {received}/{expected} units have reported; "
+              "{errors} errors, {warnings} warnings; {outputs} output files",
+    },
+    "XL_OPENED": {
+        "vi": "Đã mở thư mục kết quả {folder}",
+        "en": "Opened the outputs folder {folder}",
+    },
+    "XL_NO_OUTPUTS": {
+        "vi": "Chưa có kết quả kỳ {period} ({folder}); hãy bấm “Tổng hợp” trước",
+        "en": "No outputs for period {period} yet ({folder}); click “Consolidate” first",
+    },
+    "XL_RUN_LINE": {
+        "vi": "Kỳ {period} · biểu mẫu {form} · đơn vị {root} · cập nhật {time}",
+        "en": "Period {period} · form {form} · unit {root} · updated {time}",
+    },
+    "XL_MORE_ROWS": {
+        "vi": "… và {count} phát hiện khác (xem tệp phát hiện trong thư mục kết quả)",
+        "en": "… and {count} more findings (see the findings file in the outputs folder)",
+    },
+    "XL_COUNTS": {
+        "vi": "{errors} lỗi, {warnings} cảnh báo",
+        "en": "{errors} errors, {warnings} warnings",
+    },
+})

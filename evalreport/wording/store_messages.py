@@ -1,0 +1,32 @@
+"""Messages of the workspace (ledger events an officer should see), in Vietnamese and English."""
+
+from __future__ import annotations
+
+from evalreport.wording.messages import register_messages
+
+register_messages({
+    "WS_DUPLICATE_FILE": {
+        "vi": "Tệp '{file}' có nội dung trùng hoàn toàn với tệp '{original}' đã nhận lúc {received}; "
+              "không tính hai lần",
+        "en": "File '{file}' has exactly the same content as '{original}', received at {received}; "
+              "it is not counted twice",
+    },
+    "WS_REPLACED": {
+        "vi": "Tệp '{file}' là phiên bản {version} của đơn vị {unit} kỳ {period}, thay thế tệp '{previous}' "
+              "trong số liệu tổng hợp (tệp cũ vẫn được lưu)",
+        "en": "File '{file}' is version {version} for unit {unit}, period {period}; it replaces '{previous}' "
+              "in the totals (the old file is kept)",
+    },
+    "WS_UNREADABLE": {
+        "vi": "Không nhận diện được tệp '{file}' là báo cáo của đơn vị nào, kỳ nào; tệp không được tổng hợp",
+        "en": "File '{file}' cannot be identified as a report of a unit and period; it is not consolidated",
+    },
+    "WS_MISSING": {
+        "vi": "Chưa nhận được báo cáo {form} kỳ {period} của {unit_name} ({unit})",
+        "en": "No {form} report for period {period} received from {unit_name} ({unit})",
+    },
+    "WS_LATE": {
+        "vi": "Báo cáo của {unit_name} ({unit}) nhận lúc {received}, sau hạn {deadline}",
+        "en": "The report of {unit_name} ({unit}) was received at {received}, after the deadline {deadline}",
+    },
+})

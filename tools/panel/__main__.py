@@ -1,0 +1,38 @@
+"""``python -m tools.panel``: rebuild the Excel control panel (the .xlsm) from the VBA kept as text.
+
+A build tool for developers, not part of the installed package: officers receive the built workbook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+
+@app.command()
+def build_workbook_cmd(
+    out: Optional[Path] = typer.Option(None, "--out", help="Target .xlsm (default: workbooks/evalreport.xlsm)."),
+    bas: Optional[Path] = typer.Option(None, "--bas", help="Our VBA module (default: workbooks/evalreport_panel.bas)."),
+    folder: Optional[str] = typer.Option(None, "--folder", help="Pre-fill the workspace folder setting."),
+    period: Optional[str] = typer.Option(None, "--period", help="Pre-fill the period setting."),
+    root: Optional[str] = typer.Option(None, "--root", help="Pre-fill the root unit setting."),
+) -> None:
+    """Rebuild the control-panel workbook reproducibly: same inputs, same bytes."""
+    from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
+
+    target = out or default_bas_path().with_name("evalreport.xlsm")
+    try:
+        prefill = {k: v for k, v in {"folder": folder, "period": period, "root": root}.items() if v}
+        path = build_workbook(target, bas_path=bas, prefill=prefill)
+    except WorkbookBuildError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,203 @@
+"""Build the control-panel workbook ``workbooks/evalreport.xlsm`` from the VBA kept as text.
+
+XlsxWriter writes the sheets, the form-control buttons bound to macros, the drop-downs and the
+defined names; :mod:`tools.panel.vba_project` writes ``vbaProject.bin`` from our module
+(``workbooks/evalreport_panel.bas``) and xlwings' standalone module (``xlwings.bas`` from the
+installed xlwings package), so the workbook needs no xlwings add-in. Zip entries carry XlsxWriter's
+fixed 1980-01-01 timestamp and the document properties a fixed date: the same inputs give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from evalreport.excel.layout import (
+    BUTTONS,
+    COMPLETENESS_HEADER,
+    COMPLETENESS_SHEET,
+    CONFIG_SHEET,
+    DETAIL,
+    FINDINGS_HEADER,
+    FINDINGS_SHEET,
+    LANGUAGE_CHOICES,
+    PANEL_SHEET,
+    SETTINGS,
+    STATUS,
+    VBA_MODULE,
+    Setting,
+)
+from evalreport.form.definition import available_forms
+from evalreport.store.atomic import atomic_write_bytes
+from tools.panel.vba_project import VbaModule, build_vba_project, module_from_bas
+
+__all__ = ["build_workbook", "default_bas_path", "xlwings_bas_path", "check_macros", "WorkbookBuildError"]
+
+_FIXED_DATE = datetime(2025, 1, 1, 0, 0, 0)
+_SHEETS = (PANEL_SHEET, FINDINGS_SHEET, COMPLETENESS_SHEET, CONFIG_SHEET)
+
+
+class WorkbookBuildError(ValueError):
+    """The inputs of the build are inconsistent (a button's macro missing from the .bas, ...)."""
+
+
+def default_bas_path() -> Path:
+    """``workbooks/evalreport_panel.bas`` of the source checkout this package runs from."""
+    return Path(__file__).resolve().parents[2] / "workbooks" / "evalreport_panel.bas"
+
+
+def xlwings_bas_path() -> Path:
+    """xlwings' standalone VBA module, shipped inside the installed xlwings package."""
+    import xlwings
+
+    return Path(xlwings.__file__).with_name("xlwings.bas")
+
+
+def check_macros(bas_text: str) -> None:
+    """Every button's macro must be a Sub of the module that calls its handler."""
+    for b in BUTTONS:
+        m = re.search(rf"^\s*(?:Public\s+)?Sub\s+{b.macro}\s*\(\)(.*?)^\s*End Sub", bas_text, re.M | re.S | re.I)
+        if not m:
+            raise WorkbookBuildError(f"the VBA module has no Sub {b.macro}() for the button “{b.caption}”")
+        if not re.search(rf"RunPython\s+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\(\)\"", m.group(1)):
+            raise WorkbookBuildError(f"Sub {b.macro}() does not call evalreport.excel.handlers.{b.handler}()")
+
+
+def _vba_modules(bas_text: str, xlwings_text: str) -> list[VbaModule]:
+    ours = module_from_bas(bas_text)
+    if ours.name != VBA_MODULE:
+        raise WorkbookBuildError(f'the .bas module is named "{ours.name}", expected "{VBA_MODULE}"')
+    documents = [VbaModule("ThisWorkbook", "document")]
+    documents += [VbaModule(f"Sheet{i}", "document") for i in range(1, len(_SHEETS) + 1)]
+    return [*documents, module_from_bas(xlwings_text), ours]
+
+
+def _ref(setting: Setting) -> str:
+    col, row = re.match(r"([A-Z]+)(\d+)", setting.address).groups()
+    return f"='{PANEL_SHEET}'!${col}${row}"
+
+
+def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
+    ws.set_column("A:A", 2)
+    ws.set_column("B:B", 35)
+    ws.set_column("C:C", 58)
+    ws.set_column("D:D", 52)
+    ws.set_row(0, 30)
+    ws.write("B1", "BẢNG ĐIỀU KHIỂN EVALREPORT", fmt["title"])
+    ws.write("B2", "Tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên",
+             fmt["subtitle"])
+    ws.write("B4", "Thiết lập", fmt["section"])
+    for s in SETTINGS:
+        row = int(s.address[1:]) - 1
+        ws.set_row(row, 20)
+        ws.write(row, 1, s.label, fmt["label"])
+        ws.write_string(row, 2, prefill.get(s.key, s.default), fmt["input"])
+        ws.write(row, 3, s.hint, fmt["hint"])
+        wb.define_name(s.name, _ref(s))
+    form_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "form")
+    lang_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "lang")
+    ws.data_validation(form_row, 2, form_row, 2, {
+        "validate": "list", "source": sorted(available_forms()),
+        "error_title": "Biểu mẫu", "error_message": "Chọn một biểu mẫu trong danh sách."})
+    ws.data_validation(lang_row, 2, lang_row, 2, {
+        "validate": "list", "source": list(LANGUAGE_CHOICES),
+        "error_title": "Ngôn ngữ", "error_message": "Chọn Tiếng Việt hoặc English."})
+    ws.write("B11", "Kết quả lần chạy gần nhất", fmt["section"])
+    for s in (STATUS, DETAIL):
+        row = int(s.address[1:]) - 1
+        ws.set_row(row, 32)
+        ws.write(row, 1, s.label, fmt["label"])
+        ws.write_blank(row, 2, None, fmt["status"])
+        wb.define_name(s.name, _ref(s))
+    ws.write("B15", "Thao tác", fmt["section"])
+    for b in BUTTONS:
+        ws.set_row(b.row - 1, 30)
+        ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption, "width": 215, "height": 34,
+                                        "x_offset": 4, "y_offset": 3})
+        ws.write(b.row - 1, 2, b.description, fmt["hint_wrap"])
+    ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/excel-guide.md",
+             fmt["hint"])
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 1)
+    ws.activate()
+
+
+def _build_table_sheet(ws, fmt, title: str, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    ws.write("A1", title, fmt["title"])
+    for i, (h, w) in enumerate(zip(header, widths, strict=True)):
+        ws.set_column(i, i, w)
+        ws.write(2, i, h, fmt["header"])
+    ws.freeze_panes(3, 0)
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+
+
+def _build_config(ws, fmt) -> None:
+    """xlwings reads keys from column A (from A1 down, no header) and values from column B."""
+    rows = (
+        ("INTERPRETER_WIN", "", "Đường dẫn đầy đủ đến python.exe (để trống nếu Python đã có trong PATH)"),
+        ("PYTHONPATH", "", "Thư mục chứa mã evalreport nếu không cài bằng pip (thường để trống)"),
+    )
+    ws.set_column("A:A", 20)
+    ws.set_column("B:B", 60)
+    ws.set_column("C:C", 70)
+    for r, (key, value, note) in enumerate(rows):
+        ws.write_string(r, 0, key)
+        ws.write_string(r, 1, value, fmt["input"])
+        ws.write(r, 2, note, fmt["hint"])
+
+
+def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
+                   xlwings_bas: str | Path | None = None, prefill: Mapping[str, str] | None = None) -> Path:
+    """Write the control-panel .xlsm to ``out`` (atomically) and return its path.
+
+    ``prefill`` sets setting cells by key (folder, period, root, form, lang), so a province
+    office can hand each ward a panel already pointing at its workspace."""
+    unknown = set(prefill or {}) - {s.key for s in SETTINGS}
+    if unknown:
+        raise WorkbookBuildError(f"unknown settings: {', '.join(sorted(unknown))}")
+    import xlsxwriter
+
+    bas_file = Path(bas_path) if bas_path else default_bas_path()
+    if not bas_file.is_file():
+        raise WorkbookBuildError(f"VBA module not found: {bas_file} (pass its path with --bas)")
+    bas_text = bas_file.read_text(encoding="ascii")
+    check_macros(bas_text)
+    xlwings_text = Path(xlwings_bas or xlwings_bas_path()).read_text(encoding="ascii")
+    vba = build_vba_project(_vba_modules(bas_text, xlwings_text))
+
+    buffer = io.BytesIO()
+    wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    wb.set_properties({"title": "evalreport – Bảng điều khiển", "author": "evalreport",
+                       "company": "", "created": _FIXED_DATE})
+    wb.add_vba_project(io.BytesIO(vba), is_stream=True)
+    wb.set_vba_name("ThisWorkbook")
+    base = {"font_name": "Arial", "font_size": 11, "valign": "vcenter"}
+    fmt = {
+        "title": wb.add_format({**base, "bold": True, "font_size": 16, "font_color": "#9C0006"}),
+        "subtitle": wb.add_format({**base, "italic": True}),
+        "section": wb.add_format({**base, "bold": True, "font_size": 12, "bottom": 1}),
+        "label": wb.add_format({**base, "bold": True}),
+        "input": wb.add_format({**base, "bg_color": "#FFF2CC", "border": 1, "locked": False}),
+        "status": wb.add_format({**base, "bg_color": "#EDEDED", "border": 1, "text_wrap": True}),
+        "hint": wb.add_format({**base, "font_size": 9, "font_color": "#595959"}),
+        "hint_wrap": wb.add_format({**base, "font_size": 10, "font_color": "#404040", "text_wrap": True}),
+        "header": wb.add_format({**base, "bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}),
+    }
+    sheets = {name: wb.add_worksheet(name) for name in _SHEETS}
+    for i, ws in enumerate(sheets.values(), start=1):
+        ws.set_vba_name(f"Sheet{i}")
+    _build_panel(wb, sheets[PANEL_SHEET], fmt, prefill or {})
+    _build_table_sheet(sheets[FINDINGS_SHEET], fmt, "Phát hiện (lỗi và cảnh báo)", FINDINGS_HEADER["vi"],
+                       (12, 14, 50, 16, 8, 90))
+    _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", COMPLETENESS_HEADER["vi"],
+                       (14, 14, 40, 12, 20, 50))
+    _build_config(sheets[CONFIG_SHEET], fmt)
+    wb.close()
+    return atomic_write_bytes(out, buffer.getvalue())
