@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
             differ += 1
             a, b = old.get(name, []), new.get(name, [])
             print(f"DIFFERS {name}: {len(a)} vs {len(b)} lines")
-            for x, y in zip(a, b):
+            for x, y in zip(a, b, strict=False):
                 if x != y:
                     print(f"   - {x}\n   + {y}")
                     break

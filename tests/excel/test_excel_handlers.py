@@ -22,7 +22,7 @@ from evalreport.excel import handlers
 from evalreport.excel.layout import DETAIL, PANEL_SHEET, STATUS
 from evalreport.excel.panel import StatusBarProgress, as_text_cell
 
-WORKBOOK = Path(__file__).resolve().parents[1] / "workbooks" / "evalreport.xlsm"
+WORKBOOK = Path(__file__).resolve().parents[2] / "workbooks" / "evalreport.xlsm"
 PANEL, FINDINGS, COMPLETENESS = 0, 1, 2  # sheet positions in the payload
 STAMP = r"^\[\d\d/\d\d/\d{4} \d\d:\d\d:\d\d\] "
 

@@ -14,12 +14,15 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evalreport import ChildRating, Submission, fill_template, read_submission
 from evalreport.read.count_values import MAX_COUNT
 from tools.selfcheck.sample import BASE_VALUES, TYPED_AS_TEXT, sample_form, sample_hierarchy
+
+pytestmark = pytest.mark.slow  # long fuzzing / the whole corpus: run by .ci/run after the fast suite
 
 FUZZ = settings(max_examples=700, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

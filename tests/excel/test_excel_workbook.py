@@ -27,7 +27,7 @@ from evalreport.excel.layout import (
 )
 from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 COMMITTED = REPO / "workbooks" / "evalreport.xlsm"
 
 

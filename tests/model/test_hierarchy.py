@@ -95,7 +95,7 @@ def test_xlsx_and_csv_agree(tmp_path: Path):
 def test_a_unit_list_that_makes_calamine_panic_is_a_finding():
     """A real .xls (saved by LibreOffice) cut 100 bytes short: calamine panics in Rust, which
     python-calamine raises as a BaseException; it must become the unit list's finding."""
-    cut = Path(__file__).parent / "data" / "don_vi_cut_short.xls"
+    cut = Path(__file__).parents[1] / "data" / "don_vi_cut_short.xls"
     h = load_hierarchy(cut)
     assert len(h) == 0 and [p.rule for p in h.problems] == ["HIER_FILE"]
     assert "out of range" in h.problems[0].details.get("reason", "") or "out of range" in h.problems[0].message("en")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from evalreport.check.rules import check
 from evalreport.model.submission import Provenance
 from evalreport.wording.numbers import largest_remainder
 from tools.selfcheck.sample import sample_form, sample_hierarchy
+
+pytestmark = pytest.mark.slow  # long fuzzing / the whole corpus: run by .ci/run after the fast suite
 
 FORM = sample_form()
 TREE = sample_hierarchy((("C05", "Chi bộ ấp 5", "chi_bo", "X01"),))

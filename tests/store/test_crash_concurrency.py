@@ -47,6 +47,7 @@ def ws(ws):
     return ws
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_five_times(ws):
     rng = random.Random(20211215)
     first = ws.run("2021")

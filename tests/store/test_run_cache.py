@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from test_consolidate_update import _view
+from consolidate_support import result_view
 from workspace_support import cell_values, drop, fill_cells, make_workspace
 
 from evalreport import parse_period
@@ -31,7 +31,7 @@ def test_a_rerun_updates_the_cached_consolidation_and_equals_a_fresh_one(tmp_pat
     first = ws.run("2021")
     assert first.manifest["consolidation"]["DG-NAM"] == {"mode": "full", "changed_units": 10}
     # the full consolidation reused the ingest's rule results: the same as checking again
-    assert _view(first.result) == _view(_from_scratch(ws))
+    assert result_view(first.result) == result_view(_from_scratch(ws))
     assert (ws.folder / CACHE_FOLDER / "DG-NAM_2021.base").is_file()
     before = first.result.units["T01"].values["dv_tong_so"]
 
@@ -39,11 +39,11 @@ def test_a_rerun_updates_the_cached_consolidation_and_equals_a_fresh_one(tmp_pat
     second = ws.run("2021")
     assert second.manifest["consolidation"]["DG-NAM"] == {"mode": "updated", "changed_units": 1}
     assert second.result.units["T01"].values["dv_tong_so"] == before - 22 + 99  # C03 had 20 + 2 members
-    assert _view(second.result) == _view(_from_scratch(ws))
+    assert result_view(second.result) == result_view(_from_scratch(ws))
 
     again = Workspace.open(ws.folder).run("2021")  # nothing new: the same base, updated again
     assert again.manifest["consolidation"]["DG-NAM"]["mode"] == "updated"
-    assert _view(again.result) == _view(second.result)
+    assert result_view(again.result) == result_view(second.result)
 
 
 def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
@@ -55,7 +55,7 @@ def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
     _correct(ws, "C01", 40)
     report = ws.run("2021")
     assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
-    assert _view(report.result) == _view(_from_scratch(ws))
+    assert result_view(report.result) == result_view(_from_scratch(ws))
 
     cfg = ws.folder / "evalreport.yaml"  # another quota: every stored figure may differ
     cfg.write_text(cfg.read_text(encoding="utf-8") + "parameters:\n  DG-NAM:\n    quota_htxsnv: 0.1\n",
@@ -66,7 +66,7 @@ def test_a_damaged_or_mismatched_cache_means_a_full_consolidation(tmp_path):
     assert report.result.form.param("quota_htxsnv") == 0.1
     # the ingest checked against 0.2: its stored results are not reused under another quota
     assert "C02" in {f.unit for f in report.result.findings if f.rule == "DV_QUOTA_HTXSNV"}
-    assert _view(report.result) == _view(_from_scratch(ws2))
+    assert result_view(report.result) == result_view(_from_scratch(ws2))
 
 
 def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
@@ -90,7 +90,7 @@ def test_the_unit_list_is_read_again_when_its_file_changes(tmp_path):
 
 
 def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(form, four):
-    from test_consolidate import four_level_submissions, sub
+    from consolidate_support import four_level_submissions, sub
 
     from evalreport.model.finding import make_finding
 
@@ -116,4 +116,4 @@ def test_a_workspace_whose_cache_cannot_be_written_still_runs(tmp_path):
     for _ in range(2):
         report = reopened.run("2021")
         assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
-        assert _view(report.result) == _view(_from_scratch(reopened))
+        assert result_view(report.result) == result_view(_from_scratch(reopened))

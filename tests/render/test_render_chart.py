@@ -176,7 +176,7 @@ def test_rendering_does_not_load_a_plotting_library(tmp_path):
         "res = make_result(load_form('DG-NAM'), load_hierarchy(rows), parse_period('2021'))\n"
         f"render_narrative(res, None, {str(tmp_path / 'r.docx')!r})\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n")
-    tests = Path(__file__).resolve().parent
+    tests = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", code], cwd=tests, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
     assert _charts(tmp_path / "r.docx")

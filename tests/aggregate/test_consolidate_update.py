@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from consolidate_support import CELLS, four_level_submissions, members, result_view, sub
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_consolidate import CELLS, four_level_submissions, members, sub
 
 from evalreport import parse_period
 from evalreport.aggregate.consolidate import consolidate
@@ -34,18 +34,6 @@ def _base(form, four):
 def _previous(form, four):
     subs = [sub(form, s.unit_code, s.values, period=P2020) for s in four_level_submissions(form, four)]
     return consolidate(form, P2020, subs, four, params={"outlier_threshold": 0.2})
-
-
-def _view(r) -> dict:
-    """Everything a renderer or a caller reads from a result, in order."""
-    return {
-        "units": r.units, "completeness": r.completeness, "quota": r.quota, "gaps": r.reconciliation,
-        "changes": r.changes, "blocked": r.blocked,
-        "findings": [(f.rule, f.severity, f.unit, f.file, f.sheet, f.cell, f.row, f.messages, f.details)
-                     for f in r.findings],
-        "accepted": [(u, s.file_name) for u, s in r.accepted.items()],
-        "rejected": [(s.unit_code, s.file_name) for s in r.rejected],
-    }
 
 
 def _edit(form, four, kind: str, unit: str, current: list, salt: int) -> list:
@@ -99,15 +87,15 @@ def test_an_update_equals_a_consolidation_from_scratch(form, four, data):
         current.update(changed)
         new = update_consolidation(old, changed)
         full = consolidate(old.form, P2021, [s for v in current.values() for s in v], four, previous=previous)
-        assert _view(new) == _view(full)
+        assert result_view(new) == result_view(full)
         old = new
 
 
 def test_the_old_result_is_left_as_it_was(form, four):
     old = consolidate(form, P2021, _base(form, four), four)
-    before = _view(old)
+    before = result_view(old)
     new = update_consolidation(old, {"C01": [sub(form, "C01", members(99, 4, 3, 2, 10, 70, 9, 1), name="C01b")]})
-    assert _view(old) == before
+    assert result_view(old) == before
     assert new.units["T01"].values["dv_tong_so"] == old.units["T01"].values["dv_tong_so"] - 30 + 99
     assert new.units["H02"] is old.units["H02"]  # another branch: not recomputed
 

@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from test_consolidate import CELLS, RATINGS, members
+from consolidate_support import CELLS, RATINGS, members
 from typer.testing import CliRunner
 
 from evalreport import consolidate, fill_template, read_submission

@@ -19,7 +19,9 @@ from tools.selfcheck.__main__ import main
 from tools.selfcheck.cases import finding
 from tools.selfcheck.report import BEGIN, END, LIMIT_HELP, generated_block
 
-DOCS = Path(__file__).resolve().parents[1] / "docs" / "reliability.md"
+pytestmark = pytest.mark.slow  # long fuzzing / the whole corpus: run by .ci/run after the fast suite
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "reliability.md"
 
 
 @pytest.fixture(scope="session")
