@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from office_support import has_component, missing_reason
 from render_support import CELL_ROWS, write_inputs
 from typer.testing import CliRunner
 
 from evalreport.cli import app
 from evalreport.read.workbook import read_submission
 from evalreport.render import pdf as pdf_module
-from evalreport.render.pdf import soffice_path
 
 runner = CliRunner()
 
@@ -62,7 +62,7 @@ def test_pdf_missing_libreoffice_is_a_clear_message(workspace, monkeypatch):
     assert sorted(p.suffix for p in out.iterdir()) == [".docx", ".xlsx"]
 
 
-@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice not installed")
+@pytest.mark.skipif(not has_component("writer"), reason=missing_reason("writer"))
 def test_pdf_with_libreoffice(workspace, tmp_path):
     from evalreport.render.pdf import convert_to_pdf
 

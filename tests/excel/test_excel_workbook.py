@@ -5,13 +5,13 @@ LibreOffice opening it headless."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 import xlwings
+from office_support import has_component, missing_reason
 from oletools.olevba import VBA_Parser
 from openpyxl import load_workbook
 
@@ -114,7 +114,7 @@ def _soffice(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
                           cwd=cwd, capture_output=True, text=True, timeout=180)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not has_component("calc"), reason=missing_reason("calc"))
 def test_libreoffice_converts_the_panel_to_pdf(built, tmp_path):
     done = _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path), str(built)], tmp_path)
     pdf = tmp_path / "evalreport.pdf"
@@ -122,7 +122,7 @@ def test_libreoffice_converts_the_panel_to_pdf(built, tmp_path):
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(not has_component("calc"), reason=missing_reason("calc"))
 def test_libreoffice_imports_our_vba_project_and_saves_it_back(built, tmp_path):
     """LibreOffice parses vbaProject.bin (dir stream, compression) on load and writes its own on
     save: our module surviving the round trip shows a second, independent reader accepts it."""
