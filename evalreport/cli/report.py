@@ -9,7 +9,6 @@ keep some file out (the reports are still written, and say so), 2 for wrong usag
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -18,6 +17,7 @@ from rich.console import Console
 from evalreport.aggregate.consolidate import consolidate
 from evalreport.cli.check import workbooks_in
 from evalreport.form.definition import FormDefinitionError, load_form
+from evalreport.model.dates import DateError, parse_date
 from evalreport.model.hierarchy import load_hierarchy
 from evalreport.model.period import PeriodError, parse_period
 from evalreport.model.result import ConsolidationResult
@@ -28,6 +28,7 @@ from evalreport.render.word.narrative import render_narrative
 from evalreport.render.word.narrative_context import DocumentInfo
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
 from evalreport.store.file_names import unit_file_name
+from evalreport.wording.messages import render_message
 
 __all__ = ["register", "report_command", "output_names"]
 
@@ -80,7 +81,7 @@ def report_command(
         levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
         place: str | None = typer.Option(None, "--place", help="Place in the header, e.g. 'Gia Lai'."),
         number: str | None = typer.Option(None, "--number", help="Document number, e.g. 'Số 12-BC/ĐU'."),
-        date: str | None = typer.Option(None, "--date", help="Date of the report, YYYY-MM-DD (default: today)."),
+        date: str | None = typer.Option(None, "--date", help="Date of the report: 07/01/2026, 7/1/2026 or 2026-01-07 (default: today)."),
 ) -> None:
     """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
     if lang not in ("vi", "en"):
@@ -95,7 +96,9 @@ def report_command(
     try:
         definition = load_form(form)
         p = parse_period(period)
-        when = dt.date.fromisoformat(date) if date else None
+        when = parse_date(date) if date else None
+    except DateError as exc:
+        raise _usage(render_message("DATE_INVALID", {"text": exc.text})[lang]) from None
     except (FormDefinitionError, PeriodError, ValueError) as exc:
         raise _usage(str(exc)) from None
     hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)

@@ -13,6 +13,11 @@ from typing import Any
 __all__ = ["CATALOG", "render_message", "register_messages"]
 
 CATALOG: dict[str, dict[str, str]] = {
+    # -- typed input -------------------------------------------------------------------------
+    "DATE_INVALID": {
+        "vi": "“{text}” không phải là một ngày: hãy viết ngày/tháng/năm, ví dụ 07/01/2026",
+        "en": "“{text}” is not a date: write day/month/year, for example 07/01/2026",
+    },
     # -- unit list ---------------------------------------------------------------------------
     "HIER_MISSING_COLUMN": {
         "vi": "Danh sách đơn vị thiếu cột bắt buộc '{column}' (cần: ma_don_vi, ten_don_vi, cap, ma_cap_tren)",

@@ -52,6 +52,21 @@ def test_report_root_only_english_and_usage_errors(workspace):
     assert runner.invoke(app, [*args[:4], "--period", "2021-13"]).exit_code == 2
 
 
+def test_report_date_as_an_officer_types_it(workspace):
+    import docx
+
+    args = ["report", str(workspace / "2021"), "--units", str(workspace / "don_vi.xlsx"), "--period", "2021",
+            "--root", "X04"]
+    res = runner.invoke(app, [*args, "--out", str(workspace / "d"), "--date", "7/1/2026"])
+    assert res.exit_code == 0, res.output
+    doc = docx.Document(str(workspace / "d" / "DG-NAM_2021_X04_bao_cao.docx"))
+    text = "\n".join([p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells])
+    assert "ngày 07 tháng 01 năm 2026" in text
+    res = runner.invoke(app, [*args, "--out", str(workspace / "e"), "--date", "31/02/2026"])
+    assert res.exit_code == 2 and "“31/02/2026” không phải là một ngày" in res.output
+    assert not (workspace / "e").exists()
+
+
 def test_pdf_missing_libreoffice_is_a_clear_message(workspace, monkeypatch):
     monkeypatch.setattr(pdf_module, "soffice_path", lambda: None)
     out = workspace / "nopdf"

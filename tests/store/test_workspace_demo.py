@@ -49,6 +49,11 @@ def test_outputs_and_manifests_of_every_period(demo):
         for o in manifest["outputs"]:
             assert (demo.folder / o["path"]).is_file()
         assert run.outputs
+    from python_calamine import CalamineWorkbook
+
+    monthly = CalamineWorkbook.from_path(str(demo.folder / "outputs" / "2025-12" / "DV-THANG_2025-12_TINH.xlsx"))
+    title = monthly.get_sheet_by_name("Tổng hợp").to_python()[0][0]
+    assert title == "BẢNG TỔNG HỢP BIẾN ĐỘNG ĐẢNG VIÊN THÁNG 12 NĂM 2025"  # the period is named once
     annual = demo.folder / "outputs" / "2025"
     assert (annual / "DG-NAM_2025_TINH.xlsx").is_file() and (annual / "DG-NAM_2025_TINH_bao_cao.docx").is_file()
 
