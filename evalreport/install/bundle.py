@@ -14,7 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from evalreport.install.download import BundleError, build_own_wheel, close_over_markers, download_dependencies
+from evalreport.install.download import (
+    BundleError,
+    build_own_wheel,
+    close_over_markers,
+    download_dependencies,
+)
 from evalreport.install.scripts import write_install_scripts
 from evalreport.install.target import Target
 

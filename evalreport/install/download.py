@@ -7,8 +7,10 @@ wheels are taken: an officer's PC has no compiler.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from evalreport.install.closure import foreign_wheels, read_wheels, unmet_requirements
@@ -17,6 +19,8 @@ from evalreport.wording.messages import render_message
 
 __all__ = ["BundleError", "build_own_wheel", "download_dependencies", "close_over_markers"]
 
+# What pyproject.toml builds the wheel from.
+_WHEEL_SOURCES = ("pyproject.toml", "README.md", "LICENSE", "evalreport")
 MAX_ROUNDS = 10  # a dependency chain of Windows-only packages deeper than this is not expected
 
 
@@ -39,9 +43,21 @@ def _pip(args: list[str], failure: str) -> None:
 
 
 def build_own_wheel(source: Path, dest: Path) -> Path:
-    """evalreport's wheel from its source tree (``pip wheel --no-deps``) into ``dest``."""
-    before = set(dest.glob("evalreport-*.whl"))
-    _pip(["wheel", "--no-deps", "--quiet", "--wheel-dir", str(dest), str(source)], "BUNDLE_BUILD_FAILED")
+    """evalreport's wheel from its source tree (``pip wheel --no-deps``) into ``dest``.
+
+    Built from a clean copy of what the wheel is made of: setuptools' ``build/`` folder in a
+    checkout keeps modules deleted since the last build and would ship them, and the copy leaves
+    no ``build/`` or ``*.egg-info`` litter in the developer's tree."""
+    with tempfile.TemporaryDirectory(prefix="evalreport-wheel-") as tmp:
+        clean = Path(tmp) / "src"
+        clean.mkdir()
+        for name in _WHEEL_SOURCES:
+            if (source / name).is_dir():
+                shutil.copytree(source / name, clean / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            elif (source / name).is_file():
+                shutil.copy2(source / name, clean / name)
+        before = set(dest.glob("evalreport-*.whl"))
+        _pip(["wheel", "--no-deps", "--quiet", "--wheel-dir", str(dest), str(clean)], "BUNDLE_BUILD_FAILED")
     built = sorted(set(dest.glob("evalreport-*.whl")) - before) or sorted(dest.glob("evalreport-*.whl"))
     return built[-1]
 
