@@ -182,11 +182,9 @@ def _no_borders(table) -> None:
 
 
 def _widths(table, widths_cm: list[float]) -> None:
-    """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word does)."""
+    """Fixed column widths, in the grid (LibreOffice reads it) and in every cell (Word does).
+    ``autofit = False`` writes the table's one ``<w:tblLayout w:type="fixed"/>``."""
     table.autofit = False
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
     for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
     for row in table.rows:
@@ -203,6 +201,28 @@ def _cell_margins(table, cm: float) -> None:
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     table._tbl.tblPr.append(margins)
+
+
+# CT_TblPr is a sequence: Word refuses or "repairs" a table whose properties come in another order.
+_TBL_PR_ORDER = [qn(f"w:{tag}") for tag in (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc",
+    "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+    "tblDescription", "tblPrChange")]
+
+
+def _schema_order(doc: Document) -> None:
+    """Put every table's properties in the schema's order: python-docx inserts the ones it knows
+    by its own rules, and the borders and cell margins above are appended."""
+    for tbl_pr in doc.element.body.iter(qn("w:tblPr")):
+        children = sorted(tbl_pr, key=lambda el: _TBL_PR_ORDER.index(el.tag))
+        tbl_pr[:] = children
+
+
+def _zoom(doc: Document) -> None:
+    """python-docx's settings say ``<w:zoom w:val="bestFit"/>``; the schema requires a percent."""
+    zoom = doc.settings.element.find(qn("w:zoom"))
+    if zoom is not None and zoom.get(qn("w:percent")) is None:
+        zoom.set(qn("w:percent"), "100")
 
 
 def _header(doc: Document, t: dict[str, str]) -> None:
@@ -343,6 +363,8 @@ def build_template_bytes(lang: str = "vi") -> bytes:
     props.created = props.modified = _FIXED_TIME
     props.revision = 1
     _trim(doc)
+    _schema_order(doc)
+    _zoom(doc)
     raw = io.BytesIO()
     doc.save(raw)
     return _normalized_zip(raw.getvalue())

@@ -53,10 +53,12 @@ class CellLook:
 
 def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False, fmt: str | None = None,
         border: bool = True, align: str | None = None, fill: PatternFill | None = None):
-    """Write one cell. Text is never a formula; ints get the thousands format."""
+    """Write one cell. Text is never a formula; ints get the thousands format. Empty text leaves
+    the cell blank (styled, without a value): openpyxl would write it as an empty inline string,
+    which Excel counts as not blank (COUNTA, Go To Special > Blanks)."""
     cell = ws.cell(row=row, column=col)
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # e.g. a vertical tab pasted from Word
+        value = ILLEGAL_CHARACTERS_RE.sub("", value) or None  # e.g. a vertical tab pasted from Word
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
