@@ -14,9 +14,11 @@ from rich.console import Console
 from rich.table import Table
 
 from evalreport.form.definition import FormDefinitionError, load_form
+from evalreport.model.dates import DateError, parse_date
 from evalreport.model.hierarchy import load_hierarchy
 from evalreport.model.period import PeriodError, parse_period
 from evalreport.render.workbook.template_writer import make_templates, select_units, write_blank_templates
+from evalreport.wording.messages import render_message
 
 __all__ = ["register", "template_app"]
 
@@ -41,6 +43,8 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
                                                                 "every unit of that level under it)."),
          level: str | None = typer.Option(None, "--level", help="Only units of this level, e.g. chi_bo."),
          out: Path | None = typer.Option(None, "--out", help="Output folder (default: bieu_mau_<FORM>_<period>)."),
+         deadline: str | None = typer.Option(None, "--deadline", help="Deadline stated in the instructions, "
+                                                                      "e.g. 15/12/2025."),
          lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Write one template per unit: <FORM>_<period>_<code>.xlsx."""
     if lang not in ("vi", "en"):
@@ -48,6 +52,9 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
     try:
         definition = load_form(form)
         p = parse_period(period)
+        due = parse_date(deadline) if deadline else None
+    except DateError as exc:
+        raise _usage(render_message("DATE_INVALID", {"text": exc.text})[lang]) from None
     except (FormDefinitionError, PeriodError) as exc:
         raise _usage(str(exc)) from None
     if p.kind not in definition.period_types:
@@ -75,7 +82,7 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
     folder = out or Path(f"bieu_mau_{definition.code}_{p}")
     codes = select_units(hierarchy, under=under, level=level)
     with _console.status(f"Đang tạo {len(codes)} biểu mẫu / writing {len(codes)} templates…"):
-        paths = make_templates(definition, p, hierarchy, folder, under=under, level=level, lang=lang)
+        paths = make_templates(definition, p, hierarchy, folder, under=under, level=level, lang=lang, deadline=due)
     by_level = Counter(hierarchy.unit(code).level for code in codes)
     table = Table(title=f"{definition.code} · {p.label(lang)} → {folder}")
     table.add_column("cấp / level")

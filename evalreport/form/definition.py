@@ -116,6 +116,8 @@ class RuleDef(_Model):
     severity: Literal["error", "warning"]
     check: str
     message: Text
+    #: The check in words, for the template's instructions ("Tổng số đảng viên phải bằng …").
+    explain: Text | None = None
     scope: Literal["submission", "previous_period"] = "submission"
     suppressed_by: list[str] = Field(default_factory=list)
 

@@ -251,11 +251,12 @@ class Workspace:
         target = Path(folder) if folder else self.outputs_dir(period) / "bieu_mau"
         codes = list(units) if units else expected_units(form_def, self.hierarchy, self.root)
         out = []
+        deadline = self.config.deadline(period)
         for i, unit in enumerate(codes):
             if progress:
                 progress("templates", i, len(codes))
             out.append(make_template(form_def, unit, period, self.hierarchy, target / template_file_name(code, period, unit),
-                                     lang=self.config.language))
+                                     lang=self.config.language, deadline=deadline))
         if progress:
             progress("templates", len(codes), len(codes))
         return out

@@ -211,3 +211,32 @@ def test_cli_make_and_blank(tmp_path, units_four):
                      "--under", "ZZZ"]).exit_code == 2
     res = run(app, ["template", "blank", "--out", str(tmp_path / "blank")])
     assert res.exit_code == 0 and (tmp_path / "blank" / "DG-NAM.xlsx").is_file()
+
+
+def _instructions(path) -> list[str]:
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(1).to_python()  # after the form sheet
+    return [row[0] for row in sheet if row and row[0]]
+
+
+def test_instructions_state_the_checks_in_words_and_the_deadline(tmp_path, form, four, monthly_form):
+    import datetime as dt
+
+    path = make_template(form, "X01", "2021", four, tmp_path / "x01.xlsx", deadline=dt.date(2021, 12, 15))
+    lines = _instructions(path)
+    assert "• Tổng số đảng viên phải bằng số được miễn + mới kết nạp + chưa đánh giá + được đánh giá." in lines
+    assert "Hạn gửi báo cáo: ngày 15 tháng 12 năm 2021. Báo cáo gửi sau hạn được ghi là nộp muộn." in lines
+    assert not [line for line in lines if "==" in line or "dv_" in line]  # no expression, no field code
+    monthly = _instructions(make_template(monthly_form, "X01", "2021-11", four, tmp_path / "m.xlsx"))
+    assert "• Số đảng viên đầu kỳ phải bằng số cuối kỳ của tháng trước." in monthly
+    assert not [line for line in monthly if line.startswith("Hạn gửi")]  # no deadline given: none invented
+    english = _instructions(make_template(form, "X01", "2021", four, tmp_path / "en.xlsx", lang="en",
+                                          deadline=dt.date(2021, 12, 15)))
+    assert "• Total members must equal exempt + newly admitted + not yet evaluated + evaluated." in english
+
+
+def test_a_rule_without_words_is_shown_with_field_labels(form):
+    from evalreport.form.definition import RuleDef
+    from evalreport.render.workbook.template_instructions import _in_words
+
+    rule = RuleDef(code="X_TEST", severity="error", check="dv_htxsnv <= dv_duoc_danh_gia", message={"vi": "x", "en": "x"})
+    assert _in_words(rule, form, "vi") == f"{form.label('dv_htxsnv')} ≤ {form.label('dv_duoc_danh_gia')}"

@@ -6,11 +6,15 @@ from what the reader and the rules actually enforce.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from openpyxl.worksheet.worksheet import Worksheet
 
-from evalreport.form.definition import FormDefinition
+from evalreport.form.definition import FormDefinition, RuleDef
 from evalreport.form.layout import FormLayout
 from evalreport.render.workbook.template_styles import PLAIN, SECTION, TITLE, protect_a4_portrait
+from evalreport.wording.numbers import fmt_date
 
 __all__ = ["write_instructions", "TSVM_YES"]
 
@@ -31,6 +35,7 @@ _TEXT = {
         "tsvm": "Cột “TSVM tiêu biểu”: chọn “{yes}” nếu tổ chức được công nhận {label}; chỉ áp dụng khi xếp loại {allowed}.",
         "reason": "Cột “Lý do”: bắt buộc khi chọn {codes}.",
         "protect": "Các trang tính được bảo vệ không đặt mật khẩu, chỉ để tránh sửa nhầm; đừng bỏ bảo vệ.",
+        "deadline": "Hạn gửi báo cáo: {date}. Báo cáo gửi sau hạn được ghi là nộp muộn.",
     },
     "en": {
         "title": "HOW TO FILL IN FORM {code}",
@@ -45,6 +50,7 @@ _TEXT = {
         "tsvm": "Column “TSVM”: choose “{yes}” if the organization is {label}; only with rating {allowed}.",
         "reason": "Column “Reason”: required with {codes}.",
         "protect": "Sheets are protected without a password, only against accidental edits; keep protection on.",
+        "deadline": "Deadline: {date}. A report received later is recorded as late.",
     },
 }
 
@@ -52,22 +58,34 @@ _TEXT = {
 _CHARS_PER_LINE = 100
 
 
-def _readable(check: str) -> str:
-    """A rule's check as an officer reads it: codes as in column A, but ``=``/``≤`` not ``==``/``<=``."""
-    return check.replace("==", "=").replace("<=", "≤").replace(">=", "≥").replace("!=", "≠")
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
-def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, lang: str = "vi") -> None:
+def _in_words(rule: RuleDef, form: FormDefinition, lang: str) -> str:
+    """A rule's check as an officer reads it: the form's own sentence (``explain``) or, for a rule
+    that has none, the check with each field code replaced by its label and ``=``/``≤`` for
+    ``==``/``<=``; never the bare expression."""
+    if rule.explain is not None:
+        return rule.explain.get(lang)
+    fields = set(form.field_codes)
+    words = _IDENTIFIER.sub(lambda m: form.label(m.group(0), lang) if m.group(0) in fields else m.group(0), rule.check)
+    return words.replace("==", "=").replace("<=", "≤").replace(">=", "≥").replace("!=", "≠")
+
+
+def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, lang: str = "vi",
+                       deadline: dt.date | None = None) -> None:
     t = _TEXT.get(lang, _TEXT["vi"])
     lines: list[tuple[str, str]] = [(TITLE, t["title"].format(code=form.code)), (PLAIN, form.title.get(lang)),
                                     ("", ""), (SECTION, t["steps"])]
     if layout.is_blank:
         lines.append((PLAIN, t["s_blank"]))
     lines += [(PLAIN, t["s1"].format(sheet=layout.sheet)), (PLAIN, t["s2"]), (PLAIN, t["s3"]), (PLAIN, t["s4"])]
-    errors = [r for r in form.iter_rules() if r.severity == "error"]
+    if deadline is not None:
+        lines.append((SECTION, t["deadline"].format(date=fmt_date(deadline, lang))))
+    errors = [r for scope in ("submission", "previous_period") for r in form.iter_rules(scope) if r.severity == "error"]
     if errors:
         lines += [("", ""), (SECTION, t["checks"])]
-        lines += [(PLAIN, "• " + _readable(r.check)) for r in errors]
+        lines += [(PLAIN, "• " + _in_words(r, form, lang)) for r in errors]
     org = form.organizations
     if org is not None and layout.children is not None:
         lines += [("", ""), (SECTION, t["ratings"])]

@@ -9,6 +9,7 @@ formula. Files are saved atomically.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -103,12 +104,13 @@ def _period_text(period: Period | str | int | None) -> tuple[str, Period | None]
 def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Period | str | int | None,
                         hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
                         ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
-                        lang: str = "vi") -> Workbook:
+                        lang: str = "vi", deadline: dt.date | None = None) -> Workbook:
     """The workbook of ``unit_code`` for ``period``, not saved (the renderer adds sheets).
 
     ``unit_code=None`` (or no hierarchy) builds the generic blank template. ``values`` and
     ``ratings`` fill input cells exactly as given (strings stay strings), so tests can build
-    the files officers really send, good and bad.
+    the files officers really send, good and bad. ``deadline`` (the workspace's, for the period)
+    is stated on the instructions sheet.
     """
     if kind not in ("template", "summary"):
         raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
@@ -127,7 +129,7 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     rating_cells = _write_children(ws, layout, form, t)
     _add_validations(ws, form, layout, count_cells, rating_cells, t, lang)
     _page_setup(ws, layout)
-    write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang)
+    write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang, deadline)
     meta = wb.create_sheet(META_SHEET)
     for row in meta_rows(layout, period=period_code, kind=kind, generator=_generator()):
         meta.append([_text_cell(meta, v) for v in row])
@@ -305,9 +307,10 @@ def _save(wb: Workbook, path: str | Path) -> Path:
 
 
 def make_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
-                  path: str | Path, lang: str = "vi") -> Path:
-    """Write the fill-in workbook ``unit_code`` receives for ``period``."""
-    return _save(build_form_workbook(form, unit_code, period, hierarchy, lang=lang), path)
+                  path: str | Path, lang: str = "vi", deadline: dt.date | None = None) -> Path:
+    """Write the fill-in workbook ``unit_code`` receives for ``period`` (its instructions state
+    ``deadline`` when given)."""
+    return _save(build_form_workbook(form, unit_code, period, hierarchy, lang=lang, deadline=deadline), path)
 
 
 def fill_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
@@ -338,7 +341,8 @@ def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str |
 
 
 def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
-                   under: str | None = None, level: str | None = None, lang: str = "vi") -> list[Path]:
+                   under: str | None = None, level: str | None = None, lang: str = "vi",
+                   deadline: dt.date | None = None) -> list[Path]:
     """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
     codes = select_units(hierarchy, under=under, level=level)
     folder = Path(folder)
@@ -354,7 +358,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         target = folder / name
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
-        out.append(make_template(form, code, period, hierarchy, target, lang=lang))
+        out.append(make_template(form, code, period, hierarchy, target, lang=lang, deadline=deadline))
     return out
 
 

@@ -1,0 +1,157 @@
+"""The letterhead of a unit's report, as data: who issues it, under which superior line, with which
+number symbol, who signs for whom, where and to whom it goes (Hướng dẫn 36-HD/VPTW; domain.md,
+"The letterhead, by level").
+
+The issuer of a report is the unit's committee, not the organization ("TỈNH ỦY GIA LAI", not
+"ĐẢNG BỘ TỈNH GIA LAI"). The defaults are derived from the organization's name and its place in
+the tree, because that is what an officer would write; every part can be overridden, per unit, by
+the unit list's optional columns (``ten_cap_uy``, ``ky_hieu``, ``ban_thuong_vu``) and by the
+workspace's report settings (:class:`ReportSettings`). Pure: the Word report and the signature
+blocks of the workbooks both read the same :class:`Letterhead`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from evalreport.model.hierarchy import Hierarchy
+
+__all__ = ["Letterhead", "ReportSettings", "UnitReportSettings", "letterhead", "committee_of"]
+
+
+@dataclass(frozen=True)
+class UnitReportSettings:
+    """What an officer sets for the reports of one unit (every field optional: None means the default)."""
+
+    place: str | None = None  # "Gia Lai" in "Gia Lai, ngày … tháng … năm …"
+    number: str | None = None  # the document's number, "12" → "Số 12-BC/TU"
+    signer_title: str | None = None  # "BÍ THƯ", "PHÓ BÍ THƯ"
+    signer_name: str | None = None
+    signs_for: str | None = None  # "T/M BAN THƯỜNG VỤ"
+    issuer: str | None = None  # the committee's name as printed
+    symbol: str | None = None  # "BC/TU"
+    recipients: Sequence[str] | None = None  # the lines under "Nơi nhận:"
+    preparer: str | None = None  # "NGƯỜI LẬP BIỂU" of the workbooks
+
+    def merged(self, other: UnitReportSettings | None) -> UnitReportSettings:
+        """These settings with ``other``'s values where ``other`` sets one (a unit's over the workspace's)."""
+        if other is None:
+            return self
+        return UnitReportSettings(**{k: (getattr(other, k) if getattr(other, k) is not None else getattr(self, k))
+                                     for k in self.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The workspace's report settings: defaults for every unit, and per-unit overrides."""
+
+    defaults: UnitReportSettings = field(default_factory=UnitReportSettings)
+    units: Mapping[str, UnitReportSettings] = field(default_factory=dict)
+
+    def for_unit(self, code: str) -> UnitReportSettings:
+        return self.defaults.merged(self.units.get(code))
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Every printed part of a report's head and foot. ``superior`` is empty for the root."""
+
+    superior: str  # "ĐẢNG BỘ TỈNH GIA LAI" (regular capitals, top left)
+    issuer: str  # "HUYỆN ỦY CỦ CHI" (bold capitals)
+    number: str  # "Số 12-BC/HU", or "Số      -BC/HU" to be filled in by hand
+    symbol: str  # "BC/HU"
+    signs_for: str  # "T/M BAN THƯỜNG VỤ"
+    signer_title: str  # "BÍ THƯ"
+    signer_name: str
+    place: str  # "Củ Chi", or dots to be filled in by hand
+    recipients: tuple[str, ...]
+    preparer: str = ""
+
+
+# (prefix of the organization's name, lower case) → (committee's title, number symbol). The first
+# match wins, so longer prefixes come first.
+_COMMITTEES: tuple[tuple[str, str, str], ...] = (
+    ("đảng bộ thành phố ", "THÀNH ỦY", "BC/TU"),
+    ("đảng bộ thị xã ", "THỊ ỦY", "BC/TU"),
+    ("đảng bộ thị trấn ", "ĐẢNG ỦY THỊ TRẤN", "BC/ĐU"),
+    ("đảng bộ tỉnh ", "TỈNH ỦY", "BC/TU"),
+    ("đảng bộ huyện ", "HUYỆN ỦY", "BC/HU"),
+    ("đảng bộ quận ", "QUẬN ỦY", "BC/QU"),
+    ("đảng bộ phường ", "ĐẢNG ỦY PHƯỜNG", "BC/ĐU"),
+    ("đảng bộ đặc khu ", "ĐẢNG ỦY ĐẶC KHU", "BC/ĐU"),
+    ("đảng bộ xã ", "ĐẢNG ỦY XÃ", "BC/ĐU"),
+    ("đảng bộ bộ phận ", "ĐẢNG ỦY BỘ PHẬN", "BC/ĐU"),
+    ("đảng bộ ", "ĐẢNG ỦY", "BC/ĐU"),
+    ("chi bộ ", "CHI BỘ", "BC/CB"),
+)
+_YES = {"có", "co", "x", "yes", "1", "true"}
+_NO = {"không", "khong", "no", "0", "false"}
+_BLANK_NUMBER = "Số      -{symbol}"
+_BLANK_PLACE = "……………"
+
+
+def committee_of(name: str) -> tuple[str, str] | None:
+    """("TỈNH ỦY GIA LAI", "BC/TU") for "Đảng bộ tỉnh Gia Lai": the issuing committee and its
+    number symbol derived from an organization's name; None when the name follows no known pattern."""
+    clean = re.sub(r"\s+", " ", name).strip()
+    lower = clean.lower()
+    for prefix, title, symbol in _COMMITTEES:
+        if lower.startswith(prefix):
+            return f"{title} {clean[len(prefix):]}".upper(), symbol
+    return None
+
+
+def _has_standing_committee(unit_extra: Mapping[str, object], level_index: int, depth: int) -> bool:
+    """``ban_thuong_vu`` of the unit list when given; otherwise the levels above the base
+    organizations (province, district) have one and the others do not."""
+    given = str(unit_extra.get("ban_thuong_vu") or "").strip().lower()
+    if given in _YES:
+        return True
+    if given in _NO:
+        return False
+    return level_index < depth - 2
+
+
+def letterhead(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | None = None,
+               recipients: Sequence[str] = ()) -> Letterhead:
+    """The letterhead of ``code``'s reports. ``recipients`` are the default lines under "Nơi nhận:"
+    (the caller words them); ``settings`` (the workspace's for this unit) override any part."""
+    s = settings or UnitReportSettings()
+    unit = hierarchy.unit(code)
+    parent = hierarchy.get(unit.parent) if unit.parent else None
+    extra = unit.extra or {}
+    keys = list(hierarchy.levels.keys)
+    level_index = keys.index(unit.level) if unit.level in keys else len(keys) - 1
+    is_leaf_level = level_index == len(keys) - 1
+
+    derived = committee_of(unit.name) or (f"CHI BỘ {unit.name}".upper() if is_leaf_level else unit.name.upper(),
+                                         "BC/CB" if is_leaf_level else "BC/ĐU")
+    issuer = s.issuer or _text(extra.get("ten_cap_uy")) or derived[0]
+    symbol = s.symbol or _text(extra.get("ky_hieu")) or derived[1]
+    if s.signs_for:
+        signs_for = s.signs_for
+    elif symbol == "BC/CB":
+        signs_for = "T/M CHI BỘ"
+    elif _has_standing_committee(extra, level_index, len(keys)):
+        signs_for = "T/M BAN THƯỜNG VỤ"
+    else:
+        signs_for = "T/M ĐẢNG ỦY"
+    number = f"Số {s.number.strip()}-{symbol}" if s.number and s.number.strip() else _BLANK_NUMBER.format(symbol=symbol)
+    return Letterhead(
+        superior=parent.name.upper() if parent else "",
+        issuer=issuer.upper(),
+        number=number,
+        symbol=symbol,
+        signs_for=signs_for.upper(),
+        signer_title=(s.signer_title or "BÍ THƯ").upper(),
+        signer_name=s.signer_name or "",
+        place=s.place or _BLANK_PLACE,
+        recipients=tuple(s.recipients) if s.recipients is not None else tuple(recipients),
+        preparer=s.preparer or "",
+    )
+
+
+def _text(value: object) -> str:
+    return str(value).strip() if value not in (None, "") else ""
