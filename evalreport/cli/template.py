@@ -13,11 +13,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evalreport.form.definition import FormDefinitionError, load_form
-from evalreport.model.hierarchy import load_hierarchy
-from evalreport.model.period import PeriodError, parse_period
-from evalreport.render.workbook.template_writer import make_templates, select_units, write_blank_templates
-
 __all__ = ["register", "template_app"]
 
 _console = Console()
@@ -43,6 +38,11 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
          out: Path | None = typer.Option(None, "--out", help="Output folder (default: bieu_mau_<FORM>_<period>)."),
          lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Write one template per unit: <FORM>_<period>_<code>.xlsx."""
+    from evalreport.form.definition import FormDefinitionError, load_form
+    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.period import PeriodError, parse_period
+    from evalreport.render.workbook.template_writer import make_templates, select_units
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     try:
@@ -91,6 +91,8 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
 def blank(out: Path = typer.Option(Path("templates"), "--out", help="Output folder."),
           lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Write the blank canonical template of every shipped form (<FORM>.xlsx)."""
+    from evalreport.render.workbook.template_writer import write_blank_templates
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     for path in write_blank_templates(out, lang=lang):

@@ -23,7 +23,6 @@ from evalreport.model.finding import Finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
-from evalreport.render.workbook.template_writer import template_file_name
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
@@ -163,6 +162,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
 def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
     """(summary workbook, narrative) names. The workbook is named like the unit's own template
     (``DG-NAM_2025_TINH.xlsx``) because it is that unit's submission to the next level."""
+    from evalreport.render.workbook.template_writer import template_file_name  # openpyxl: only when rendering
+
     xlsx = template_file_name(form_code, period, unit)
     return xlsx, xlsx.removesuffix(".xlsx") + ("_report.docx" if lang == "en" else "_bao_cao.docx")
 
