@@ -122,7 +122,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
                            progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
                            stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
-    from evalreport.aggregate.consolidate import consolidate
+    from evalreport.aggregate.consolidate import consolidate_reusing_checks
     from evalreport.aggregate.update import update_parts
     from evalreport.store.result_cache import REBASE_SHARE, cache_key, load_base, save_base
 
@@ -152,8 +152,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     from evalreport.check.rules import check_context
 
     known = ledger.stored_checks(form.code, str(period), check_context(form, hierarchy))
-    result = consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
-                         previous=previous, known_checks=known, progress=cb)
+    result = consolidate_reusing_checks(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
+                                        previous=previous, known_checks=known, progress=cb)
     if cache is not None:
         save_base(cache, result, key, state)
     return result, key, state, {"mode": "full", "changed_units": len(state)}
