@@ -29,7 +29,7 @@ from evalreport.model.submission import Submission
 from evalreport.wording.messages import register_messages, render_message
 from evalreport.wording.numbers import fmt_number
 
-__all__ = ["consolidate", "ConsolidationParts", "assemble"]
+__all__ = ["consolidate", "consolidate_reusing_checks", "ConsolidationParts", "assemble"]
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -89,15 +89,27 @@ class ConsolidationParts:
 
 def consolidate(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
                 hierarchy: Hierarchy, root: str | None = None, *, previous: ConsolidationResult | None = None,
-                params: Mapping[str, float] | None = None, known_checks: Mapping[str, list[Finding]] | None = None,
+                params: Mapping[str, float] | None = None,
                 progress: ProgressCallback | None = None) -> ConsolidationResult:
     """Check and consolidate ``submissions`` for ``period`` over ``root``'s subtree.
 
     Never raises on bad input: every problem is a finding in the result. ``params`` override
     the form's parameters (quota, outlier threshold); ``previous`` (the previous period's
-    result) enables year-over-year changes and continuity rules. ``known_checks`` (SHA-256 ->
-    findings) are :func:`evalreport.check.rules.check` results already made for these files with this
-    form and unit list (:func:`evalreport.check.rules.check_context`); they are not made again.
+    result) enables year-over-year changes and continuity rules; ``progress(done, total)``.
+    """
+    return consolidate_reusing_checks(form, period, submissions, hierarchy, root, previous=previous, params=params,
+                                      known_checks=None, progress=progress)
+
+
+def consolidate_reusing_checks(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
+                               hierarchy: Hierarchy, root: str | None = None, *,
+                               previous: ConsolidationResult | None = None, params: Mapping[str, float] | None = None,
+                               known_checks: Mapping[str, list[Finding]] | None = None,
+                               progress: ProgressCallback | None = None) -> ConsolidationResult:
+    """:func:`consolidate` for a workspace run. ``known_checks`` (SHA-256 -> findings) are
+    :func:`evalreport.check.rules.check` results already made for these files with this form and
+    unit list (:func:`evalreport.check.rules.check_context`); they are not made again.
+    Internal: not part of the package's public API.
     """
     if params:
         form = form.with_parameters(dict(params))

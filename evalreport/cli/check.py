@@ -9,24 +9,21 @@ Submitted files are only read; the findings file is written atomically.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from evalreport.aggregate.consolidate import consolidate as run_consolidation
-from evalreport.aggregate.rollup import field_label, measure_label
-from evalreport.check.rules import check as check_submission
-from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
-from evalreport.model.finding import Finding, findings_frame
-from evalreport.model.hierarchy import Hierarchy, load_hierarchy
-from evalreport.model.period import Period, PeriodError, parse_period
-from evalreport.model.result import ConsolidationResult
-from evalreport.model.submission import Submission
-from evalreport.read.workbook import read_submission
-from evalreport.store.atomic import atomic_path
-from evalreport.wording.numbers import fmt_number, fmt_share
+if TYPE_CHECKING:  # the commands import the pipeline when they run, so --help stays fast
+    from rich.progress import Progress
+
+    from evalreport.form.definition import FormDefinition
+    from evalreport.model.finding import Finding
+    from evalreport.model.hierarchy import Hierarchy
+    from evalreport.model.period import Period
+    from evalreport.model.result import ConsolidationResult
+    from evalreport.model.submission import Submission
 
 __all__ = ["register", "workbooks_in"]
 
@@ -64,11 +61,15 @@ def workbooks_in(folder: Path) -> list[Path]:
 
 
 def _progress() -> Progress:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=_err, transient=True)
 
 
 def _read_all(paths: list[Path], forms, lang: str) -> list[Submission]:
+    from evalreport.read.workbook import read_submission
+
     out = []
     with _progress() as progress:
         task = progress.add_task(_TEXT[lang]["reading"], total=len(paths))
@@ -80,6 +81,10 @@ def _read_all(paths: list[Path], forms, lang: str) -> list[Submission]:
 
 def _options(folder: Path, lang: str, form: str | None, period: str | None, units: Path | None, levels: str
              ) -> tuple[FormDefinition | None, Period | None, Hierarchy | None]:
+    from evalreport.form.definition import FormDefinitionError, load_form
+    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.period import PeriodError, parse_period
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     if not folder.is_dir():
@@ -124,6 +129,9 @@ def _print_findings(findings: list[Finding], lang: str, title: str | None = None
 
 
 def _write_findings(findings: list[Finding], out: Path, lang: str) -> None:
+    from evalreport.model.finding import findings_frame
+    from evalreport.store.atomic import atomic_path
+
     frame = findings_frame(findings, lang)
     with atomic_path(out) as tmp:
         if out.suffix.lower() == ".csv":
@@ -147,6 +155,9 @@ def check_command(folder: Path = typer.Argument(..., help="Folder of submitted w
                   out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx or .csv."),
                   lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Read and check every workbook in FOLDER; list the findings."""
+    from evalreport.check.rules import check as check_submission
+    from evalreport.form.definition import available_forms, load_form
+
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
         raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
     definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
@@ -178,6 +189,8 @@ def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submi
                         out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx/.csv."),
                         lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Check and consolidate FOLDER for ROOT; print the totals and shares."""
+    from evalreport.aggregate.consolidate import consolidate as run_consolidation
+
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
         raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
     definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
@@ -212,6 +225,9 @@ def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submi
 
 def _print_totals(result: ConsolidationResult, lang: str) -> None:
     """The root's member counts, derived fields, shares, organization counts and completeness."""
+    from evalreport.aggregate.rollup import field_label, measure_label
+    from evalreport.wording.numbers import fmt_number, fmt_share
+
     form, h, t = result.form, result.hierarchy, _TEXT[lang]
     decimals = int(form.param("share_decimals")) if "share_decimals" in form.parameters else 2
     totals, shares, unit = result.totals(), result.shares(), result.units[result.root]

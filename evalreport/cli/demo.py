@@ -9,8 +9,7 @@ import typer
 from rich.table import Table
 
 from evalreport.cli.workspace import console, fail, findings_table, progress_bars
-from evalreport.demo import SIZES, DemoError, run_demo
-from evalreport.store import WorkspaceLocked
+from evalreport.demo.province import SIZES
 
 _KINDS = {
     "sum_mismatch": "tổng không khớp / a total that does not add up",
@@ -30,6 +29,9 @@ def _demo(folder: Path = typer.Argument(Path("demo"), help="Folder to create the
           all_levels: bool = typer.Option(False, "--all-levels", help="Also report for every non-leaf unit."),
           quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Generate a synthetic province with a few planted problems and run every period on it."""
+    from evalreport.demo import DemoError, run_demo
+    from evalreport.store.lock import WorkspaceLocked
+
     start = time.perf_counter()
     try:
         with progress_bars(not quiet) as cb:

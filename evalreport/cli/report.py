@@ -10,25 +10,17 @@ keep some file out (the reports are still written, and say so), 2 for wrong usag
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
-from evalreport.aggregate.consolidate import consolidate
 from evalreport.cli.check import workbooks_in
-from evalreport.form.definition import FormDefinitionError, load_form
 from evalreport.model.dates import DateError, parse_date
-from evalreport.model.hierarchy import load_hierarchy
-from evalreport.model.period import PeriodError, parse_period
-from evalreport.model.result import ConsolidationResult
-from evalreport.read.workbook import read_submission
-from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
-from evalreport.render.word.jinja_env import TemplateRenderError
-from evalreport.render.word.narrative import render_narrative
-from evalreport.render.word.narrative_context import DocumentInfo
-from evalreport.render.workbook.summary_workbook import write_summary_workbook
-from evalreport.store.file_names import unit_file_name
 from evalreport.wording.messages import render_message
+
+if TYPE_CHECKING:  # the command imports the pipeline when it runs, so --help stays fast
+    from evalreport.model.result import ConsolidationResult
 
 __all__ = ["register", "report_command", "output_names"]
 
@@ -49,6 +41,8 @@ def _usage(message: str) -> typer.Exit:
 
 def output_names(form_code: str, period: str, unit_code: str, lang: str = "vi") -> tuple[str, str]:
     """(summary workbook, narrative report) file names, from codes only."""
+    from evalreport.store.file_names import unit_file_name
+
     return (unit_file_name(form_code, period, unit_code),
             unit_file_name(form_code, period, unit_code, _TEXT["en" if lang == "en" else "vi"]["report"], ".docx"))
 
@@ -62,6 +56,9 @@ def _inside(folder: Path, name: str) -> Path:
 
 def _consolidate_folder(folder: Path, form, period, hierarchy, root: str,
                         previous: ConsolidationResult | None = None) -> ConsolidationResult:
+    from evalreport.aggregate.consolidate import consolidate
+    from evalreport.read.workbook import read_submission
+
     subs = [read_submission(p, form) for p in workbooks_in(folder)]
     return consolidate(form, period, subs, hierarchy, root=root, previous=previous)
 
@@ -84,6 +81,15 @@ def report_command(
         date: str | None = typer.Option(None, "--date", help="Date of the report: 07/01/2026, 7/1/2026 or 2026-01-07 (default: today)."),
 ) -> None:
     """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
+    from evalreport.form.definition import FormDefinitionError, load_form
+    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.period import PeriodError, parse_period
+    from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
+    from evalreport.render.word.jinja_env import TemplateRenderError
+    from evalreport.render.word.narrative import render_narrative
+    from evalreport.render.word.narrative_context import DocumentInfo
+    from evalreport.render.workbook.summary_workbook import write_summary_workbook
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     for path, what in ((folder, "folder"), (previous, "previous folder")):

@@ -13,13 +13,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evalreport.form.definition import FormDefinitionError, load_form
-from evalreport.model.dates import DateError, parse_date
-from evalreport.model.hierarchy import load_hierarchy
-from evalreport.model.period import PeriodError, parse_period
-from evalreport.render.workbook.template_writer import make_templates, select_units, write_blank_templates
-from evalreport.wording.messages import render_message
-
 __all__ = ["register", "template_app"]
 
 _console = Console()
@@ -47,6 +40,13 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
                                                                       "e.g. 15/12/2025."),
          lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Write one template per unit: <FORM>_<period>_<code>.xlsx."""
+    from evalreport.form.definition import FormDefinitionError, load_form
+    from evalreport.model.dates import DateError, parse_date
+    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.period import PeriodError, parse_period
+    from evalreport.render.workbook.template_writer import make_templates, select_units
+    from evalreport.wording.messages import render_message
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     try:
@@ -98,6 +98,8 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
 def blank(out: Path = typer.Option(Path("templates"), "--out", help="Output folder."),
           lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
     """Write the blank canonical template of every shipped form (<FORM>.xlsx)."""
+    from evalreport.render.workbook.template_writer import write_blank_templates
+
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
     for path in write_blank_templates(out, lang=lang):

@@ -11,15 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from evalreport.model.finding import Finding
 from evalreport.model.period import PeriodError, parse_period
-from evalreport.store import Workspace, WorkspaceConfigError, WorkspaceLocked
+
+if TYPE_CHECKING:  # the commands open the workspace when they run, so --help stays fast
+    from evalreport.model.finding import Finding
+    from evalreport.store.workspace import Workspace
 
 console = Console()
 WorkspaceOpt = typer.Option(Path("."), "--workspace", "-w", help="Workspace folder (default: current folder).")
@@ -34,6 +36,8 @@ def progress_bars(enabled: bool = True) -> Iterator[Callable[[str, int, int], No
     if not enabled:
         yield None
         return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=console, transient=True) as bars:
         tasks: dict[str, int] = {}
@@ -53,6 +57,10 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 @contextmanager
 def opened(folder: Path) -> Iterator[Workspace]:
+    from evalreport.store.config import WorkspaceConfigError
+    from evalreport.store.lock import WorkspaceLocked
+    from evalreport.store.workspace import Workspace
+
     try:
         ws = Workspace.open(folder)
     except WorkspaceConfigError as exc:
@@ -88,6 +96,9 @@ def _init(folder: Path = typer.Argument(..., help="Folder to create (or complete
           levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
           language: str = typer.Option("vi", "--lang")) -> None:
     """Create a workspace: evalreport.yaml, don_vi.xlsx, inbox/, outputs/, archive/, ledger.sqlite."""
+    from evalreport.store.config import WorkspaceConfigError
+    from evalreport.store.workspace import Workspace
+
     if units is not None and not units.is_file():
         raise fail(f"--units: file not found: {units}")
     try:

@@ -15,13 +15,15 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from evalreport.model.finding import Finding
-from evalreport.store import Workspace
-from evalreport.store.ingest import IngestReport
-from evalreport.store.runner import RunReport
 from evalreport.demo.generate import DemoPlan, Planted, plan_demo, write_inbox
 from evalreport.demo.province import SIZES, build_units
+
+if TYPE_CHECKING:  # the workspace is imported when the demo runs, so ``evalreport --help`` stays fast
+    from evalreport.model.finding import Finding
+    from evalreport.store.ingest import IngestReport
+    from evalreport.store.runner import RunReport
 
 __all__ = ["run_demo", "DemoReport", "DemoError", "SIZES", "Planted"]
 
@@ -71,6 +73,8 @@ class DemoReport:
             res = self.runs[p.period].results.get(p.form) if p.period in self.runs else None
             return "completeness: missing / chưa gửi" if res is not None and p.unit in res.missing else None
         if p.kind == "late":
+            from evalreport.store.workspace import Workspace
+
             with Workspace.open(self.folder) as ws:
                 late = {r.unit for r in ws.status(p.period) if r.late and r.state != "missing"}
             return "status: late / trễ hạn" if p.unit in late else None
@@ -107,6 +111,8 @@ def run_demo(folder: str | Path = "demo", size: str = "small", seed: int = 2025,
     spec = SIZES[size]
     units = build_units(spec, random.Random(seed))
     plan = plan_demo(units, spec.months, seed)
+    from evalreport.store.workspace import Workspace
+
     ws = Workspace.init(folder, units_rows=units, root=units[0][0], received_time="file", workers=workers)
     try:
         written = write_inbox(plan, ws.inbox, workers=workers, progress=progress)

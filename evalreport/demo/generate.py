@@ -12,14 +12,11 @@ from __future__ import annotations
 import os
 import random
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from evalreport.form.definition import load_form
-from evalreport.model.hierarchy import Hierarchy, load_hierarchy
 from evalreport.model.period import Period
 from evalreport.demo.values import (
     cell_year,
@@ -29,6 +26,9 @@ from evalreport.demo.values import (
     rate_children,
     sum_values,
 )
+
+if TYPE_CHECKING:
+    from evalreport.model.hierarchy import Hierarchy
 
 __all__ = ["Planted", "DemoPlan", "plan_demo", "write_inbox"]
 
@@ -76,6 +76,9 @@ def _when(rng: random.Random, start: datetime, days: int) -> datetime:
 
 def plan_demo(units: list[tuple[str, str, str, str | None]], months: int, seed: int, year: int = 2025) -> DemoPlan:
     """Everything the inbox will contain, decided up front (reproducible from ``seed``)."""
+    from evalreport.form.definition import load_form
+    from evalreport.model.hierarchy import load_hierarchy
+
     rng = random.Random(seed)
     h = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p} for c, n, lv, p in units])
     dg = load_form("DG-NAM").field_codes
@@ -148,6 +151,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(units: list[tuple[str, str, str, str | None]]) -> None:
+    from evalreport.form.definition import load_form
+    from evalreport.model.hierarchy import load_hierarchy
+
     _WORKER["h"] = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p}
                                    for c, n, lv, p in units])
     _WORKER["forms"] = {code: load_form(code) for code in ("DG-NAM", "DV-THANG")}
@@ -170,6 +176,8 @@ def write_inbox(plan: DemoPlan, inbox: Path, workers: int = 2, progress=None) ->
     args = [(str(inbox), j) for j in plan.jobs]
     done = 0
     if workers > 1 and len(args) > 20:
+        from concurrent.futures import ProcessPoolExecutor  # here: `evalreport --help` imports this module
+
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(plan.units,)) as pool:
             for _ in pool.map(_write, args, chunksize=16):
                 done += 1

@@ -191,6 +191,11 @@ class OrganizationsDef(_Model):
 
 
 class FormDefinition(_Model):
+    """One standardized report form (``forms/<CODE>.yaml``): its fields, derived values, shares,
+    organization counts, parameters and rules. The form is data, not code, so a new or amended
+    form is a YAML file; every stage (template, reader, checks, consolidation, reports) reads
+    the same definition. Load with :func:`load_form`."""
+
     code: str
     version: str
     title: Text

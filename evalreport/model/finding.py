@@ -20,6 +20,11 @@ Severity = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem (or note) found in a file, a unit list or a consolidation: the rule that found
+    it, how serious it is (``error`` keeps the file out of the totals, ``warning``, ``info``),
+    where (unit, file, sheet, cell, row) and its message in each language, so an officer can act
+    on it without reading code. :meth:`message` gives the text in one language."""
+
     rule: str
     severity: Severity
     messages: Mapping[str, str]

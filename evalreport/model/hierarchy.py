@@ -80,6 +80,9 @@ def load_levels(name_or_path: str | Path = "default") -> LevelConfig:
 
 @dataclass(frozen=True)
 class Unit:
+    """One Party organization of the unit list: its code, name, level and parent's code, and the
+    list row it came from (``row``, for findings that point back to it)."""
+
     code: str
     name: str
     level: str

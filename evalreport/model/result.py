@@ -113,6 +113,12 @@ class Change:
 
 @dataclass
 class ConsolidationResult:
+    """Everything a consolidation of one form and period over ``root``'s subtree found: each unit's
+    totals and shares, completeness, quota and reconciliation checks, changes against the
+    previous period, findings, and which submissions are in (``accepted``) or out (``rejected``,
+    ``blocked``). The reports are rendered from it alone, so one result gives the same numbers
+    in the workbook, the Word report and the CLI."""
+
     form: FormDefinition
     period: Period
     hierarchy: Hierarchy

@@ -34,7 +34,7 @@ from evalreport.read.sheet_xml import empty_cell_causes
 from evalreport.wording.messages import register_messages
 from evalreport.wording.reader_messages import MESSAGES
 
-__all__ = ["read_submission", "FormsArg"]
+__all__ = ["read_submission", "read_ingested", "FormsArg"]
 
 register_messages(MESSAGES)
 
@@ -44,14 +44,21 @@ _PROBLEM_RULES = {"blank": "VALUE_BLANK", "text": "VALUE_TEXT", "error_value": "
                   "too_large": "VALUE_TOO_LARGE"}
 
 
-def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None,
-                    data: bytes | None = None, sha256: str | None = None,
-                    stat: os.stat_result | None = None) -> Submission:
+def read_submission(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None) -> Submission:
     """Read ``path``; never raises for any file content (problems become findings).
 
-    ``data`` (with its ``sha256`` and ``stat`` when known) are the file's bytes already read by
-    the caller, e.g. an ingest that hashed and archived them: the file is then read, hashed and
-    looked up only once.
+    ``forms`` are the forms the file may be (default: every shipped form); ``limits`` bound what
+    a hostile or broken file may cost (size, cells, ZIP expansion).
+    """
+    return read_ingested(path, forms, limits=limits)
+
+
+def read_ingested(path: str | Path, forms: FormsArg = None, *, limits: ReadLimits | None = None,
+                  data: bytes | None = None, sha256: str | None = None,
+                  stat: os.stat_result | None = None) -> Submission:
+    """:func:`read_submission` for the ingest, which has already read, hashed and archived the file:
+    ``data`` (with its ``sha256`` and ``stat`` when known) are those bytes, so the file is read,
+    hashed and looked up only once. Internal: not part of the package's public API.
     """
     path = Path(path)
     reader = _Reader(path, forms, limits or ReadLimits(), data, sha256, stat)

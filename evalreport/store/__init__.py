@@ -34,14 +34,38 @@ under the workspace lock (:class:`WorkspaceLocked` says who holds it after
 
 from __future__ import annotations
 
-from evalreport.store.config import WorkspaceConfig, WorkspaceConfigError
-from evalreport.store.ingest import IngestedFile, IngestReport
-from evalreport.store.ledger import Ledger, LedgerError
-from evalreport.store.lock import WorkspaceLock, WorkspaceLocked
-from evalreport.store.runner import RunReport
-from evalreport.store.status import StatusRow, VersionRow
-from evalreport.store.workspace import Workspace
-from evalreport.wording import store_messages as _messages  # noqa: F401 - registers the workspace's messages
+from typing import TYPE_CHECKING
+
+from evalreport.lazy_exports import lazy_getattr
+
+# Lazy (PEP 562), like the package root: importing one store module (atomic, file_names) must not
+# import the whole pipeline behind Workspace, nor close an import cycle through the renderers.
+_EXPORTS: dict[str, str] = {
+    "Workspace": "evalreport.store.workspace",
+    "WorkspaceConfig": "evalreport.store.config",
+    "WorkspaceConfigError": "evalreport.store.config",
+    "IngestReport": "evalreport.store.ingest",
+    "IngestedFile": "evalreport.store.ingest",
+    "RunReport": "evalreport.store.runner",
+    "StatusRow": "evalreport.store.status",
+    "VersionRow": "evalreport.store.status",
+    "Ledger": "evalreport.store.ledger",
+    "LedgerError": "evalreport.store.ledger",
+    "WorkspaceLock": "evalreport.store.lock",
+    "WorkspaceLocked": "evalreport.store.lock",
+}
 
 __all__ = ["Workspace", "WorkspaceConfig", "WorkspaceConfigError", "IngestReport", "IngestedFile", "RunReport",
            "StatusRow", "VersionRow", "Ledger", "LedgerError", "WorkspaceLock", "WorkspaceLocked"]
+
+if TYPE_CHECKING:
+    from evalreport.store.config import WorkspaceConfig, WorkspaceConfigError
+    from evalreport.store.ingest import IngestedFile, IngestReport
+    from evalreport.store.ledger import Ledger, LedgerError
+    from evalreport.store.lock import WorkspaceLock, WorkspaceLocked
+    from evalreport.store.runner import RunReport
+    from evalreport.store.status import StatusRow, VersionRow
+    from evalreport.store.workspace import Workspace
+
+
+__getattr__ = lazy_getattr(__name__, _EXPORTS, globals())

@@ -118,7 +118,7 @@ def _read(path: str, limit: int, archive: Archive) -> tuple[bytes | None, os.sta
 
 
 def _parse(path: str, ctx: _Context | None = None) -> Parsed:
-    from evalreport.read.workbook import read_submission
+    from evalreport.read.workbook import read_ingested
 
     ctx = ctx or _CTX["ctx"]
     name = os.path.basename(path)
@@ -133,7 +133,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
     if data is not None:
         archived = ctx.archive.store_bytes(data, sha, os.path.splitext(name)[1])
     try:
-        sub = read_submission(path, ctx.forms, limits=ctx.limits, data=data, sha256=sha, stat=stat)
+        sub = read_ingested(path, ctx.forms, limits=ctx.limits, data=data, sha256=sha, stat=stat)
     except Exception as exc:  # noqa: BLE001 - one bad file must never stop an ingest
         finding = make_finding("WS_UNREADABLE", "error", params={"file": name, "reason": str(exc)}, file=name)
         sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha),

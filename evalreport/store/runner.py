@@ -23,7 +23,6 @@ from evalreport.model.finding import Finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
-from evalreport.render.workbook.template_writer import template_file_name
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
@@ -123,7 +122,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
                            progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
                            stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
-    from evalreport.aggregate.consolidate import consolidate
+    from evalreport.aggregate.consolidate import consolidate_reusing_checks
     from evalreport.aggregate.update import update_parts
     from evalreport.store.result_cache import REBASE_SHARE, cache_key, load_base, save_base
 
@@ -153,8 +152,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     from evalreport.check.rules import check_context
 
     known = ledger.stored_checks(form.code, str(period), check_context(form, hierarchy))
-    result = consolidate(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
-                         previous=previous, known_checks=known, progress=cb)
+    result = consolidate_reusing_checks(form, period, ledger.submissions(form.code, str(period)), hierarchy, root,
+                                        previous=previous, known_checks=known, progress=cb)
     if cache is not None:
         save_base(cache, result, key, state)
     return result, key, state, {"mode": "full", "changed_units": len(state)}
@@ -163,6 +162,8 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
 def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
     """(summary workbook, narrative) names. The workbook is named like the unit's own template
     (``DG-NAM_2025_TINH.xlsx``) because it is that unit's submission to the next level."""
+    from evalreport.render.workbook.template_writer import template_file_name  # openpyxl: only when rendering
+
     xlsx = template_file_name(form_code, period, unit)
     return xlsx, xlsx.removesuffix(".xlsx") + ("_report.docx" if lang == "en" else "_bao_cao.docx")
 

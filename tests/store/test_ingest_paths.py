@@ -91,8 +91,8 @@ def test_over_the_limit_the_worker_never_holds_the_file(tmp_path, monkeypatch):
     real_stream = Archive.store_stream
     monkeypatch.setattr(Archive, "store_stream", lambda self, fd, suffix: streamed.append(fd) or real_stream(self, fd, suffix))
     monkeypatch.setattr(Archive, "store_bytes", lambda *a: pytest.fail("the file was read whole"))
-    real_read = reader_module.read_submission
-    monkeypatch.setattr(reader_module, "read_submission", lambda *a, **k: given.append(k["data"]) or real_read(*a, **k))
+    real_read = reader_module.read_ingested
+    monkeypatch.setattr(reader_module, "read_ingested", lambda *a, **k: given.append(k["data"]) or real_read(*a, **k))
     res = _parse(str(path), ctx)
     ws.close()
     assert len(streamed) == 1 and given == [None]
