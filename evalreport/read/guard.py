@@ -45,6 +45,9 @@ class ReadLimits:
     # The cell area a sheet spans (last row x last column it names). A spreadsheet parser holds a
     # sheet as a dense grid, so one cell at XFD1048576 in an 11 KB file would ask for 550 GB.
     max_sheet_cells: int = 2_000_000
+    # Address space of each worker process that parses (Linux, RLIMIT_AS): a parser that still
+    # asks for too much fails in that worker, whose files then become findings, not the run.
+    worker_memory_bytes: int = 4096 * _MB
 
 
 @dataclass
