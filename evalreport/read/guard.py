@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from evalreport.model.finding import Finding, make_finding
+from evalreport.read.package_parts import WORKBOOK_RELS, duplicate_names, odd_structure
+from evalreport.read.sheet_extent import SheetExtent
 from evalreport.read.stored_zip import MAX_MEMBERS, stored_zip
 from evalreport.read.zip_member import Irregular, RawPart, whole_part
 from evalreport.wording.messages import register_messages
@@ -43,6 +45,9 @@ class ReadLimits:
     # The cell area a sheet spans (last row x last column it names). A spreadsheet parser holds a
     # sheet as a dense grid, so one cell at XFD1048576 in an 11 KB file would ask for 550 GB.
     max_sheet_cells: int = 2_000_000
+    # Address space of each worker process that parses (Linux, RLIMIT_AS): a parser that still
+    # asks for too much fails in that worker, whose files then become findings, not the run.
+    worker_memory_bytes: int = 4096 * _MB
 
 
 @dataclass
@@ -97,6 +102,8 @@ register_messages({
                 "en": "Part '{part}' contains a DOCTYPE/ENTITY declaration (a possible XML entity attack); rejected"},
     "LIMIT_SHEET_CELLS": {"vi": "Thành phần '{part}' dùng tới ô {cell} ({size} ô), vượt giới hạn {limit} ô (max_sheet_cells); hãy xóa các dòng, cột thừa ở cuối trang tính rồi gửi lại",
                           "en": "Part '{part}' reaches cell {cell} ({size} cells), over the limit of {limit} cells (max_sheet_cells); delete the extra rows and columns at the end of the sheet and send it again"},
+    "FILE_STRUCTURE": {"vi": "Tệp có cấu trúc bất thường, không phải do Excel tạo ra ({detail}); hãy mở tệp bằng Excel, lưu lại rồi gửi lại",
+                       "en": "The file has an unusual structure, not one Excel writes ({detail}); open it in Excel, save it again and send it"},
     "XML_PROLOG": {"vi": "Phần mở đầu của '{part}' dài bất thường (quá {limit} byte, xml_head_bytes); tệp bị từ chối",
                    "en": "The prolog of '{part}' is abnormally long (over {limit} bytes, xml_head_bytes); rejected"},
 })
@@ -105,14 +112,6 @@ _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _ELEMENT = re.compile(rb"<[A-Za-z_]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _CHUNK = 256 * 1024
-# Row numbers of cell references (<c r="E9">) and rows (<row r="9">, whose cells may omit their r),
-# and the column letters of cell references. In a worksheet only rows and cells carry an r="...".
-_REF_ROW = re.compile(rb'\sr="[A-Z]{0,3}([0-9]{1,9})"')
-_REF_COL = re.compile(rb'\sr="([A-Z]{1,3})[0-9]')
-# Only a reference past column Z or row 9999 can make the area large; chunks without one are skipped.
-_FAR_REF = re.compile(rb'\sr="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')
-_FAR_HINT = re.compile(rb'r="(?:[A-Z]{2,3}[0-9]|[A-Z]?[0-9]{5})')  # the same from a literal: 4x faster to rule out
-_NEAR_AREA = 26 * 9999
 KEEP_BYTES = 16 * _MB  # XML parts held for the parser at most (a form workbook has about 40 KB of them)
 _XML_PARTS = (".xml", ".rels", ".vml")
 _SHEET_DATA = b"sheetData"  # the grid element of a worksheet (any namespace prefix)
@@ -144,6 +143,9 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
         return fail("FILE_CORRUPT", reason=str(exc) or type(exc).__name__)
     if len(infos) > limits.max_parts:
         return fail("LIMIT_PARTS", count=len(infos), limit=limits.max_parts)
+    twice = duplicate_names([i.filename for i in infos])
+    if twice is not None:  # which of the two a parser reads is its own choice: neither is vetted
+        return fail("FILE_STRUCTURE", detail=f"'{twice}' ×2")
     kept: list[tuple[str, bytes, int]] | None = [] if _can_keep(infos) else None
     problem = _check_members(zf, infos, limits, file, data, kept)
     if problem is not None:
@@ -157,7 +159,24 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
         return fail("FILE_ENCRYPTED")
     if "xl/workbook.xml" not in names:
         return fail("FILE_NOT_WORKBOOK")
+    odd = odd_structure([i.filename for i in infos], _vetted_part(kept, zf, WORKBOOK_RELS, names))
+    if odd is not None:
+        return fail("FILE_STRUCTURE", detail=odd)
     return ArchiveCheck("xlsx", [], zf, stored_zip(kept) if kept is not None else None)
+
+
+def _vetted_part(kept: list[tuple[str, bytes, int]] | None, zf: zipfile.ZipFile, name: str,
+                 names: set[str]) -> bytes | None:
+    """A part the guard has already scanned (and so may be read whole), or None if absent."""
+    if name not in names:
+        return None
+    for member, content, _crc in kept or ():
+        if member == name:
+            return content
+    try:
+        return zf.read(name)
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError):
+        return b""
 
 
 def _head(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -172,10 +191,10 @@ def _head(zf: zipfile.ZipFile, name: str) -> bytes:
 
 def _can_keep(infos: list[zipfile.ZipInfo]) -> bool:
     """Whether the XML parts can be held and repacked: within :data:`KEEP_BYTES` as declared
-    (the guard never decompresses more than a part declares), and no name used twice (which
-    of the two a parser would read is its own choice, so it reads the file as received)."""
+    (the guard never decompresses more than a part declares). A name used twice was refused
+    before, so every part a parser can reach is among them."""
     xml = [i for i in infos if i.filename.lower().endswith(_XML_PARTS)]
-    return (len({i.filename for i in infos}) == len(infos) and len(xml) <= MAX_MEMBERS
+    return (len(xml) <= MAX_MEMBERS
             and sum(i.file_size for i in xml) <= KEEP_BYTES)
 
 
@@ -215,7 +234,7 @@ def _check_members(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], limits: Re
                 RuntimeError) as exc:
             return make_finding("FILE_CORRUPT", "error", file=file,
                                 params={"reason": f"{info.filename}: {exc or type(exc).__name__}"})
-        if isinstance(verdict, _Extent):
+        if isinstance(verdict, SheetExtent):
             return make_finding("LIMIT_SHEET_CELLS", "error", file=file,
                                 params={"part": info.filename, "cell": verdict.corner, "size": verdict.area,
                                         "limit": limits.max_sheet_cells})
@@ -241,43 +260,8 @@ def _unsafe_name(name: str) -> bool:
     return ".." in name and ".." in name.replace("\\", "/").split("/")
 
 
-class _Extent:
-    """The last row and column a part's cell references reach (its area as a dense grid)."""
-
-    def __init__(self) -> None:
-        self.rows = self.cols = 1
-        self._tail = b""
-
-    @property
-    def area(self) -> int:
-        return self.rows * self.cols
-
-    @property
-    def corner(self) -> str:
-        letters, n = "", self.cols
-        while n:
-            n, rem = divmod(n - 1, 26)
-            letters = chr(65 + rem) + letters
-        return f"{letters}{self.rows}"
-
-    def feed(self, chunk: bytes, limit: int) -> bool:
-        """Account for ``chunk``; True once the area passes ``limit``."""
-        text, self._tail = self._tail + chunk, chunk[-64:]
-        if limit >= _NEAR_AREA and not (_FAR_HINT.search(text) and _FAR_REF.search(text)):
-            return False
-        rows = _REF_ROW.findall(text)
-        if rows:
-            self.rows = max(self.rows, max(map(int, rows)))
-        for letters in set(_REF_COL.findall(text)):
-            col = 0
-            for ch in letters:
-                col = col * 26 + ch - 64
-            self.cols = max(self.cols, col)
-        return self.area > limit
-
-
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits,
-              data: bytes | None = None, keep: list[bytes] | None = None) -> tuple[int, str | _Extent | None]:
+              data: bytes | None = None, keep: list[bytes] | None = None) -> tuple[int, str | SheetExtent | None]:
     """(bytes decompressed, problem rule or the extent that is too large, or None). Stops as soon
     as a limit is passed, so a part that lies about its size costs at most ``max_part_bytes`` of
     work, and a sheet spanning too many cells is refused before a parser allocates its grid.
@@ -294,7 +278,7 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits,
                 content = whole_part(data, info)
                 if keep is not None:
                     keep.append(content)
-                return len(content), _head_check(content, limits)[0]
+                return len(content), _head_check(content, limits, whole=True)[0]
             return _scan_stream(RawPart(data, info), limits, keep)
         except Irregular:
             if keep is not None:
@@ -307,34 +291,70 @@ class _Reader(Protocol):
     def read(self, n: int) -> bytes: ...
 
 
-def _head_check(head: bytes, limits: ReadLimits) -> tuple[str | _Extent | None, _Extent | None, bytes]:
-    """The checks on a part's first ``xml_head_bytes``: (problem, the cell extent so far when
-    the part holds a sheet grid, the head as UTF-8 text)."""
+def _prolog(text: bytes) -> str | int | None:
+    """Where the root element starts in ``text`` (an int), ``"XML_DTD"`` when the prolog holds a
+    DOCTYPE or an ENTITY, or None when the prolog does not end within ``text``. The whole prolog
+    is walked (declaration, comments, processing instructions), so a DOCTYPE after a long
+    comment, or a comment that merely contains ``<a``, is judged as a parser would see it."""
+    i, n = (3 if text.startswith(b"\xef\xbb\xbf") else 0), len(text)
+    while True:
+        while i < n and text[i] in b" \t\r\n":
+            i += 1
+        if i >= n:
+            return None
+        if text.startswith(b"<?", i):
+            end = text.find(b"?>", i + 2)
+            if end < 0:
+                return None
+            i = end + 2
+        elif text.startswith(b"<!--", i):
+            end = text.find(b"-->", i + 4)
+            if end < 0:
+                return None
+            i = end + 3
+        elif text.startswith(b"<!", i):
+            return "XML_DTD"  # DOCTYPE, ENTITY, or a CDATA/markup declaration before the root: refused
+        else:
+            return i
+
+
+def _head_check(head: bytes, limits: ReadLimits, whole: bool = False
+                ) -> tuple[str | SheetExtent | None, SheetExtent | None, bytes]:
+    """The checks on a part's first ``xml_head_bytes`` (``whole``: the part entire): (problem,
+    the cell extent so far when the part holds a sheet grid, the head as UTF-8 text)."""
     text = head
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = head.decode("utf-16", errors="ignore").encode("utf-8")
     if b"!" in text and _DTD.search(text):  # one byte is found at memchr speed; "<!" is 30x slower in XML
         return "XML_DTD", None, text
+    root = _prolog(text) if b"<!" in text else 0  # only a comment or declaration can hide anything
+    if root == "XML_DTD":
+        return "XML_DTD", None, text
+    if root is None and not whole and len(head) >= limits.xml_head_bytes:
+        return "XML_PROLOG", None, text
     # Cell references only count inside a sheet's grid, so only a part that has one is measured
     # (a theme's r="50000" is a gradient's radius, not row 50,000).
     if _SHEET_DATA not in head:
         return None, None, text
-    extent = _Extent()
-    return (extent if extent.feed(head, limits.max_sheet_cells) else None), extent, text
+    extent = SheetExtent()
+    over = extent.feed(head, limits.max_sheet_cells)
+    if whole:
+        over = extent.finish(limits.max_sheet_cells) or over
+    return (extent if over else None), extent, text
 
 
-def _scan_stream(fh: _Reader, limits: ReadLimits, keep: list[bytes] | None = None) -> tuple[int, str | _Extent | None]:
+def _scan_stream(fh: _Reader, limits: ReadLimits, keep: list[bytes] | None = None) -> tuple[int, str | SheetExtent | None]:
     head = fh.read(limits.xml_head_bytes)
     size = len(head)
     if keep is not None:
         keep.append(head)
-    verdict, grid, text = _head_check(head, limits)
+    more = fh.read(_CHUNK)
+    verdict, grid, text = _head_check(head, limits, whole=not more)
     if verdict is not None:
         return size, verdict
-    more = fh.read(_CHUNK)
     if more and not _ELEMENT.search(text):
         return size, "XML_PROLOG"
-    sheet, extent = grid is not None, grid or _Extent()
+    sheet, extent = grid is not None, grid or SheetExtent()
     tail = head[-len(_SHEET_DATA):]
     while more:
         size += len(more)
@@ -348,4 +368,6 @@ def _scan_stream(fh: _Reader, limits: ReadLimits, keep: list[bytes] | None = Non
             return size, extent
         tail = more[-len(_SHEET_DATA):]
         more = fh.read(_CHUNK)
+    if sheet and extent.finish(limits.max_sheet_cells):
+        return size, extent
     return size, None

@@ -12,6 +12,7 @@ transaction per batch. A file in the inbox is only ever read.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,7 @@ from evalreport.store.crashpoints import crash_point
 from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.ledger import LEDGER_NAME, Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
+from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
 from evalreport.wording import store_messages as _messages  # noqa: F401 - registers the workspace's messages
 
 __all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
@@ -80,6 +82,8 @@ class InboxScan:
     skipped: int
     ignored: list[str]
     total: int  # workbooks found
+    # Entries never read: links, devices, pipes (path relative to inbox/, the finding).
+    refused: list[tuple[str, Finding]] = field(default_factory=list)
 
 
 def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
@@ -88,35 +92,49 @@ def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
     and period the later one becomes current.
 
     ``os.scandir`` rather than ``Path.rglob``: a national inbox holds 100,000 entries, and path
-    objects cost more than the walk. Same selection and order as ``sorted(inbox.rglob("*"))``."""
+    objects cost more than the walk. Same selection and order as ``sorted(inbox.rglob("*"))``.
+
+    Nothing is followed: a symbolic link (to a file outside the workspace, or a loop), a device
+    or a pipe is never opened and becomes a finding instead (``FILE_LINK``); a folder that cannot
+    be listed is skipped, so no entry can stop the scan."""
     entries: list[Entry] = []
     ignored: list[tuple[list[str], str]] = []
+    refused: list[tuple[str, Finding]] = []
 
     def walk(folder: str, prefix: str) -> None:
         try:
             with os.scandir(folder) as it:
                 found = list(it)
-        except PermissionError:  # a folder the officer cannot read either: skipped, as rglob does
+        except OSError:  # a folder the officer cannot read either (or gone): skipped, as rglob does
             return
         for e in found:
             name = e.name
-            if e.is_dir(follow_symlinks=False):
+            try:
+                st = e.stat(follow_symlinks=False)
+            except OSError:  # gone since it was listed: nothing to take in
+                continue
+            if stat.S_ISDIR(st.st_mode):
                 walk(e.path, prefix + name + "/")
                 continue
-            if not e.is_file() or name.startswith(("~$", ".")):
+            if name.startswith(("~$", ".")):
+                continue
+            if not stat.S_ISREG(st.st_mode):  # a link, device, pipe or socket: never read
+                refused.append((prefix + name, make_finding("FILE_LINK", "error", params={"file": prefix + name},
+                                                            file=name)))
                 continue
             dot = name.rfind(".")  # os.path.splitext's suffix (a leading dot was skipped above)
             if dot < 0 or name[dot:].lower() not in WORKBOOK_SUFFIXES:
                 ignored.append(((prefix + name).split("/"), prefix + name))
                 continue
-            entries.append((prefix + name, e.path, e.stat()))
+            entries.append((prefix + name, e.path, st))
 
     if inbox.is_dir():
         walk(str(inbox), "")
     seen = ledger.receipt_keys() if entries else set()
     fresh = [e for e in entries if (e[0], e[2].st_size, e[2].st_mtime_ns) not in seen]
     fresh.sort(key=lambda e: (e[2].st_mtime_ns, e[0]))
-    return InboxScan(fresh, len(entries) - len(fresh), [rel for _parts, rel in sorted(ignored)], len(entries))
+    return InboxScan(fresh, len(entries) - len(fresh), [rel for _parts, rel in sorted(ignored)], len(entries),
+                     sorted(refused, key=lambda r: r[0].split("/")))
 
 
 def scan_workspace_inbox(folder: Path) -> InboxScan:
@@ -133,6 +151,7 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     if scan is None:
         scan = scan_inbox(folder / "inbox", ledger)
     report = IngestReport(skipped=scan.skipped, ignored=scan.ignored)
+    report.files += [IngestedFile(rel, "", "unreadable", status="unreadable", findings=[f]) for rel, f in scan.refused]
     fresh = scan.fresh
     if progress:
         progress("scan", scan.total, scan.total)

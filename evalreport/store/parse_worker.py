@@ -13,8 +13,10 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+from collections import deque
 from collections.abc import Collection, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from evalreport.store.archive import Archive
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.records import findings_to_json, submission_payload
 from evalreport.store.worker_process import interrupts_held, start_worker
+from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 
@@ -94,6 +97,29 @@ def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[s
     gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
     start_worker()
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
+    limit_memory(_CTX["ctx"].limits.worker_memory_bytes)
+
+
+def limit_memory(limit: int) -> None:
+    """Cap this process's address space (Linux): a parser asking for a huge grid then fails here
+    at once, in this worker, instead of swapping the machine and being killed with the run."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit; the guard's limits alone apply
+        return
+    if not hasattr(resource, "RLIMIT_AS"):
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):  # below what is already mapped, or not allowed: keep the default
+        pass
+
+
+class _Changed(Exception):
+    """The file's size or modification time changed while it was read."""
 
 
 def _read(path: str, limit: int, archive: Archive) -> tuple[bytes | None, os.stat_result, str, str | None]:
@@ -102,7 +128,9 @@ def _read(path: str, limit: int, archive: Archive) -> tuple[bytes | None, os.sta
     (``max_file_bytes``) is hashed and archived as a stream and never held in memory: its bytes
     come back as None (the reader only reports its size); a hostile 10 GB file must not take a
     worker's memory down, and the ingest with it."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # Never through a link put in place since the scan, and never blocking on a pipe.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_NONBLOCK", 0))
     try:
         stat = os.fstat(fd)
         if stat.st_size > limit:
@@ -111,10 +139,25 @@ def _read(path: str, limit: int, archive: Archive) -> tuple[bytes | None, os.sta
         chunks = []
         while chunk := os.read(fd, max(stat.st_size + 1, 1 << 16)):  # +1: the empty read is the end
             chunks.append(chunk)
+        after = os.fstat(fd)
     finally:
         os.close(fd)
     data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    now = os.stat(path)  # still there, and still the same file?
+    if (len(data) != stat.st_size or _signature(after) != _signature(stat) or _signature(now) != _signature(stat)):
+        raise _Changed(path)
     return data, stat, hashlib.sha256(data).hexdigest(), None
+
+
+def _signature(st: os.stat_result) -> tuple[int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _not_read(path: str, rule: str, reason: str = "") -> Parsed:
+    """A file that could not be taken in: a finding, nothing recorded (it is tried again)."""
+    name = os.path.basename(path)
+    finding = make_finding(rule, "error", params={"file": name, "reason": reason}, file=name)
+    return Parsed(path, None, None, Submission("", "", "", None, {}, findings=[finding]))
 
 
 def _parse(path: str, ctx: _Context | None = None) -> Parsed:
@@ -124,10 +167,12 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
     name = os.path.basename(path)
     try:
         data, stat, sha, archived = _read(path, ctx.limits.max_file_bytes, ctx.archive)
+    except FileNotFoundError:
+        return _not_read(path, "FILE_VANISHED")
+    except _Changed:
+        return _not_read(path, "FILE_CHANGED")
     except OSError as exc:
-        finding = make_finding("WS_UNREADABLE", "error", params={"file": name, "reason": exc.strerror or str(exc)},
-                               file=name)
-        return Parsed(path, None, None, Submission("", "", "", None, {}, findings=[finding]))
+        return _not_read(path, "FILE_UNREADABLE_OS", exc.strerror or str(exc))
     if sha in ctx.known:  # content already in the ledger: a receipt, no parsing
         return Parsed(path, sha, None, Submission("", "", "", None, {}), status="known")
     if data is not None:
@@ -155,15 +200,108 @@ def parse_files(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, paths:
 
     Results are yielded as they come (in input order), so the caller records early files while
     later ones are still being parsed, and memory holds a few chunks, not the whole inbox.
+
+    A worker that dies (a parser aborting on a hostile file, the memory limit, a signal) does
+    not stop the ingest: the files it may have been working on are parsed again one at a time
+    in a fresh pool, and a file that kills a worker on its own becomes a finding, recorded with
+    its SHA-256 so that no later ingest tries it again.
     """
     if cfg.workers <= 1 or count < PARALLEL_MIN:
         ctx = _Context(folder, cfg, hierarchy, known)
         for path in paths:
             yield _parse(path, ctx)
         return
-    chunk = max(1, min(32, count // (cfg.workers * 8)))
-    with ProcessPoolExecutor(max_workers=cfg.workers, initializer=_init,
-                             initargs=(folder, cfg, hierarchy, set(known))) as pool:
-        with interrupts_held():  # the workers are forked by the first submission, inside map()
-            results = pool.map(_parse, paths, chunksize=chunk)
-        yield from results
+    size = max(1, min(32, count // (cfg.workers * 8)))
+    pool = _Pool(folder, cfg, hierarchy, set(known))
+    try:
+        yield from pool.run(_chunks(paths, size), window=cfg.workers * 2)
+    finally:
+        pool.close()
+
+
+def _chunks(paths: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for path in paths:
+        chunk.append(path)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _parse_chunk(paths: list[str]) -> list[Parsed]:
+    return [_parse(p) for p in paths]
+
+
+class _Pool:
+    """A process pool that is replaced when one of its workers dies."""
+
+    def __init__(self, folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]):
+        self._args = (folder, cfg, hierarchy, known)
+        self._workers = cfg.workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _submit(self, paths: list[str]) -> Future:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=_init, initargs=self._args)
+        with interrupts_held():  # the workers are forked by a submission
+            return self._pool.submit(_parse_chunk, paths)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def _broken(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def run(self, chunks: Iterator[list[str]], window: int) -> Iterator[Parsed]:
+        pending: deque[tuple[list[str], Future]] = deque()
+        while True:
+            while len(pending) < window and (chunk := next(chunks, None)) is not None:
+                pending.append((chunk, self._submit(chunk)))
+            if not pending:
+                return
+            chunk, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                lost = [p for c in [chunk, *(c for c, _f in pending)] for p in c]
+                pending.clear()
+                self._broken()
+                yield from self._one_at_a_time(lost)
+                continue
+            yield from results
+
+    def _one_at_a_time(self, paths: list[str]) -> Iterator[Parsed]:
+        """Each file alone, so that a worker's death names its file."""
+        for path in paths:
+            try:
+                yield self._submit([path]).result()[0]
+            except BrokenProcessPool:
+                self._broken()
+                yield _crashed(path, Archive(self._args[0] / "archive"))
+
+
+def _crashed(path: str, archive: Archive) -> Parsed:
+    """The file that stopped a worker: archived and recorded as unreadable (never parsed again)."""
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return _not_read(path, "FILE_VANISHED")
+    except OSError as exc:
+        return _not_read(path, "FILE_UNREADABLE_OS", exc.strerror or str(exc))
+    sha = hashlib.sha256(data).hexdigest()
+    archived = archive.store_bytes(data, sha, os.path.splitext(name)[1])
+    finding = make_finding("READ_CRASHED", "error", params={"file": name}, file=name)
+    sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha), findings=[finding])
+    payload = submission_payload(sub)
+    payload["check_json"] = findings_to_json([])
+    payload["check_key"] = None
+    return Parsed(path, sha, archived, sub, [], "unreadable", payload)

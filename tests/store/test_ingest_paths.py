@@ -34,22 +34,24 @@ def test_scan_selects_and_orders_as_a_recursive_glob_did(tmp_path):
     outside.mkdir()
     (outside / "linked.xlsx").write_bytes(b"x")
     (inbox / "link").symlink_to(outside, target_is_directory=True)  # not followed
-    (inbox / "file_link.xlsx").symlink_to(outside / "linked.xlsx")  # a linked file is read
+    (inbox / "file_link.xlsx").symlink_to(outside / "linked.xlsx")  # a linked file is never read: a finding
     for i, path in enumerate(sorted(p for p in inbox.rglob("*") if p.is_file())):
         os.utime(path, ns=(10**9, 10**9 * (100 - i % 3)))  # equal times are ordered by path
     with Ledger(tmp_path / "ledger.sqlite") as ledger:
         scan = scan_inbox(inbox, ledger)
         entries = scan.fresh
         assert scan_inbox(tmp_path / "missing", ledger).fresh == []
-    expected = sorted((p for p in inbox.rglob("*") if p.is_file() and not p.name.startswith(("~$", "."))
+    expected = sorted((p for p in inbox.rglob("*") if p.is_file() and not p.is_symlink()
+                       and not p.name.startswith(("~$", "."))
                        and p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods")),
                       key=lambda p: (p.stat().st_mtime_ns, p.relative_to(inbox).as_posix()))
     assert [rel for rel, _path, _st in entries] == [p.relative_to(inbox).as_posix() for p in expected]
-    assert {rel for rel, _p, _s in entries} == {"b.xlsx", "a-c.xlsx", "a/b.xlsx", "X.XLSM", "file_link.xlsx",
+    assert {rel for rel, _p, _s in entries} == {"b.xlsx", "a-c.xlsx", "a/b.xlsx", "X.XLSM",
                                                 ".git/in_hidden_folder.xlsx", "deep/er/f.ods"}
+    assert [(rel, f.rule) for rel, f in scan.refused] == [("file_link.xlsx", "FILE_LINK"), ("link", "FILE_LINK")]
     assert scan.ignored == ["a/z.txt", "a-c/n.csv", "note.txt"]  # in path order: a/ before a-c/
     assert all(path == str(inbox / rel) for rel, path, _st in entries)
-    assert (scan.total, scan.skipped) == (7, 0)
+    assert (scan.total, scan.skipped) == (6, 0)
 
 
 def test_the_scan_leaves_out_what_was_ingested_and_is_the_same_from_a_second_connection(tmp_path):

@@ -7,6 +7,8 @@ guard, before any parser runs, with a finding that names the limit or the danger
 from __future__ import annotations
 
 import io
+import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from tools.selfcheck.cases import Builder, finding, reads, register
 from tools.selfcheck.corpus import X01_RATINGS
 from tools.selfcheck.edits import read_part, rezip, set_declared_size
 
-__all__ = ["BILLION_LAUGHS", "xxe"]
+__all__ = ["BILLION_LAUGHS", "xxe", "rows_without_numbers"]
 
 G = "hostile"
 _MB = 1024 * 1024
@@ -162,3 +164,83 @@ def _cell_bomb_row(b: Builder, name: str) -> Path:
 def _formula_text(b: Builder, name: str) -> Path:
     typed = [*X01_RATINGS[:2], ChildRating("C03", "", "KDG", reason='=HYPERLINK("http://evil.invalid","bấm")')]
     return b.write(name, b.valid("X01", ratings=typed))
+
+
+def rows_without_numbers(rows: int = 300_000) -> bytes:
+    """Rows with no ``r`` (each the row after the one before) and one cell in column XFD: no
+    reference names a far row, yet a parser's grid is ``rows`` x 16,384 cells (157 GB here)."""
+    return b'<row><c r="XFD1"><v>1</v></c></row>' + b"".join(b"<row><c><v>%d</v></c></row>" % i
+                                                              for i in range(rows))
+
+
+def _grid(b: Builder, sheet_data: bytes) -> tuple[bytes, str, bytes]:
+    """(valid workbook, its data sheet part, that part with ``sheet_data`` as its grid)."""
+    data = b.valid()
+    part = _input_part(data, b.form.code)
+    xml = re.sub(rb"<sheetData>.*</sheetData>", lambda _m: b"<sheetData>" + sheet_data + b"</sheetData>",
+                 read_part(data, part), flags=re.S)
+    return data, part, xml
+
+
+@register("cell_bomb_rows_without_numbers", "300,000 rows without row numbers and one cell in column XFD: "
+          "a 157 GB grid no reference names", finding("LIMIT_SHEET_CELLS"), group=G)
+def _rows_unnumbered(b: Builder, name: str) -> Path:
+    data, part, xml = _grid(b, rows_without_numbers())
+    return b.write(name, rezip(data, replace={part: xml}))
+
+
+@register("cell_bomb_dimension", "A sheet declaring its used area as A1:XFD1048576", finding("LIMIT_SHEET_CELLS"),
+          group=G)
+def _dimension(b: Builder, name: str) -> Path:
+    data = b.valid()
+    part = _input_part(data, b.form.code)
+    xml = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', read_part(data, part))
+    return b.write(name, rezip(data, replace={part: xml}))
+
+
+def _renamed_sheet(b: Builder, suffix: str, twice: bool) -> bytes:
+    data, part, bomb = _grid(b, rows_without_numbers())
+    odd = part.rsplit(".", 1)[0] + suffix
+    rels = read_part(data, "xl/_rels/workbook.xml.rels").replace(part.split("/", 1)[1].encode(),
+                                                                 odd.split("/", 1)[1].encode())
+    if not twice:
+        return rezip(data, replace={"xl/_rels/workbook.xml.rels": rels}, drop=(part,), add={odd: bomb})
+    out = rezip(data, replace={"xl/_rels/workbook.xml.rels": rels}, drop=(part,), add={odd: read_part(data, part)})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "Duplicate name": exactly the point
+        return rezip(out, add={odd: bomb})  # the copy a parser reads
+
+
+@register("sheet_with_odd_extension_twice", "The data sheet stored as sheet1.bin, twice: the guard reads one "
+          "copy, a parser the other", finding("FILE_STRUCTURE"), group=G)
+def _odd_twice(b: Builder, name: str) -> Path:
+    return b.write(name, _renamed_sheet(b, ".bin", twice=True))
+
+
+@register("sheet_with_odd_extension", "The data sheet stored under another extension (sheet1.dat)",
+          finding("FILE_STRUCTURE"), group=G)
+def _odd(b: Builder, name: str) -> Path:
+    return b.write(name, _renamed_sheet(b, ".dat", twice=False))
+
+
+@register("duplicate_member", "A second xl/workbook.xml behind the first", finding("FILE_STRUCTURE"), group=G)
+def _duplicate(b: Builder, name: str) -> Path:
+    data = b.valid()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return b.write(name, rezip(data, add={"xl/workbook.xml": read_part(data, "xl/workbook.xml")}))
+
+
+@register("doctype_after_long_comment", "A DOCTYPE after a 20 KB comment that itself looks like markup",
+          finding("XML_PROLOG"), group=G)
+def _doctype_late(b: Builder, name: str) -> Path:
+    comment = b"<!-- <a> " + b"x" * 20_000 + b" -->"
+    return b.write(name, _prepend(b, "xl/workbook.xml", b'<?xml version="1.0"?>' + comment + BILLION_LAUGHS[BILLION_LAUGHS.index(b"<!DOCTYPE"):],
+                                  b"<!--&lol9;-->"))
+
+
+@register("doctype_after_short_comment", "A DOCTYPE after a comment holding '<a>', within the first bytes",
+          finding("XML_DTD"), group=G)
+def _doctype_near(b: Builder, name: str) -> Path:
+    return b.write(name, _prepend(b, "xl/workbook.xml", b'<?xml version="1.0"?><!-- <a> -->' + BILLION_LAUGHS[BILLION_LAUGHS.index(b"<!DOCTYPE"):],
+                                  b"<!--&lol9;-->"))

@@ -25,6 +25,7 @@ LIMIT_HELP = {
     "ratio_min_bytes": "... checked for parts at least this large when unpacked",
     "xml_head_bytes": "the XML prolog (where a DOCTYPE would be) must end within this many bytes",
     "max_sheet_cells": "cell area a sheet reaches (last row × last column): a parser holds sheets as dense grids",
+    "worker_memory_bytes": "memory (address space) of each worker process that parses, on Linux",
 }
 BEGIN = "<!-- BEGIN GENERATED: python -m tools.selfcheck --write-docs -->"
 END = "<!-- END GENERATED -->"

@@ -1,0 +1,127 @@
+"""The cell area a spreadsheet parser will allocate for a worksheet, measured from its XML.
+
+python-calamine holds a sheet as a dense grid from A1 to the last row and column any cell
+reaches, so the guard must know that corner before the parser runs. Positions are computed the
+way the parser computes them: a ``<row>`` without ``r`` is the row after the previous one, a
+``<c>`` without ``r`` is the column after the previous cell of its row (the first column at the
+start of a row), and a cell's own ``r`` wins. A sheet of 300,000 rows without numbers and one
+cell in column XFD is thus a 5-billion-cell grid, although no reference in it says so. The
+``<dimension ref>`` the sheet declares counts as well.
+
+The XML arrives in chunks; a chunk whose rows and cells all carry ``r`` as their first attribute
+(what Excel writes) is measured with a few C-speed scans, any other chunk tag by tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SheetExtent"]
+
+# Any row, cell or dimension start tag, with any namespace prefix, and its attributes.
+_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)(?=[\s/>])([^>]*)")
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"']*)["']""")
+_ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']([^"']*)["']""")
+_CELL_REF = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
+_ROW_NUM = re.compile(rb"[0-9]{1,9}")
+# The regular case: every row and cell tag starts with r="..." (counted against all tags).
+_ANY_ROW = re.compile(rb"<row[\s/>]")
+_ANY_CELL = re.compile(rb"<c[\s/>]")
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c|dimension)[\s/>]")
+_ROW_R = re.compile(rb'<row r="([0-9]{1,9})"')
+_CELL_R = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
+
+
+def _column(letters: bytes) -> int:
+    col = 0
+    for ch in letters.upper():
+        col = col * 26 + ch - 64
+    return col
+
+
+class SheetExtent:
+    """The last row and column a worksheet's cells reach (its area as a dense grid)."""
+
+    def __init__(self) -> None:
+        self.rows = self.cols = 1
+        self._row = 0  # the current <row>'s number (0: before the first)
+        self._col = 0  # the column of the previous cell in the current row
+        self._carry = b""  # an unfinished tag at the end of the previous chunk
+
+    @property
+    def area(self) -> int:
+        return self.rows * self.cols
+
+    @property
+    def corner(self) -> str:
+        letters, n = "", self.cols
+        while n:
+            n, rem = divmod(n - 1, 26)
+            letters = chr(65 + rem) + letters
+        return f"{letters}{self.rows}"
+
+    def feed(self, chunk: bytes, limit: int) -> bool:
+        """Account for ``chunk`` (the next bytes of the part); True once the area passes ``limit``."""
+        text = self._carry + chunk
+        cut = text.rfind(b"<")
+        if cut >= 0:
+            text, self._carry = text[:cut], text[cut:]
+        else:
+            self._carry = b""
+        if not self._regular(text):
+            self._tags(text)
+        return self.area > limit
+
+    def finish(self, limit: int) -> bool:
+        """Account for the part's last bytes; True when the area passes ``limit``."""
+        text, self._carry = self._carry, b""
+        self._tags(text)
+        return self.area > limit
+
+    def _regular(self, text: bytes) -> bool:
+        """Measure ``text`` quickly when every row and cell in it carries ``r`` first; False when
+        it does not (then nothing was changed)."""
+        rows = _ROW_R.findall(text)
+        cells = _CELL_R.findall(text)
+        if (len(rows) != len(_ANY_ROW.findall(text)) or len(cells) != len(_ANY_CELL.findall(text))
+                or b"<dimension" in text or _PREFIXED.search(text)):
+            return False
+        if rows:
+            self._row = int(rows[-1])
+            self.rows = max(self.rows, max(map(int, rows)))
+        if cells:
+            self.rows = max(self.rows, max(int(n) for _, n in cells))
+            self.cols = max(self.cols, max(_column(letters) for letters in {c for c, _ in cells}))
+        last_cell, last_row = text.rfind(b"<c r="), text.rfind(b"<row r=")
+        if cells and last_cell > last_row:
+            self._col = _column(cells[-1][0])
+        elif rows:
+            self._col = 0
+        return True
+
+    def _tags(self, text: bytes) -> None:
+        for m in _TAG.finditer(text):
+            name, attrs = m.group(1), m.group(2)
+            if name == b"row":
+                r = _ATTR_R.search(attrs)
+                num = _ROW_NUM.fullmatch(r.group(1).strip()) if r else None
+                self._row = int(num.group(0)) if num else self._row + 1
+                self._col = 0
+                self.rows = max(self.rows, self._row)
+            elif name == b"c":
+                r = _ATTR_R.search(attrs)
+                ref = _CELL_REF.fullmatch(r.group(1).strip()) if r else None
+                if ref:
+                    self._col = _column(ref.group(1))
+                    self.rows = max(self.rows, int(ref.group(2)))
+                else:
+                    self._col += 1
+                    self.rows = max(self.rows, self._row or 1)
+                self.cols = max(self.cols, self._col)
+            else:
+                ref = _ATTR_REF.search(attrs)
+                for corner in (ref.group(1).split(b":") if ref else ()):
+                    cell = _CELL_REF.fullmatch(corner.strip())
+                    if cell:
+                        self.rows = max(self.rows, int(cell.group(2)))
+                        self.cols = max(self.cols, _column(cell.group(1)))
