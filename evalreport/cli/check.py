@@ -16,7 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from evalreport.aggregate.consolidate import consolidate as run_consolidation
-from evalreport.aggregate.rollup import field_label, measure_label
+from evalreport.aggregate.rollup import field_label
 from evalreport.check.rules import check as check_submission
 from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from evalreport.model.finding import Finding, findings_frame
@@ -234,7 +234,7 @@ def _print_totals(result: ConsolidationResult, lang: str) -> None:
         for lv in levels:
             orgs.add_column(h.levels.get(lv).plural.get(lang), justify="right")
         for m in org.all_measures:
-            orgs.add_row(measure_label(org, m, lang), *(fmt_number(totals.get(org.field_code(lv, m)), lang)
+            orgs.add_row(org.measure_label(m, lang), *(fmt_number(totals.get(org.field_code(lv, m)), lang)
                                                         for lv in levels))
         for s in org.shares:
             orgs.add_row(s.label.get(lang), *(fmt_share(shares.get(org.share_code(lv, s)), lang, decimals)
