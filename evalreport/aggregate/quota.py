@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evalreport.aggregate.rollup import measure_label, org_namespace, rating_counts
+from evalreport.aggregate.rollup import org_namespace, rating_counts
 from evalreport.form.definition import FormDefinition, RuleDef, Text
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
@@ -49,7 +49,7 @@ def member_quota_rule(form: FormDefinition) -> RuleDef | None:
 
 def _measure_label(form: FormDefinition, measure: str) -> Text:
     org = form.organizations
-    return Text(vi=measure_label(org, measure, "vi"), en=measure_label(org, measure, "en"))
+    return Text(vi=org.measure_label(measure, "vi"), en=org.measure_label(measure, "en"))
 
 
 def _field_label(form: FormDefinition, names) -> Text:

@@ -24,14 +24,8 @@ from evalreport.form.derived import SharePlan, derive
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ReconciliationGap, UnitTotals
 from evalreport.model.submission import ChildRating, Submission
-from evalreport.wording.messages import CATALOG, register_messages
 
-__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "measure_label"]
-
-register_messages({
-    "MEASURE_TOTAL": {"vi": "Tổng số", "en": "Total"},
-    "MEASURE_RATED": {"vi": "Được đánh giá, xếp loại", "en": "Rated"},
-})
+__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label"]
 
 Values = dict[str, "int | float | None"]
 
@@ -213,20 +207,6 @@ def _explain(f: str, children: list[str], units: Mapping[str, UnitTotals], gap_o
     return out
 
 
-def measure_label(org: OrganizationsDef, measure: str, lang: str = "vi") -> str:
-    """The label of an organization measure, from the ratings, TSVM and derived measures."""
-    for r in org.ratings:
-        if r.measure == measure:
-            return r.label.get(lang)
-    for d in org.derived:
-        if d.measure == measure:
-            return d.label.get(lang)
-    if measure == org.tsvm.measure:
-        return org.tsvm.label.get(lang)
-    key = {org.total_measure: "MEASURE_TOTAL", org.rated_measure: "MEASURE_RATED"}.get(measure)
-    return CATALOG[key][lang] if key else measure
-
-
 def field_label(form: FormDefinition, hierarchy: Hierarchy, code: str, lang: str = "vi") -> str:
     """Label of a field, derived field, share or ``tc_<level>_<measure>`` count."""
     org = form.organizations
@@ -235,5 +215,5 @@ def field_label(form: FormDefinition, hierarchy: Hierarchy, code: str, lang: str
             prefix = f"tc_{level.key}_"
             measure = code[len(prefix):]
             if code.startswith(prefix) and measure in org.all_measures:
-                return f"{level.plural.get(lang)}: {measure_label(org, measure, lang)}"
+                return f"{level.plural.get(lang)}: {org.measure_label(measure, lang)}"
     return form.label(code, lang)

@@ -225,7 +225,7 @@ def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submi
 
 def _print_totals(result: ConsolidationResult, lang: str) -> None:
     """The root's member counts, derived fields, shares, organization counts and completeness."""
-    from evalreport.aggregate.rollup import field_label, measure_label
+    from evalreport.aggregate.rollup import field_label
     from evalreport.wording.numbers import fmt_number, fmt_share
 
     form, h, t = result.form, result.hierarchy, _TEXT[lang]
@@ -250,7 +250,7 @@ def _print_totals(result: ConsolidationResult, lang: str) -> None:
         for lv in levels:
             orgs.add_column(h.levels.get(lv).plural.get(lang), justify="right")
         for m in org.all_measures:
-            orgs.add_row(measure_label(org, m, lang), *(fmt_number(totals.get(org.field_code(lv, m)), lang)
+            orgs.add_row(org.measure_label(m, lang), *(fmt_number(totals.get(org.field_code(lv, m)), lang)
                                                         for lv in levels))
         for s in org.shares:
             orgs.add_row(s.label.get(lang), *(fmt_share(shares.get(org.share_code(lv, s)), lang, decimals)

@@ -23,6 +23,7 @@ from evalreport.form.expressions import (
     parse_comparison,
     parse_expression,
 )
+from evalreport.form.roles import RolesDef, check_roles
 from evalreport.form.yaml_loading import read_mapping, safe_load
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "OrganizationsDef",
     "FormDefinition",
     "FormDefinitionError",
+    "RolesDef",
     "load_form",
     "available_forms",
     "FORMS_DIR",
@@ -43,6 +45,11 @@ __all__ = [
 
 FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
 PeriodType = Literal["year", "quarter", "month"]
+# Labels of the two organization measures no rating, TSVM or derived entry names.
+_MEASURE_FALLBACK = {
+    "total": {"vi": "Tổng số tổ chức đảng", "en": "Total organizations"},
+    "rated": {"vi": "Được đánh giá, xếp loại", "en": "Rated"},
+}
 
 
 class FormDefinitionError(ValueError):
@@ -189,6 +196,20 @@ class OrganizationsDef(_Model):
     def share_code(self, level: str, share: ShareDef) -> str:
         return f"ty_le_tc_{level}_{share.code}"
 
+    def measure_label(self, measure: str, lang: str = "vi") -> str:
+        """Label of a measure, from the definition wherever it names one (a rating, TSVM, a
+        derived measure); the total and rated measures, which no entry labels, have fixed ones."""
+        for rating in self.ratings:
+            if rating.measure == measure:
+                return rating.label.get(lang)
+        if measure == self.tsvm.measure:
+            return self.tsvm.label.get(lang)
+        for d in self.derived:
+            if d.measure == measure:
+                return d.label.get(lang)
+        key = {self.total_measure: "total", self.rated_measure: "rated"}.get(measure)
+        return _MEASURE_FALLBACK[key]["en" if lang == "en" else "vi"] if key else measure
+
 
 class FormDefinition(_Model):
     """One standardized report form (``forms/<CODE>.yaml``): its fields, derived values, shares,
@@ -206,6 +227,7 @@ class FormDefinition(_Model):
     derived: list[DerivedDef] = Field(default_factory=list)
     shares: list[ShareDef] = Field(default_factory=list)
     organizations: OrganizationsDef | None = None
+    roles: RolesDef | None = None  # which field plays which part in a report (form/roles.py)
     rules: list[RuleDef] = Field(default_factory=list)
 
     @field_validator("version", mode="before")
@@ -284,6 +306,7 @@ class FormDefinition(_Model):
                 _unknown(s.numerator_expr.names | s.denominator_expr.names, known, f"share '{s.code}'", problems)
             except ExpressionError as exc:
                 problems.append(f"share '{s.code}': {exc}")
+        check_roles(self, set(self.field_codes) | {d.code for d in self.derived}, problems)
         rule_codes = {r.code for r in self.rules}
         for r in self.rules:
             names_ok = known | ({f"prev_{c}" for c in self.field_codes} if r.scope == "previous_period" else set())

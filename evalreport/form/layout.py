@@ -24,7 +24,7 @@ from evalreport.model.hierarchy import Hierarchy, LevelConfig
 __all__ = [
     "FormLayout", "FieldCell", "SectionRow", "ChildRow", "ChildTable", "layout_fingerprint",
     "META_SHEET", "INSTRUCTIONS_SHEET", "ANCHOR_COL", "LABEL_COL", "VALUE_COL", "NOTE_COL",
-    "CHILD_COLUMNS", "FREE_CHILD_ROWS", "measure_label",
+    "CHILD_COLUMNS", "FREE_CHILD_ROWS",
 ]
 
 META_SHEET = "_evalreport"
@@ -37,12 +37,6 @@ FREE_CHILD_ROWS = 20
 
 _HEADER_ROWS = {"title": 1, "unit_code": 2, "unit_name": 3, "level": 4, "period": 5}
 _COLUMN_HEADER_ROW = 7
-
-# Labels of organization measures that no rating, TSVM or derived entry of the definition names.
-_MEASURE_FALLBACK = {
-    "tong_so": {"vi": "Tổng số tổ chức đảng", "en": "Total organizations"},
-    "duoc_danh_gia": {"vi": "Được đánh giá, xếp loại", "en": "Rated"},
-}
 
 
 @dataclass(frozen=True)
@@ -219,7 +213,7 @@ class FormLayout:
                 row += 1
                 for measure in org.measures:
                     fields.append(FieldCell(OrganizationsDef.field_code(key, measure), row,
-                                            measure_label(org, measure, lang), 1, None, "tc"))
+                                            org.measure_label(measure, lang), 1, None, "tc"))
                     row += 1
         return cls(form.code, form.version, form.title.get(lang), unit_code, unit_name, level, level_label,
                    form.code, INSTRUCTIONS_SHEET.get(lang, INSTRUCTIONS_SHEET["vi"]), tuple(sections),
@@ -230,17 +224,3 @@ _TC_TITLE = {
     "vi": "TỔ CHỨC ĐẢNG CÁC CẤP TRONG ĐẢNG BỘ (số liệu tổng hợp từ cấp dưới)",
     "en": "ORGANIZATIONS AT DEEPER LEVELS (totals carried up from below)",
 }
-
-
-def measure_label(org: OrganizationsDef, measure: str, lang: str = "vi") -> str:
-    """Label of an organization measure, from the definition wherever it names one."""
-    for rating in org.ratings:
-        if rating.measure == measure:
-            return rating.label.get(lang)
-    if measure == "tsvm":
-        return org.tsvm.label.get(lang)
-    for d in org.derived:
-        if d.measure == measure:
-            return d.label.get(lang)
-    fallback = _MEASURE_FALLBACK.get(measure)
-    return fallback.get(lang, fallback["vi"]) if fallback else measure

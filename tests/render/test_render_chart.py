@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -20,7 +21,8 @@ from lxml import etree
 from render_support import make_result
 
 from evalreport import parse_period
-from evalreport.render.word.charts import CHART_NS, RATING_COLORS, chart_workbook_xlsx, ratings_chart
+from evalreport.render.rating_colors import RATING_COLORS
+from evalreport.render.word.charts import CHART_NS, chart_workbook_xlsx, ratings_chart
 from evalreport.render.word.docx_chart import chart_height
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative import render_narrative
@@ -158,10 +160,16 @@ def test_chart_height_fits_the_page():
     assert round(chart_height(40).cm, 2) == 22.0
 
 
-def test_one_colour_a_rating_in_every_output():
-    from evalreport.render.workbook.summary_sheets import _RATING_COLORS
+def test_one_colour_a_rating_in_every_output(result, tmp_path):
+    """The summary workbook's chart of the children colours each rating as the Word chart does."""
+    from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
-    assert RATING_COLORS == _RATING_COLORS
+    path = write_summary_workbook(result, None, tmp_path / "T01.xlsx")
+    with zipfile.ZipFile(path) as z:
+        spaces = [etree.fromstring(z.read(n)) for n in sorted(z.namelist()) if n.startswith("xl/charts/chart")]
+    stacked = next(sp for sp in spaces if sp.find(".//c:grouping", NS).get("val") == "stacked")
+    word = _series(_charts(render_narrative(result, None, tmp_path / "T01.docx"))[0][0])
+    assert [s["color"] for s in _series(stacked)] == [s["color"] for s in word] == list(RATING_COLORS[:4])
 
 
 def test_rendering_does_not_load_a_plotting_library(tmp_path):

@@ -44,15 +44,13 @@ from openpyxl.drawing.text import CharacterProperties, Font, Paragraph, Paragrap
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.xml.functions import tostring, whitespace
 
+from evalreport.render.rating_colors import rating_color
+
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-__all__ = ["RatingsChart", "ratings_chart", "chart_space_xml", "chart_workbook_xlsx", "RATING_COLORS",
-           "CHART_NS", "CHART_FONT"]
+__all__ = ["RatingsChart", "ratings_chart", "chart_space_xml", "chart_workbook_xlsx", "CHART_NS", "CHART_FONT"]
 
-# Shared with the summary workbook's charts (render/summary_sheets.py), so a rating has one
-# colour in every output: excellent dark green ... not completed red, then spares.
-RATING_COLORS = ("1B5E20", "66BB6A", "FBC02D", "C62828", "90A4AE", "6D4C41")
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -161,7 +159,7 @@ def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> byt
     bar.type, bar.grouping, bar.overlap, bar.gapWidth, bar.varyColors = "bar", "stacked", 100, 60, False
     categories = _strings(chart, 1, 2, chart.units)
     for k, label in enumerate(chart.ratings):
-        color = RATING_COLORS[k % len(RATING_COLORS)]
+        color = rating_color(k)
         series = Series(idx=k, order=k, tx=SeriesLabel(strRef=_strings(chart, k + 2, 1, [label])),
                         cat=AxDataSource(strRef=categories),
                         val=NumDataSource(numRef=_numbers(chart, k + 2, chart.column(k))), invertIfNegative=False)

@@ -13,9 +13,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from evalreport.form.derived import compute_shares, namespace
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.word import sentences as S
-from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles, org_share, share_value
+from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles
 from evalreport.wording.numbers import fmt_change, fmt_share
 
 __all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
@@ -58,13 +59,6 @@ def _labels(result: ConsolidationResult, lang: str) -> dict[str, str]:
     return out
 
 
-def _share_of(roles, shares: dict, values: dict, num: str, den: str) -> float | None:
-    code = roles.share_code(num, den)
-    if code is not None and code in shares:
-        return shares[code]
-    return share_value(values.get(num), values.get(den))
-
-
 def _quota(result: ConsolidationResult, lang: str) -> tuple[float | None, str | None]:
     org = result.form.organizations
     if org is None or org.quota is None:
@@ -79,21 +73,21 @@ def _members(result: ConsolidationResult, roles: MemberRoles, code: str, lang: s
     v, sh = t.values, t.shares
 
     def item(c: str, den: str | None = None) -> dict[str, Any]:
-        share = _share_of(roles, sh, v, c, den) if den else None
+        share = roles.share(sh, c, den) if den else None
         return {"ma": c, "nhan": S.phrase(form.label(c, lang)), "so": v.get(c), "ty_le": share}
 
     limit, limit_text = _quota(result, lang)
     good = roles.good_or_better
-    within = _share_of(roles, sh, v, roles.excellent, good) if good else None
+    within = roles.share(sh, roles.excellent, good) if good else None
     ok = None if limit is None or good is None else (v.get(roles.excellent) or 0) <= limit * (v.get(good) or 0) + 1e-9
     return {
         "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
-        "ty_le_duoc_danh_gia": _share_of(roles, sh, v, roles.evaluated, roles.total),
+        "ty_le_duoc_danh_gia": roles.share(sh, roles.evaluated, roles.total),
         "khong_danh_gia": None if v.get(roles.total) is None else (v.get(roles.total) or 0) - (v.get(roles.evaluated) or 0),
         "ly_do": [item(c, roles.total) for c in roles.not_evaluated],
         "xep_loai": [item(c, roles.evaluated) for c in roles.ratings],
         "httnv_tro_len": v.get(good) if good else None,
-        "ty_le_httnv_tro_len": _share_of(roles, sh, v, good, roles.evaluated) if good else None,
+        "ty_le_httnv_tro_len": roles.share(sh, good, roles.evaluated),
         "ty_le_htxsnv_trong_httnv": within, "han_muc": limit_text, "trong_han_muc": ok,
         "khtnv": v.get(roles.not_completed), "nguyen_nhan": [item(c) for c in roles.not_completed_causes],
         "ky_luat": [item(c) for c in roles.discipline],
@@ -104,10 +98,10 @@ def _members(result: ConsolidationResult, roles: MemberRoles, code: str, lang: s
 
 
 def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) -> list[dict[str, Any]]:
-    org = result.form.organizations
-    if org is None:
+    org, roles = result.form.organizations, org_roles(result.form)
+    if org is None or roles is None:
         return []
-    roles, t = org_roles(org), result.units[code]
+    t = result.units[code]
     limit, limit_text = _quota(result, lang)
     levels = result.hierarchy.levels
     out = []
@@ -115,13 +109,9 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
         v = {m: t.values.get(org.field_code(level, m)) for m in org.all_measures}
         if not v.get(roles.total):
             continue
-        for d in org.derived:  # in case the result carries only the counted measures
-            if v.get(d.measure) is None:
-                v[d.measure] = d.expression.evaluate(v)
 
-        def share(num: str, den: str, level: str = level, v: dict = v) -> float | None:
-            sc = roles.share_code(num, den)
-            return org_share(org, level, sc, t.values, t.shares) if sc else share_value(v.get(num), v.get(den))
+        def share(num: str | None, den: str, level: str = level) -> float | None:
+            return roles.share(t.shares, level, num, den)
 
         good = roles.good_or_better
         ratings = [{"ma": r.code, "nhan": S.phrase(r.label.get(lang)), "so": v.get(r.measure) or 0,
@@ -132,7 +122,7 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
             "cap": level, "ten_cap": levels.get(level).plural.get(lang), "tong_so": v.get(roles.total),
             "duoc_danh_gia": v.get(roles.evaluated), "ty_le_duoc_danh_gia": share(roles.evaluated, roles.total),
             "khong_danh_gia": sum(v.get(r.measure) or 0 for r in roles.not_rated), "xep_loai": ratings,
-            "tsvm": v.get("tsvm") if "tsvm" in org.measures else None,
+            "tsvm": v.get(roles.tsvm),
             "httnv_tro_len": v.get(good) if good else None,
             "ty_le_httnv_tro_len": share(good, roles.evaluated) if good else None,
             "ty_le_htxsnv_trong_httnv": share(best, good) if good else None,
@@ -207,9 +197,9 @@ def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: st
     good = roles.good_or_better
     share_code = roles.share_code(good, roles.evaluated) if good else None
     if share_code and previous:
-        prev_share = prev_shares.get(share_code)
-        if prev_share is None:
-            prev_share = share_value(previous.get(good), previous.get(roles.evaluated))
+        # without the previous result, its shares are computed as aggregation computes them
+        prev_share = prev_shares.get(share_code) if prev_shares else \
+            compute_shares(result.form.shares, namespace(result.form, previous)).get(share_code)
         cur_share = members["ty_le_httnv_tro_len"]
         diff = None if cur_share is None or prev_share is None else cur_share - prev_share
         parts.append((S.phrase(result.form.label(share_code, lang)), diff, True))
@@ -238,8 +228,7 @@ def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: 
             "trang_thai": words["errors"] if child in errors else words["missing"] if child in missing else words["sent"],
             "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
             "xep_loai": [v.get(c) for c in roles.ratings],
-            "ty_le_httnv_tro_len": _share_of(roles, sh, v, roles.good_or_better, roles.evaluated)
-            if roles.good_or_better else None,
+            "ty_le_httnv_tro_len": roles.share(sh, roles.good_or_better, roles.evaluated),
             "danh_gia": rdef.code if rdef else "", "danh_gia_ten": rdef.label.get(lang) if rdef else "",
             "tsvm": bool(rating.tsvm) if rating else False,
         })

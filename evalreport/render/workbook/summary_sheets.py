@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
+from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
 from evalreport.render.workbook.workbook_text import text
@@ -39,8 +40,6 @@ __all__ = ["write_completeness", "write_findings", "write_change", "write_charts
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _MESSAGE_WIDTH = 75
 _2D = [f"{n:02d}" for n in range(100)]  # day, month, hour, minute as two digits
-# Colours of the four ratings, best first (as in the Word report's chart).
-_RATING_COLORS = ("1B5E20", "66BB6A", "FBC02D", "C62828", "90A4AE", "6D4C41")
 
 
 def _lines(value: object, width: int) -> int:
@@ -238,8 +237,8 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
         chart.y_axis.crosses = "max"  # ... and the value axis at the bottom
         for k, series in enumerate(chart.series):
-            series.graphicalProperties.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
-            series.graphicalProperties.line.solidFill = _RATING_COLORS[k % len(_RATING_COLORS)]
+            series.graphicalProperties.solidFill = rating_color(k)
+            series.graphicalProperties.line.solidFill = rating_color(k)
         chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
         chart.width = 24
         chart.legend.position = "b"
@@ -259,7 +258,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
     members.legend = None
     for i in range(len(roles.ratings)):  # each rating in its own colour, as in the chart above
         point = DataPoint(idx=i)
-        point.graphicalProperties.solidFill = _RATING_COLORS[i % len(_RATING_COLORS)]
+        point.graphicalProperties.solidFill = rating_color(i)
         members.series[0].dPt.append(point)
     members.dataLabels = DataLabelList()
     members.dataLabels.showVal = True

@@ -24,14 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evalreport.form.layout import FormLayout
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
-from evalreport.render.word.form_roles import (
-    FormRolesError,
-    MemberRoles,
-    member_roles,
-    org_roles,
-    org_share,
-    share_value,
-)
+from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
 from evalreport.render.word.sentences import capitalize
 from evalreport.render.workbook.rows_memo import RowsMemo
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
@@ -137,7 +130,8 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     """Members (every field of the form with its share) and organizations by level."""
     t, form = text(lang), result.form
     org = form.organizations
-    rated = org_roles(org).ratings if org else ()
+    org_r = org_roles(form)
+    rated = org_r.ratings if org_r else ()
     width = 4 + 2 * len(rated) + 3
     row = _title(ws, result, code, lang, width)
     values, shares = result.units[code].values, result.units[code].shares
@@ -192,7 +186,7 @@ def _primary_share(form, field_code: str):
 
 def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, row: int) -> int:
     t, org = text(lang), result.form.organizations
-    roles = org_roles(org)
+    roles = org_roles(result.form)
     h = result.hierarchy
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["organizations"], bold=True, border=False)
@@ -209,9 +203,8 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
         def v(measure: str, level: str = level) -> int | None:
             return values.get(org.field_code(level, measure))
 
-        def share(num: str, den: str, level: str = level) -> float | None:
-            sc = roles.share_code(num, den)
-            return org_share(org, level, sc, values, shares) if sc else share_value(v(num), v(den))
+        def share(num: str | None, den: str, level: str = level) -> float | None:
+            return roles.share(shares, level, num, den)
 
         put(ws, row, 1, n, align="center")
         put(ws, row, 2, capitalize(h.levels.get(level).plural.get(lang)), align="left")
@@ -223,8 +216,8 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
             put(ws, row, col, v(r.measure))
             put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
             col += 2
-        put(ws, row, col, v("tsvm") if "tsvm" in org.measures else None)
-        put_share(ws, row, col + 1, share(good, roles.evaluated) if good else None)
+        put(ws, row, col, v(roles.tsvm))
+        put_share(ws, row, col + 1, share(good, roles.evaluated))
         put_share(ws, row, col + 2, share(best, good) if good else None)
         row += 1
     return row + 1
@@ -347,12 +340,12 @@ def _child_row(looks: RowLooks, lead: list, v: dict, sh: dict, roles: MemberRole
     cells = [(value, looks.look(bold=total, fill=fill, align="left") if col == 3 else centred)
              for col, value in enumerate(lead, start=1)]
     cells += [(v.get(roles.total), plain), (v.get(roles.evaluated), plain),
-              looks.share(share_value(v.get(roles.evaluated), v.get(roles.total)), bold=total, fill=fill)]
+              looks.share(roles.share(sh, roles.evaluated, roles.total), bold=total, fill=fill)]
     cells += [(v.get(c), plain) for c in roles.ratings]
     good = roles.good_or_better
     cells += [(v.get(good) if good else None, plain),
-              looks.share(share_value(v.get(good), v.get(roles.evaluated)) if good else None, bold=total, fill=fill),
-              looks.share(share_value(v.get(roles.excellent), v.get(good)) if good else None, bold=total, fill=fill),
+              looks.share(roles.share(sh, good, roles.evaluated), bold=total, fill=fill),
+              looks.share(roles.share(sh, roles.excellent, good) if good else None, bold=total, fill=fill),
               (rating, centred), (tsvm, centred),
               (counts[0] if counts else "", plain), (counts[1] if counts else "", plain)]
     return looks.row(cells)
