@@ -31,7 +31,7 @@ def test_a_file_that_kills_its_worker_is_a_finding_and_the_rest_is_ingested(tmp_
     shutil.copy2(next(iter(files.values())), poison)
     with open(poison, "ab") as fh:
         fh.write(b"\0")  # other content, so it is parsed
-    real = reader.read_submission
+    real = reader.read_ingested
 
     def deadly(path, *a, **k):  # a parser aborting the process, as calamine does on a bomb
         if os.path.basename(str(path)) == "poison.xlsx":
@@ -39,7 +39,7 @@ def test_a_file_that_kills_its_worker_is_a_finding_and_the_rest_is_ingested(tmp_
             os.abort()
         return real(path, *a, **k)
 
-    monkeypatch.setattr(reader, "read_submission", deadly)  # the workers are forked: they inherit it
+    monkeypatch.setattr(reader, "read_ingested", deadly)  # the workers are forked: they inherit it
     report = ws.ingest()
     crashed = [f for f in report.files if f.path == "poison.xlsx"]
     assert [x.rule for x in crashed[0].findings] == ["READ_CRASHED"]
