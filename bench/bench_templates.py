@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import FORM, PERIOD, build_units, hierarchy_of  # noqa: E402
 
-from evalreport import load_form, make_template  # noqa: E402
+from evalreport import load_form, make_template, parse_period  # noqa: E402
 from evalreport.render.workbook.template_writer import template_file_name  # noqa: E402
 
 _W: dict[str, Any] = {}
@@ -41,7 +41,7 @@ def _init(units: list) -> None:
 def _write(args: tuple[str, list[str]]) -> int:
     folder, codes = args
     for code in codes:
-        make_template(_W["form"], code, PERIOD, _W["h"], Path(folder) / template_file_name(FORM, PERIOD, code))
+        make_template(_W["form"], code, PERIOD, _W["h"], Path(folder) / template_file_name(FORM, parse_period(PERIOD), code))
     return len(codes)
 
 

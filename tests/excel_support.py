@@ -18,6 +18,7 @@ import xlwings
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
+from evalreport.model.period import parse_period
 from evalreport.render.workbook.template_writer import fill_template, template_file_name
 
 UNITS = [
@@ -55,8 +56,8 @@ def make_workspace(folder: Path):
 
     ws = Workspace.init(folder, units_rows=UNITS, levels="three_level", root="T01")
     form = ws.config.form("DG-NAM")
-    fill_template(form, "C01", PERIOD, ws.hierarchy, ws.inbox / template_file_name("DG-NAM", PERIOD, "C01"), GOOD)
-    fill_template(form, "C02", PERIOD, ws.hierarchy, ws.inbox / template_file_name("DG-NAM", PERIOD, "C02"),
+    fill_template(form, "C01", PERIOD, ws.hierarchy, ws.inbox / template_file_name("DG-NAM", parse_period(PERIOD), "C01"), GOOD)
+    fill_template(form, "C02", PERIOD, ws.hierarchy, ws.inbox / template_file_name("DG-NAM", parse_period(PERIOD), "C02"),
                   dict(GOOD, dv_tong_so=11))
     (ws.inbox / "ghi chu.xlsx").write_bytes(b"this is not a workbook")
     ws.close()

@@ -29,7 +29,7 @@ from evalreport.model.submission import Submission
 from evalreport.wording.messages import register_messages, render_message
 from evalreport.wording.numbers import fmt_number
 
-__all__ = ["consolidate", "consolidate_reusing_checks", "ConsolidationParts", "assemble"]
+__all__ = ["consolidate", "consolidate_reusing_checks", "ConsolidationParts", "assemble", "completeness_by_parent"]
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -96,12 +96,13 @@ def consolidate(form: FormDefinition, period: Period | str, submissions: Iterabl
     Never raises on bad input: every problem is a finding in the result. ``params`` override
     the form's parameters (quota, outlier threshold); ``previous`` (the previous period's
     result) enables year-over-year changes and continuity rules; ``progress(done, total)``.
+    Public: ``period`` may be text ("2025", "2025-11"), parsed here once.
     """
-    return consolidate_reusing_checks(form, period, submissions, hierarchy, root, previous=previous, params=params,
-                                      known_checks=None, progress=progress)
+    return consolidate_reusing_checks(form, parse_period(period), submissions, hierarchy, root, previous=previous,
+                                      params=params, known_checks=None, progress=progress)
 
 
-def consolidate_reusing_checks(form: FormDefinition, period: Period | str, submissions: Iterable[Submission],
+def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions: Iterable[Submission],
                                hierarchy: Hierarchy, root: str | None = None, *,
                                previous: ConsolidationResult | None = None, params: Mapping[str, float] | None = None,
                                known_checks: Mapping[str, list[Finding]] | None = None,
@@ -113,7 +114,6 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period | str, submi
     """
     if params:
         form = form.with_parameters(dict(params))
-    period = parse_period(period)
     root = root or hierarchy.root
     subtree = hierarchy.subtree(root)
     subs = list(submissions)
@@ -143,7 +143,7 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period | str, submi
     for code in subtree:
         store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = _completeness(hierarchy, root, units, set(blocked))
+    completeness = completeness_by_parent(hierarchy, root, units, set(blocked))
     tick.finish()
     return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
 
@@ -259,7 +259,7 @@ def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: Reconciliation
                                 "explained_by": [c for c, _, _ in gap.explained_by]})
 
 
-def _completeness(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
+def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
                   blocked: set[str]) -> dict[str, Completeness]:
     """Per parent: which direct children are received, and "received/expected" per level below.
 

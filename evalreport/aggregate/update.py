@@ -20,10 +20,10 @@ from typing import NamedTuple
 
 from evalreport.aggregate.consolidate import (
     ConsolidationParts,
-    _completeness,
     _gap_lookup,
     accepted_blocked,
     assemble,
+    completeness_by_parent,
     intake_context,
     store_gaps,
     store_unit_checks,
@@ -113,6 +113,6 @@ def update_parts(base: ConsolidationBase, changed: Mapping[str, Sequence[Submiss
         store_gaps(form, hierarchy, parts, code, gaps, units)
         store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = (_completeness(hierarchy, root, units, set(blocked)) if sources_changed
+    completeness = (completeness_by_parent(hierarchy, root, units, set(blocked)) if sources_changed
                     else base.completeness)
     return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))

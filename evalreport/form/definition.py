@@ -236,6 +236,12 @@ class FormDefinition(_Model):
         return str(v) if isinstance(v, (int, float)) else v
 
     # -- convenient views -------------------------------------------------------------------
+    def rolls_up_to(self, period_kind: str) -> bool:
+        """Whether a summary for ``period_kind`` is made by rolling this form's months up (a
+        monthly form's quarter or year) rather than from submissions for that period."""
+        return period_kind not in self.period_types and "month" in self.period_types and period_kind in (
+            "quarter", "year")
+
     @property
     def fields(self) -> list[FieldDef]:
         """Input fields in template order."""
@@ -291,6 +297,10 @@ class FormDefinition(_Model):
                 if code in seen:
                     problems.append(f"{kind} '{code}': duplicate code (already used by a {seen[code]})")
                 seen[code] = kind
+        for f in self.fields:  # months roll up as the field's nature says: a flow is summed, a stock is not
+            if (f.kind == "flow") != (f.rollup == "sum") and f.kind in ("flow", "stock"):
+                problems.append(f"field '{f.code}': a {f.kind} rolls up by "
+                                f"{'sum' if f.kind == 'flow' else 'first (opening) or last (closing)'}, not {f.rollup}")
         known = set(self.field_codes) | set(self.parameters)
         for d in self.derived:
             try:

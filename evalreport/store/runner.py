@@ -33,7 +33,7 @@ from evalreport.store.records import dumps
 from evalreport.store.result_cache import CACHE_FOLDER, StoredBase
 from evalreport.store.run_helper import RunHelper
 
-__all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
+__all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs", "STAGING_PREFIX"]
 
 STAGING_PREFIX = ".staging-run-"
 Progress = Callable[[str, int, int], None]
@@ -90,7 +90,10 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest. ``current`` is
     the period's :meth:`~.ledger.Ledger.current_state` when the caller already has it (a run
     needs it for the manifest's versions too); ``stored``, the period's cached base as
-    :func:`.result_cache.read_base` read it earlier."""
+    :func:`.result_cache.read_base` read it earlier. A monthly form's quarter or year is rolled
+    up from its months (:func:`consolidate_rolled_up`)."""
+    if form.rolls_up_to(period.kind):
+        return consolidate_rolled_up(form, period, ledger, hierarchy, root, progress, cache, how)
     previous, prev_digest = None, None
     prev_period = period.previous()
     if with_previous and ledger.has_period(form.code, str(prev_period)):
@@ -101,6 +104,23 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     if how is not None:
         how.update(mode)
     return result
+
+
+def consolidate_rolled_up(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
+                          progress: Progress | None = None, cache: Path | None = None,
+                          how: dict[str, Any] | None = None) -> ConsolidationResult:
+    """A monthly form's quarter or year: every month of it, and the earlier months of its year
+    that the ledger has (for year to date), consolidated as a monthly run would, then rolled up
+    unit by unit (:func:`evalreport.aggregate.timeseries.roll_up_results`)."""
+    from evalreport.aggregate.timeseries import roll_up_results
+
+    months = period.months()
+    monthly = {m: consolidate_period(form, m, ledger, hierarchy, root, progress, cache=cache)
+               for m in Period(period.year, "year").months()
+               if m <= months[-1] and (m in months or ledger.has_period(form.code, str(m)))}
+    if how is not None:
+        how.update({"mode": "rolled_up", "months": [str(m) for m in monthly]})
+    return roll_up_results(period, monthly)
 
 
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
@@ -159,7 +179,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     return result, key, state, {"mode": "full", "changed_units": len(state)}
 
 
-def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str, str]:
+def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[str, str]:
     """(summary workbook, narrative) names. The workbook is named like the unit's own template
     (``DG-NAM_2025_TINH.xlsx``) because it is that unit's submission to the next level."""
     from evalreport.render.workbook.template_writer import template_file_name  # openpyxl: only when rendering
@@ -187,7 +207,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
     staging.mkdir(parents=True, exist_ok=True)
-    code, period = result.form.code, str(result.period)
+    code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
     submit = helper.submit if helper else _call  # where a document that needs no result is written

@@ -82,3 +82,14 @@ def test_expressions_quote_terms():
             parse_expression(bad)
     with pytest.raises(ExpressionError, match="one comparison"):
         parse_comparison("a < b < c")
+
+
+def test_a_flow_must_roll_up_by_sum(tmp_path):
+    """How months roll into a quarter is data; a flow declared to take its last month would
+    silently drop two months of admissions."""
+    data = yaml.safe_load((FORMS_DIR / "dv_thang.yaml").read_text(encoding="utf-8"))
+    data["sections"][1]["fields"][0]["rollup"] = "last"  # ket_nap, a flow
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(FormDefinitionError, match="field 'ket_nap': a flow rolls up by sum, not last"):
+        load_form(path)

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
-from evalreport import load_form, load_hierarchy, make_template, make_templates, read_submission
+from evalreport import load_form, load_hierarchy, make_template, make_templates, parse_period, read_submission
 from evalreport.form.layout import META_SHEET, FormLayout
 from evalreport.form.metadata import parse_meta
 from evalreport.render.workbook.template_writer import (
@@ -132,7 +132,7 @@ def test_bulk_templates_children_level_and_safe_names(tmp_path, form, four):
     assert len(paths) == 2 and len(set(paths)) == 2
     assert all(p.parent == out and p.exists() for p in paths)
     assert paths[0].name == "DG-NAM_2021_evil.xlsx"
-    assert template_file_name("DG-NAM", "2025-Q3", "Chi bộ A & B <1>") == "DG-NAM_2025-Q3_Chi_b_A_B_1.xlsx"
+    assert template_file_name("DG-NAM", parse_period("2025-Q3"), "Chi bộ A & B <1>") == "DG-NAM_2025-Q3_Chi_b_A_B_1.xlsx"
     with pytest.raises(ValueError, match="unknown level"):
         make_templates(form, "2021", four, tmp_path, level="xa")
 
@@ -166,7 +166,7 @@ def test_blank_templates_can_be_filled_and_read(tmp_path, form):
 
 
 def test_summary_kind_is_recorded_and_leaves_structure_open(form, four):
-    wb = build_form_workbook(form, "X01", "2021", four, kind="summary", values={"dv_tong_so": 12, "ty_le_x": 1.0})
+    wb = build_form_workbook(form, "X01", parse_period("2021"), four, kind="summary", values={"dv_tong_so": 12, "ty_le_x": 1.0})
     assert not wb.security or not wb.security.lockStructure
     assert wb["DG-NAM"]["C9"].value == 12
     assert "(báo cáo tổng hợp)" in wb["DG-NAM"]["B1"].value

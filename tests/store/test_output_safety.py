@@ -129,11 +129,11 @@ def test_unit_codes_never_become_paths_outside_the_folder(tmp_path):
         assert not any(ch in p.name for ch in "/\\:*?<>|") and ".." not in p.name
     assert set(tmp_path.iterdir()) == before | {out}
     for code in HOSTILE_CODES:
-        for name in (template_file_name("DG-NAM", "2021", code), safe_part(code) + "_DG-NAM_2021.xlsx"):
+        for name in (template_file_name("DG-NAM", parse_period("2021"), code), safe_part(code) + "_DG-NAM_2021.xlsx"):
             assert not set(name) & set("/\\:*?<>|") and not name.startswith(".")
             assert (out / name).resolve().parent == out.resolve()
         # Windows device names stay names only when nothing before the first dot is CON, NUL, ...
-        assert template_file_name("DG-NAM", "2021", code).split(".")[0].upper() not in ("CON", "NUL", "PRN", "AUX")
+        assert template_file_name("DG-NAM", parse_period("2021"), code).split(".")[0].upper() not in ("CON", "NUL", "PRN", "AUX")
 
 
 def test_a_workspace_run_with_hostile_codes_writes_only_in_its_outputs(tmp_path):

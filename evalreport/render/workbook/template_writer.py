@@ -94,14 +94,7 @@ def _put(ws: Worksheet, ref: str, value: object, style: str | None = None) -> Ce
     return cell
 
 
-def _period_text(period: Period | str | int | None) -> tuple[str, Period | None]:
-    if period is None or period == "":
-        return "", None
-    p = parse_period(period)
-    return str(p), p
-
-
-def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Period | str | int | None,
+def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Period | None,
                         hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
                         ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
                         lang: str = "vi", deadline: dt.date | None = None) -> Workbook:
@@ -114,9 +107,9 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     """
     if kind not in ("template", "summary"):
         raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
-    period_code, p = _period_text(period)
-    if p is not None and p.kind not in form.period_types:
-        raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {p.kind} ({p})")
+    if period is not None and period.kind not in form.period_types and not (
+            kind == "summary" and form.rolls_up_to(period.kind)):  # a monthly form's quarter, rolled up
+        raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {period.kind} ({period})")
     layout = (FormLayout.for_unit(form, unit_code, hierarchy, lang) if unit_code and hierarchy is not None
               else FormLayout.blank(form, lang))
     t = _LABELS.get(lang, _LABELS["vi"])
@@ -124,14 +117,14 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     register_styles(wb)
     ws = wb.active
     ws.title = layout.sheet
-    _write_header(ws, layout, form, p, kind, t)
+    _write_header(ws, layout, form, period, kind, t)
     count_cells = _write_fields(ws, layout, t)
     rating_cells = _write_children(ws, layout, form, t)
     _add_validations(ws, form, layout, count_cells, rating_cells, t, lang)
     _page_setup(ws, layout)
     write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang, deadline)
     meta = wb.create_sheet(META_SHEET)
-    for row in meta_rows(layout, period=period_code, kind=kind, generator=_generator()):
+    for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=_generator()):
         meta.append([_text_cell(meta, v) for v in row])
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
@@ -309,24 +302,26 @@ def _save(wb: Workbook, path: str | Path) -> Path:
 def make_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
                   path: str | Path, lang: str = "vi", deadline: dt.date | None = None) -> Path:
     """Write the fill-in workbook ``unit_code`` receives for ``period`` (its instructions state
-    ``deadline`` when given)."""
-    return _save(build_form_workbook(form, unit_code, period, hierarchy, lang=lang, deadline=deadline), path)
+    ``deadline`` when given; public: a period may be given as text, parsed here once)."""
+    return _save(build_form_workbook(form, unit_code, parse_period(period), hierarchy, lang=lang, deadline=deadline),
+                 path)
 
 
 def fill_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
                   path: str | Path, values: Mapping[str, object],
                   ratings: Iterable[ChildRating | Mapping] | None = None, lang: str = "vi") -> Path:
-    """Write the workbook as the officer of ``unit_code`` would send it back, with ``values`` typed in."""
-    return _save(build_form_workbook(form, unit_code, period, hierarchy, values=values, ratings=ratings,
+    """Write the workbook as the officer of ``unit_code`` would send it back, with ``values`` typed in
+    (public: a period may be given as text, parsed here once)."""
+    return _save(build_form_workbook(form, unit_code, parse_period(period), hierarchy, values=values, ratings=ratings,
                                      lang=lang), path)
 
 
 
 
-def template_file_name(form_code: str, period: Period | str | int, unit_code: str) -> str:
+def template_file_name(form_code: str, period: Period, unit_code: str) -> str:
     """``<FORM>_<period>_<code>.xlsx`` from codes only; anything outside [A-Za-z0-9_-] becomes ``_``
     (so a code like ``../x`` cannot leave the output folder)."""
-    return unit_file_name(form_code, parse_period(period), unit_code)
+    return unit_file_name(form_code, period, unit_code)
 
 
 def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str | None = None) -> list[str]:
@@ -344,6 +339,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
                    under: str | None = None, level: str | None = None, lang: str = "vi",
                    deadline: dt.date | None = None) -> list[Path]:
     """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
+    period = parse_period(period)  # public: the one place a text period becomes a Period
     codes = select_units(hierarchy, under=under, level=level)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -358,7 +354,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         target = folder / name
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
-        out.append(make_template(form, code, period, hierarchy, target, lang=lang, deadline=deadline))
+        out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline), target))
     return out
 
 
