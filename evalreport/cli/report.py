@@ -22,29 +22,21 @@ from evalreport.wording.messages import render_message
 if TYPE_CHECKING:  # the command imports the pipeline when it runs, so --help stays fast
     from evalreport.model.result import ConsolidationResult
 
-__all__ = ["register", "report_command", "output_names"]
+__all__ = ["register", "report_command"]
 
 _console = Console()
 _err = Console(stderr=True)
 _TEXT = {
     "vi": {"written": "Đã ghi", "blocked": "Lưu ý: {n} đơn vị có tệp lỗi chưa được tổng hợp: {units}",
-           "missing": "Chưa có số liệu của {n} đơn vị.", "report": "bao_cao", "previous": "Kỳ trước ({period}): {n} tệp"},
+           "missing": "Chưa có số liệu của {n} đơn vị.", "previous": "Kỳ trước ({period}): {n} tệp"},
     "en": {"written": "Written", "blocked": "Note: {n} unit(s) with erroneous files are not in the totals: {units}",
-           "missing": "No data yet from {n} unit(s).", "report": "report", "previous": "Previous period ({period}): {n} files"},
+           "missing": "No data yet from {n} unit(s).", "previous": "Previous period ({period}): {n} files"},
 }
 
 
 def _usage(message: str) -> typer.Exit:
     _err.print(f"[red]Lỗi / error:[/] {message}")
     return typer.Exit(2)
-
-
-def output_names(form_code: str, period: str, unit_code: str, lang: str = "vi") -> tuple[str, str]:
-    """(summary workbook, narrative report) file names, from codes only."""
-    from evalreport.store.file_names import unit_file_name
-
-    return (unit_file_name(form_code, period, unit_code),
-            unit_file_name(form_code, period, unit_code, _TEXT["en" if lang == "en" else "vi"]["report"], ".docx"))
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -89,6 +81,7 @@ def report_command(
     from evalreport.render.word.narrative import render_narrative
     from evalreport.render.word.narrative_context import DocumentInfo
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
+    from evalreport.store.runner import output_names
 
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
@@ -127,7 +120,7 @@ def report_command(
     doc = DocumentInfo(place=place, number=number, date=when)
     pdf_failed = False
     for code in targets:
-        xlsx_name, docx_name = output_names(definition.code, p.code, code, lang)
+        xlsx_name, docx_name = output_names(definition.code, p, code, lang)
         written = [write_summary_workbook(result, code, _inside(out, xlsx_name), lang)]
         try:
             written.append(render_narrative(result, code, _inside(out, docx_name), template, lang, doc=doc))
