@@ -99,11 +99,11 @@ def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(fo
     c01 = next(s for s in subs if s.unit_code == "C01")
     marker = make_finding("CHECKED_AT_INGEST", "info", messages={"vi": "đã kiểm tra", "en": "checked"}, unit="C01")
     known = {c01.provenance.sha256: [marker]}
-    got = consolidate_reusing_checks(form, "2021", subs, four, known_checks=known)
+    got = consolidate_reusing_checks(form, parse_period("2021"), subs, four, known_checks=known)
     assert [f.rule for f in got.findings if f.unit == "C01"] == ["CHECKED_AT_INGEST"]
     previous = consolidate(form, "2020", [sub(form, s.unit_code, s.values, period=parse_period("2020"))
                                          for s in subs], four)
-    again = consolidate_reusing_checks(form, "2021", subs, four, previous=previous, known_checks=known)
+    again = consolidate_reusing_checks(form, parse_period("2021"), subs, four, previous=previous, known_checks=known)
     assert "CHECKED_AT_INGEST" not in {f.rule for f in again.findings}
 
 
