@@ -69,7 +69,9 @@ def report_command(
         form: str = typer.Option("DG-NAM", "--form", help="Form code."),
         levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
         place: str | None = typer.Option(None, "--place", help="Place in the header, e.g. 'Gia Lai'."),
-        number: str | None = typer.Option(None, "--number", help="Document number, e.g. 'Số 12-BC/ĐU'."),
+        number: str | None = typer.Option(None, "--number", help="Document number: '12' prints 'Số 12-BC/TU' (the symbol follows the level)."),
+        signer: str | None = typer.Option(None, "--signer", help="Name of the signer, e.g. 'Nguyễn Văn A'."),
+        signer_title: str | None = typer.Option(None, "--signer-title", help="Signer's title (default: Bí thư)."),
         date: str | None = typer.Option(None, "--date", help="Date of the report: 07/01/2026, 7/1/2026 or 2026-01-07 (default: today)."),
 ) -> None:
     """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
@@ -117,7 +119,7 @@ def report_command(
 
     out.mkdir(parents=True, exist_ok=True)
     targets = [root_code] + ([c for c in hierarchy.non_leaves(root_code) if c != root_code] if all_levels else [])
-    doc = DocumentInfo(place=place, number=number, date=when)
+    doc = DocumentInfo(place=place, number=number, date=when, signer_title=signer_title, signer_name=signer or "")
     pdf_failed = False
     for code in targets:
         xlsx_name, docx_name = output_names(definition.code, p, code, lang)

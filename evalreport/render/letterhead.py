@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from evalreport.model.hierarchy import Hierarchy
 
-__all__ = ["Letterhead", "ReportSettings", "UnitReportSettings", "letterhead", "committee_of"]
+__all__ = ["Letterhead", "ReportSettings", "UnitReportSettings", "letterhead", "committee_of", "committee_name"]
 
 
 @dataclass(frozen=True)
@@ -73,18 +73,18 @@ class Letterhead:
 # (prefix of the organization's name, lower case) → (committee's title, number symbol). The first
 # match wins, so longer prefixes come first.
 _COMMITTEES: tuple[tuple[str, str, str], ...] = (
-    ("đảng bộ thành phố ", "THÀNH ỦY", "BC/TU"),
-    ("đảng bộ thị xã ", "THỊ ỦY", "BC/TU"),
-    ("đảng bộ thị trấn ", "ĐẢNG ỦY THỊ TRẤN", "BC/ĐU"),
-    ("đảng bộ tỉnh ", "TỈNH ỦY", "BC/TU"),
-    ("đảng bộ huyện ", "HUYỆN ỦY", "BC/HU"),
-    ("đảng bộ quận ", "QUẬN ỦY", "BC/QU"),
-    ("đảng bộ phường ", "ĐẢNG ỦY PHƯỜNG", "BC/ĐU"),
-    ("đảng bộ đặc khu ", "ĐẢNG ỦY ĐẶC KHU", "BC/ĐU"),
-    ("đảng bộ xã ", "ĐẢNG ỦY XÃ", "BC/ĐU"),
-    ("đảng bộ bộ phận ", "ĐẢNG ỦY BỘ PHẬN", "BC/ĐU"),
-    ("đảng bộ ", "ĐẢNG ỦY", "BC/ĐU"),
-    ("chi bộ ", "CHI BỘ", "BC/CB"),
+    ("đảng bộ thành phố ", "Thành ủy", "BC/TU"),
+    ("đảng bộ thị xã ", "Thị ủy", "BC/TU"),
+    ("đảng bộ thị trấn ", "Đảng ủy thị trấn", "BC/ĐU"),
+    ("đảng bộ tỉnh ", "Tỉnh ủy", "BC/TU"),
+    ("đảng bộ huyện ", "Huyện ủy", "BC/HU"),
+    ("đảng bộ quận ", "Quận ủy", "BC/QU"),
+    ("đảng bộ phường ", "Đảng ủy phường", "BC/ĐU"),
+    ("đảng bộ đặc khu ", "Đảng ủy đặc khu", "BC/ĐU"),
+    ("đảng bộ xã ", "Đảng ủy xã", "BC/ĐU"),
+    ("đảng bộ bộ phận ", "Đảng ủy bộ phận", "BC/ĐU"),
+    ("đảng bộ ", "Đảng ủy", "BC/ĐU"),
+    ("chi bộ ", "Chi bộ", "BC/CB"),
 )
 _YES = {"có", "co", "x", "yes", "1", "true"}
 _NO = {"không", "khong", "no", "0", "false"}
@@ -95,12 +95,28 @@ _BLANK_PLACE = "……………"
 def committee_of(name: str) -> tuple[str, str] | None:
     """("TỈNH ỦY GIA LAI", "BC/TU") for "Đảng bộ tỉnh Gia Lai": the issuing committee and its
     number symbol derived from an organization's name; None when the name follows no known pattern."""
+    found = _committee(name)
+    return (found[0].upper(), found[1]) if found else None
+
+
+def _committee(name: str) -> tuple[str, str] | None:
+    """("Tỉnh ủy Gia Lai", "BC/TU"): the committee in running text, as "Nơi nhận:" prints it."""
     clean = re.sub(r"\s+", " ", name).strip()
     lower = clean.lower()
     for prefix, title, symbol in _COMMITTEES:
         if lower.startswith(prefix):
-            return f"{title} {clean[len(prefix):]}".upper(), symbol
+            return f"{title} {clean[len(prefix):]}", symbol
     return None
+
+
+def committee_name(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | None = None) -> str:
+    """The committee of ``code`` in running text ("Huyện ủy Phước Bình"), for the recipient lines
+    of the reports it receives or sends: the setting, the unit list's ``ten_cap_uy``, the name's
+    committee, else the organization's name."""
+    unit = hierarchy.unit(code)
+    found = _committee(unit.name)
+    return ((settings.issuer if settings else None) or _text((unit.extra or {}).get("ten_cap_uy"))
+            or (found[0] if found else unit.name))
 
 
 def _has_standing_committee(unit_extra: Mapping[str, object], level_index: int, depth: int) -> bool:
@@ -138,7 +154,7 @@ def letterhead(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | N
         signs_for = "T/M BAN THƯỜNG VỤ"
     else:
         signs_for = "T/M ĐẢNG ỦY"
-    number = f"Số {s.number.strip()}-{symbol}" if s.number and s.number.strip() else _BLANK_NUMBER.format(symbol=symbol)
+    number = _number(s.number, symbol)
     return Letterhead(
         superior=parent.name.upper() if parent else "",
         issuer=issuer.upper(),
@@ -151,6 +167,16 @@ def letterhead(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | N
         recipients=tuple(s.recipients) if s.recipients is not None else tuple(recipients),
         preparer=s.preparer or "",
     )
+
+
+def _number(given: str | None, symbol: str) -> str:
+    """"Số 12-BC/TU" from "12"; a full number as typed ("Số 12-BC/TU", "12-BC/TU") is kept."""
+    text = (given or "").strip()
+    if not text:
+        return _BLANK_NUMBER.format(symbol=symbol)
+    if re.match(r"(số|no\.)\s", text, re.IGNORECASE):
+        return text
+    return f"Số {text}" if "/" in text else f"Số {text}-{symbol}"
 
 
 def _text(value: object) -> str:

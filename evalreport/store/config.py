@@ -29,9 +29,10 @@ from evalreport.form.yaml_loading import read_mapping
 from evalreport.model.hierarchy import Hierarchy, load_levels
 from evalreport.model.period import Period, PeriodError
 from evalreport.read.guard import ReadLimits
+from evalreport.render.letterhead import ReportSettings, UnitReportSettings
 from evalreport.store.hierarchy_cache import load_units
 
-__all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "WorkspaceConfig", "WorkspaceConfigError",
+__all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "ReportOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
 
 CONFIG_NAME = "evalreport.yaml"
@@ -79,6 +80,37 @@ class OutputOptions(_Model):
     pdf: bool = False  # also convert outputs to PDF through LibreOffice when installed
 
 
+class Signer(_Model):
+    title: str | None = None  # "Bí thư", "Phó Bí thư"
+    name: str | None = None
+
+
+class UnitReportOptions(_Model):
+    """The letterhead settings of the reports (docs/reports.md, "The letterhead"): every key is
+    optional, and what is not set is derived from the unit list (render/letterhead.py)."""
+
+    place: str | None = None
+    number: str | int | None = None  # 12, or "12-BC/TU"
+    signer: Signer = Field(default_factory=Signer)
+    signs_for: str | None = None
+    issuer: str | None = None
+    symbol: str | None = None
+    recipients: list[str] | None = None
+    preparer: str | None = None
+
+    def settings(self) -> UnitReportSettings:
+        return UnitReportSettings(place=self.place, number=None if self.number is None else str(self.number),
+                                  signer_title=self.signer.title, signer_name=self.signer.name,
+                                  signs_for=self.signs_for, issuer=self.issuer, symbol=self.symbol,
+                                  recipients=self.recipients, preparer=self.preparer)
+
+
+class ReportOptions(UnitReportOptions):
+    """Settings for every unit's reports, and ``units: {CODE: {...}}`` overrides per unit."""
+
+    units: dict[str, UnitReportOptions] = Field(default_factory=dict)
+
+
 class WorkspaceConfig(_Model):
     root: str
     units: str = "don_vi.xlsx"
@@ -98,6 +130,7 @@ class WorkspaceConfig(_Model):
     # Overrides of the pre-parse limits on submitted files (evalreport.read.guard.ReadLimits),
     # e.g. {max_file_bytes: 20971520}; the defaults suit real workbooks.
     read_limits: dict[str, float] = Field(default_factory=dict)
+    report: ReportOptions = Field(default_factory=ReportOptions)
     _forms: dict[str, FormDefinition] = PrivateAttr(default_factory=dict)
 
     @field_validator("read_limits")
@@ -116,6 +149,10 @@ class WorkspaceConfig(_Model):
         types = {f.name: f.type for f in fields(ReadLimits)}
         return ReadLimits(**{k: (float(v) if types[k] in (float, "float") else int(v))
                              for k, v in self.read_limits.items()})
+
+    def report_settings(self) -> ReportSettings:
+        """The letterhead settings of the reports, as the renderers take them."""
+        return ReportSettings(self.report.settings(), {code: u.settings() for code, u in self.report.units.items()})
 
     # -- resolved views (need the workspace folder) -----------------------------------------
     def units_path(self, folder: Path) -> Path:
@@ -202,6 +239,9 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
         bad("units", f"the unit list '{cfg.units}' has {len(errors)} error(s): {detail}")
     if cfg.root not in hierarchy:
         bad("root", f"unit '{cfg.root}' is not in the unit list '{cfg.units}'")
+    for code in cfg.report.units:
+        if code not in hierarchy:
+            bad(f"report.units.{code}", f"unit '{code}' is not in the unit list '{cfg.units}'")
     if problems:
         raise WorkspaceConfigError("\n".join(problems))
     return cfg, hierarchy
@@ -249,4 +289,16 @@ lock_timeout: 30            # seconds a second run waits for the first before gi
 # a file over a limit gets a finding naming it. Override only what you need, e.g.
 #   read_limits: {{max_file_bytes: 20971520, max_parts: 500}}
 read_limits: {{}}
+
+# Đầu và cuối báo cáo Word (docs/reports.md, "The letterhead"). Để trống thì dùng mặc định theo
+# danh sách đơn vị: cấp ủy ban hành, ký hiệu số, "T/M ...". Có thể ghi riêng cho từng đơn vị.
+# Bỏ dấu "#" ở các dòng cần dùng, ví dụ:
+# report:
+#   place: Gia Lai                 # chung cho mọi báo cáo: "Gia Lai, ngày ... tháng ... năm ..."
+#   units:                         # riêng từng đơn vị (mã trong danh sách đơn vị)
+#     {root}:
+#       number: 12                 # "Số 12-BC/TU"; để trống để ghi tay
+#       signer: {{title: Bí thư, name: Nguyễn Văn A}}
+#       signs_for: T/M BAN THƯỜNG VỤ   # mặc định theo cấp
+#       recipients: ["- Ban Tổ chức Trung ương (để báo cáo),", "- Lưu Văn phòng Tỉnh ủy."]
 """

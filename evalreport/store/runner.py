@@ -23,6 +23,7 @@ from evalreport.model.finding import Finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
+from evalreport.render.letterhead import ReportSettings
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
@@ -190,17 +191,19 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   helper: RunHelper | None = None, cache: Path | None = None) -> tuple[list[Path], list[str]]:
+                   helper: RunHelper | None = None, cache: Path | None = None,
+                   report: ReportSettings | None = None) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
     with a ``helper``, the narratives' documents and the findings workbook are written there
     meanwhile. With ``cache`` (a workspace folder), the workbooks' big sheets reuse the rows' XML
-    of the last run (:mod:`evalreport.render.workbook.rows_memo`).
+    of the last run (:mod:`evalreport.render.workbook.rows_memo`). ``report``: the workspace's
+    letterhead settings.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.word.form_roles import FormRolesError
     from evalreport.render.word.narrative import write_narrative
-    from evalreport.render.word.narrative_context import build_narrative_context
+    from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
     from evalreport.render.workbook.findings_table import write_findings_table
     from evalreport.render.workbook.rows_memo import RowsMemo
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
@@ -218,7 +221,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
             progress(f"render {code}", i, len(units))
         workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
         try:  # first, so that the helper writes the document while the workbook is made here
-            context = build_narrative_context(result, unit, lang)
+            context = build_narrative_context(result, unit, lang, DocumentInfo(settings=report))
         except FormRolesError as exc:  # this form has no narrative report (e.g. DV-THANG)
             notes.append(str(exc))
             context = None

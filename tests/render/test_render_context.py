@@ -71,7 +71,7 @@ def test_root_context_worked_example(result):
     assert cau["to_chuc"][0].endswith("tỷ lệ HTXSNV trên số HTTNV trở lên: 50,00% (vượt mức tối đa 20%).")
     assert "Không có đảng bộ cấp huyện xếp loại hoàn thành nhiệm vụ hoặc không hoàn thành nhiệm vụ." in cau["to_chuc"][0]
     vb = ctx["van_ban"]
-    assert vb["co_quan_cap_tren"] == "" and vb["co_quan_ban_hanh"] == "ĐẢNG BỘ TỈNH MẪU"
+    assert vb["co_quan_cap_tren"] == "" and vb["co_quan_ban_hanh"] == "TỈNH ỦY MẪU"
     assert vb["trich_yeu"].endswith("năm 2021") and vb["dia_diem"] == "Mẫu"
     assert [r["ma"] for r in ctx["don_vi_con"]] == ["H01", "H02"]
     assert ctx["don_vi_con"][0]["danh_gia"] == "HTXSNV" and ctx["don_vi_con"][0]["tsvm"] is True
@@ -124,7 +124,7 @@ def test_unit_without_children(result):
     assert ctx["van_ban"]["co_quan_ban_hanh"] == "CHI BỘ A & B <1>"
     assert ctx["cau"]["mo_dau"].startswith("Thực hiện Quy định số 366-QĐ/TW và hướng dẫn của cấp trên, Chi bộ A & B <1> "
                                            "đã tiến hành kiểm điểm")
-    assert ctx["van_ban"]["noi_nhan"] == ["- Đảng bộ thị trấn Củ Chi (để báo cáo),", "- Lưu Văn phòng."]
+    assert ctx["van_ban"]["noi_nhan"] == ["- Đảng ủy thị trấn Củ Chi (để báo cáo),", "- Lưu Văn phòng."]
 
 
 def test_english_context(result):

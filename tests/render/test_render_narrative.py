@@ -15,7 +15,7 @@ from evalreport.render.word.narrative import render_narrative
 from evalreport.render.word.narrative_context import DocumentInfo
 from tools.word_templates import RESOURCES_DIR, TEMPLATE_NAMES, TEMPLATES_DIR, build_template_bytes
 
-DOC = DocumentInfo(date=dt.date(2022, 1, 7), place="Mẫu", number="Số 12-BC/ĐU")
+DOC = DocumentInfo(date=dt.date(2022, 1, 7), place="Mẫu", number="12")
 
 
 def _texts(path: Path) -> tuple[list[str], list[list[list[str]]]]:
@@ -42,7 +42,7 @@ def test_province_report_sentences_and_layout(result, tmp_path):
     out = render_narrative(result, None, tmp_path / "T01.docx", doc=DOC)
     paras, tables = _texts(out)
     header = tables[0][0]
-    assert header[0] == "ĐẢNG BỘ TỈNH MẪU\n*\nSố 12-BC/ĐU"  # the root has no parent line
+    assert header[0] == "TỈNH ỦY MẪU\n*\nSố 12-BC/TU"  # the root has no parent line
     assert header[1] == "ĐẢNG CỘNG SẢN VIỆT NAM\n\nMẫu, ngày 07 tháng 01 năm 2022"
     assert paras[1:3] == ["BÁO CÁO", "KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC ĐẢNG VÀ ĐẢNG VIÊN NĂM 2021"]
     body = "\n".join(paras)
@@ -67,7 +67,7 @@ def test_province_report_sentences_and_layout(result, tmp_path):
 def test_unit_name_with_xml_characters(result, tmp_path):
     out = render_narrative(result, "C10", tmp_path / "C10.docx", doc=DOC)
     paras, tables = _texts(out)
-    assert tables[0][0][0] == "ĐẢNG BỘ THỊ TRẤN CỦ CHI\nCHI BỘ A & B <1>\n*\nSố 12-BC/ĐU"
+    assert tables[0][0][0] == "ĐẢNG BỘ THỊ TRẤN CỦ CHI\nCHI BỘ A & B <1>\n*\nSố 12-BC/CB"
     body = "\n".join(paras)
     assert "Chi bộ A & B <1> đã tiến hành kiểm điểm" in body
     assert "Chi bộ A & B <1> không có tổ chức đảng trực thuộc." in body

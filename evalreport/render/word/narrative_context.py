@@ -10,45 +10,24 @@ variables are documented in docs/template-context.md.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from evalreport.form.derived import compute_shares, namespace
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.word import sentences as S
+from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles
 from evalreport.wording.numbers import fmt_change, fmt_share
 
 __all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
 
-# Fixed wording of the document format (not form data): Hướng dẫn 36-HD/VPTW.
+# Fixed wording of the document (not form data); the letterhead's is in document_head.py.
 WORDING: dict[str, dict[str, str]] = {
-    "vi": {"number": "Số      -BC/ĐU", "title": "BÁO CÁO", "on_behalf": "T/M BAN THƯỜNG VỤ", "signer": "BÍ THƯ",
-           "place": "……………", "rated": "đã đánh giá, xếp loại", "sent": "Đã gửi", "missing": "Chưa gửi",
-           "errors": "Có lỗi", "to_parent": "để báo cáo", "to_children": "để biết", "archive": "- Lưu Văn phòng.",
-           "units": "đơn vị"},
-    "en": {"number": "No.      -BC/ĐU", "title": "REPORT", "on_behalf": "ON BEHALF OF THE STANDING COMMITTEE",
-           "signer": "SECRETARY", "place": "……………", "rated": "rated", "sent": "Received", "missing": "Missing",
-           "errors": "With errors", "to_parent": "for reporting", "to_children": "for information",
-           "archive": "- Archive: Office.", "units": "units"},
+    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "sent": "Đã gửi", "missing": "Chưa gửi",
+           "errors": "Có lỗi", "units": "đơn vị"},
+    "en": {"title": "REPORT", "rated": "rated", "sent": "Received", "missing": "Missing", "errors": "With errors",
+           "units": "units"},
 }
-
-
-@dataclass
-class DocumentInfo:
-    """What the Party document format needs besides the numbers. Every field has a default an
-    officer can accept and correct in Word."""
-
-    issuer: str | None = None  # issuing committee; default: the unit's name
-    parent_issuer: str | None = None  # the line above it; default: the parent's name ("" omits it)
-    number: str | None = None  # "Số 12-BC/ĐU"
-    place: str | None = None
-    date: dt.date | None = None
-    on_behalf: str | None = None  # "T/M BAN THƯỜNG VỤ"
-    signer_title: str | None = None  # "BÍ THƯ"
-    signer_name: str = ""
-    recipients: list[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # e.g. danh_gia_chung, nhiem_vu written by the officer
 
 
 def _labels(result: ConsolidationResult, lang: str) -> dict[str, str]:
@@ -264,12 +243,6 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
 
     child_level = h.unit(h.children(code)[0]).level if has_children else None
     child_plural = h.levels.get(child_level).plural.get(lang) if child_level else words["units"]
-    parent_issuer = doc.parent_issuer if doc.parent_issuer is not None else (parent.name if parent else "")
-    recipients = doc.recipients
-    if recipients is None:
-        recipients = ([f"- {parent.name} ({words['to_parent']}),"] if parent else []) + \
-                     ([f"- {S.capitalize(child_plural)} ({words['to_children']}),"] if has_children else []) + \
-                     [words["archive"]]
     title = form.title.get(lang)
     unchanged_items = [i for i in members["xep_loai"]]
     sentences = {
@@ -303,12 +276,8 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
         "ky": {"ma": result.period.code, "ten": period_label, "ky_truoc": change["ky_truoc"]},
         "bieu_mau": {"ma": form.code, "phien_ban": form.version, "ten": title, "quy_dinh": form.regulation or ""},
         "van_ban": {
-            "co_quan_cap_tren": parent_issuer.upper(), "co_quan_ban_hanh": (doc.issuer or unit.name).upper(),
-            "so": doc.number or words["number"], "dia_diem": doc.place or words["place"],
-            "ngay": doc.date or dt.date.today(), "tieu_de": words["title"],
-            "trich_yeu": f"{title} {period_label}", "noi_nhan": recipients,
-            "thay_mat": doc.on_behalf or words["on_behalf"], "chuc_vu": doc.signer_title or words["signer"],
-            "nguoi_ky": doc.signer_name,
+            **document_head(h, code, doc, lang, child_plural if has_children else None),
+            "ngay": doc.date or dt.date.today(), "tieu_de": words["title"], "trich_yeu": f"{title} {period_label}",
         },
         "so_lieu": dict(result.units[code].values), "ty_le": dict(result.units[code].shares),
         "nhan": _labels(result, lang),
