@@ -225,11 +225,25 @@ def _zoom(doc: Document) -> None:
         zoom.set(qn("w:percent"), "100")
 
 
+# The header's columns: the left one holds the superior line and the issuer on one line each
+# ("ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH" at 13 pt is about 9 cm), so the table starts 1 cm into the 3 cm
+# left margin, as the Party's model documents do, and ends at the right margin.
+_HEADER_WIDTHS = [9.5, 8.0]
+_HEADER_INDENT_CM = -1.0
+
+
+def _indent(table, cm: float) -> None:
+    ind = OxmlElement("w:tblInd")
+    ind.set(qn("w:w"), str(int(Cm(cm).twips)))
+    ind.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.append(ind)
+
+
 def _header(doc: Document, t: dict[str, str]) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, [7.0, 9.5])
+    _widths(table, _HEADER_WIDTHS)
+    _indent(table, _HEADER_INDENT_CM)
     left, right = table.rows[0].cells
     _cell_text(left, [
         ("{%p if van_ban.co_quan_cap_tren %}", {}),

@@ -44,9 +44,10 @@ class DocumentInfo:
 # Recipient lines and the English for the fixed words the letterhead derives.
 _WORDS = {
     "vi": {"to_parent": "để báo cáo", "to_children": "để biết", "archive": "- Lưu Văn phòng.",
-           "upper_level": "Cấp ủy cấp trên"},
+           "upper_level": "Cấp ủy cấp trên", "committees": "Các cấp ủy trực thuộc", "cells": "Các chi bộ trực thuộc"},
     "en": {"to_parent": "for reporting", "to_children": "for information", "archive": "- Archive: Office.",
-           "upper_level": "Higher-level committee"},
+           "upper_level": "Higher-level committee", "committees": "Subordinate Party committees",
+           "cells": "Subordinate Party cells"},
 }
 _ENGLISH = {"T/M BAN THƯỜNG VỤ": "ON BEHALF OF THE STANDING COMMITTEE", "T/M ĐẢNG ỦY": "ON BEHALF OF THE PARTY COMMITTEE",
             "T/M CHI BỘ": "ON BEHALF OF THE PARTY CELL", "BÍ THƯ": "SECRETARY"}
@@ -58,24 +59,25 @@ def _given(doc: DocumentInfo) -> UnitReportSettings:
                               recipients=doc.recipients)
 
 
-def _recipients(h: Hierarchy, code: str, settings: ReportSettings, children_plural: str | None,
-                lang: str) -> list[str]:
+def _recipients(h: Hierarchy, code: str, settings: ReportSettings, lang: str) -> list[str]:
     """The parent's committee "để báo cáo" (for the root, a placeholder the officer edits), the
     children's committees "để biết", the archive."""
     words = _WORDS[lang]
     parent = h.unit(code).parent
     upper = committee_name(h, parent, settings.for_unit(parent)) if parent and parent in h else words["upper_level"]
     lines = [f"- {upper} ({words['to_parent']}),"]
-    if children_plural:
-        lines.append(f"- {children_plural[:1].upper()}{children_plural[1:]} ({words['to_children']}),")
+    children = h.children(code)
+    if children:
+        cells = all(h.is_leaf(c) and h.unit(c).level == h.levels.keys[-1] for c in children)
+        lines.append(f"- {words['cells' if cells else 'committees']} ({words['to_children']}),")
     return [*lines, words["archive"]]
 
 
-def document_head(h: Hierarchy, code: str, doc: DocumentInfo, lang: str, children_plural: str | None) -> dict[str, Any]:
+def document_head(h: Hierarchy, code: str, doc: DocumentInfo, lang: str) -> dict[str, Any]:
     """The ``van_ban`` variables of the letterhead and the signature block (docs/template-context.md)."""
     settings = doc.settings or ReportSettings()
     own = settings.for_unit(code).merged(_given(doc))
-    head = letterhead(h, code, own, _recipients(h, code, settings, children_plural, lang))
+    head = letterhead(h, code, own, _recipients(h, code, settings, lang))
     number, signs_for, title = head.number, head.signs_for, head.signer_title
     if lang == "en":
         number = number.replace("Số ", "No. ", 1) if not own.number else number

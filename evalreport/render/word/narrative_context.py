@@ -276,7 +276,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
         "ky": {"ma": result.period.code, "ten": period_label, "ky_truoc": change["ky_truoc"]},
         "bieu_mau": {"ma": form.code, "phien_ban": form.version, "ten": title, "quy_dinh": form.regulation or ""},
         "van_ban": {
-            **document_head(h, code, doc, lang, child_plural if has_children else None),
+            **document_head(h, code, doc, lang),
             "ngay": doc.date or dt.date.today(), "tieu_de": words["title"], "trich_yeu": f"{title} {period_label}",
         },
         "so_lieu": dict(result.units[code].values), "ty_le": dict(result.units[code].shares),
