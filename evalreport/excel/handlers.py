@@ -64,9 +64,29 @@ def _workspace(settings: PanelSettings):
             if settings.root not in ws.hierarchy:
                 raise PanelError("XL_ROOT_UNKNOWN", root=settings.root)
             ws.config = ws.config.model_copy(update={"root": settings.root})
+        _apply_panel_report(ws, settings)
         yield ws
     finally:
         ws.close()
+
+
+def _apply_panel_report(ws, settings: PanelSettings) -> None:
+    """The letterhead typed on the panel, over the workspace's settings for the root, for this
+    action only: evalreport.yaml is never rewritten (its comments and per-unit settings stay as
+    the officer wrote them), and an emptied cell gives the file's value back."""
+    typed = settings.report
+    if not any((typed.place, typed.number, typed.signer_title, typed.signer_name)):
+        return
+    from evalreport.store.config import UnitReportOptions
+
+    report = ws.config.report
+    unit = report.units.get(ws.root, UnitReportOptions())
+    signer = unit.signer.model_copy(update={k: v for k, v in (("title", typed.signer_title),
+                                                              ("name", typed.signer_name)) if v})
+    unit = unit.model_copy(update={**{k: v for k, v in (("place", typed.place), ("number", typed.number)) if v},
+                                   "signer": signer})
+    report = report.model_copy(update={"units": {**report.units, ws.root: unit}})
+    ws.config = ws.config.model_copy(update={"report": report})
 
 
 def _run_line(ws, settings: PanelSettings) -> str:

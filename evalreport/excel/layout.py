@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS",
+    "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS", "REPORT_SETTINGS", "REPORT_SECTION_ROW",
     "STATUS", "DETAIL", "Button", "BUTTONS", "LANGUAGE_CHOICES", "FINDINGS_HEADER", "COMPLETENESS_HEADER", "FINDINGS_FIRST_ROW",
     "COMPLETENESS_FIRST_ROW", "MAX_TABLE_ROWS", "VBA_MODULE",
 ]
@@ -42,6 +42,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("form", "ER_FORM", "C8", "Biểu mẫu", "Chọn trong danh sách", "DG-NAM"),
     Setting("lang", "ER_LANG", "C9", "Ngôn ngữ", "Ngôn ngữ của thông báo và báo cáo", "Tiếng Việt"),
 )
+
+# The Word report's letterhead for the reporting unit (the root): an empty cell keeps the
+# workspace's setting (evalreport.yaml ``report:``). Keys are UnitReportSettings fields.
+REPORT_SETTINGS: tuple[Setting, ...] = (
+    Setting("place", "ER_PLACE", "C30", "Địa danh", "Ví dụ: Gia Lai → “Gia Lai, ngày … tháng … năm …”"),
+    Setting("number", "ER_NUMBER", "C31", "Số văn bản", "Ví dụ: 12 → “Số 12-BC/TU”; để trống để ghi tay"),
+    Setting("signer_title", "ER_SIGNER_TITLE", "C32", "Chức vụ người ký", "Bí thư, Phó Bí thư (mặc định: Bí thư)"),
+    Setting("signer_name", "ER_SIGNER_NAME", "C33", "Họ tên người ký", "Ví dụ: Nguyễn Văn A"),
+)
+REPORT_SECTION_ROW = 29  # the section heading above REPORT_SETTINGS
 
 # The language drop-down shows names; the handlers use codes.
 LANGUAGE_CHOICES: dict[str, str] = {"Tiếng Việt": "vi", "English": "en"}

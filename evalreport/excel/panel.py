@@ -26,12 +26,14 @@ from evalreport.excel.layout import (
     LANGUAGE_CHOICES,
     MAX_TABLE_ROWS,
     PANEL_SHEET,
+    REPORT_SETTINGS,
     SETTINGS,
     STATUS,
     Setting,
 )
 from evalreport.model.finding import Finding
 from evalreport.model.period import Period, PeriodError, parse_period
+from evalreport.render.letterhead import UnitReportSettings
 from evalreport.wording.messages import render_message
 from evalreport.wording.panel_messages import SEVERITY_LABELS, STATE_LABELS
 
@@ -63,6 +65,7 @@ class PanelSettings:
     root: str | None
     form: str
     lang: str
+    report: UnitReportSettings = UnitReportSettings()  # the root's letterhead as typed on the panel
 
 
 def _setting_range(book, setting: Setting):
@@ -108,8 +111,9 @@ def read_settings(book) -> PanelSettings:
         raise PanelError("XL_PERIOD_BAD", period=raw["period"]) from None
     if not raw["form"]:
         raise PanelError("XL_SETTING_EMPTY", label=label["form"])
+    report = UnitReportSettings(**{s.key: _raw(book, s) or None for s in REPORT_SETTINGS})
     return PanelSettings(folder=folder, period=period, root=raw["root"] or None, form=raw["form"],
-                         lang=read_language(book))
+                         lang=read_language(book), report=report)
 
 
 def _stamp() -> str:

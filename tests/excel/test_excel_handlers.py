@@ -19,7 +19,7 @@ from excel_support import (
 )
 
 from evalreport.excel import handlers
-from evalreport.excel.layout import DETAIL, PANEL_SHEET, STATUS
+from evalreport.excel.layout import DETAIL, PANEL_SHEET, REPORT_SETTINGS, STATUS
 from evalreport.excel.panel import StatusBarProgress, as_text_cell
 
 WORKBOOK = Path(__file__).resolve().parents[2] / "workbooks" / "evalreport.xlsm"
@@ -40,9 +40,10 @@ def workspace(tmp_path_factory) -> Path:
     return make_workspace(tmp_path_factory.mktemp("excel") / "ws")
 
 
-def panel_book(**settings: str) -> xw.Book:
+def panel_book(**settings) -> xw.Book:
     cells = {"C5": settings.get("folder", ""), "C6": settings.get("period", PERIOD), "C7": settings.get("root"),
-             "C8": settings.get("form", "DG-NAM"), "C9": settings.get("lang", "Tiếng Việt")}
+             "C8": settings.get("form", "DG-NAM"), "C9": settings.get("lang", "Tiếng Việt"),
+             **{s.address: settings[s.key] for s in REPORT_SETTINGS if s.key in settings}}
     return xw.Book(json=payload_from_workbook(WORKBOOK, {(PANEL_SHEET, a): v for a, v in cells.items()}))
 
 
@@ -110,6 +111,24 @@ def test_write_reports_renders_every_non_leaf_unit(workspace):
     names = [p.name for p in (workspace / "outputs" / PERIOD).iterdir()]
     for unit in ("T01", "X01", "X02"):
         assert any(unit in n and n.endswith(".docx") for n in names), (unit, names)
+
+
+def test_the_letterhead_typed_on_the_panel_reaches_the_root_report(tmp_path):
+    from docx import Document
+
+    ws = make_workspace(tmp_path / "ws")
+    config = ws / "evalreport.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "report:\n  place: Nơi trong tệp\n  units:\n"
+                      "    T01: {signer: {name: Tên trong tệp}}\n", encoding="utf-8")
+    before = config.read_bytes()
+    # what Excel sends: a number typed into a cell is a float; an empty cell is None
+    book = panel_book(folder=str(ws), place="Gia Lai", number=12.0, signer_title="Phó Bí thư", signer_name=None)
+    assert handlers.consolidate(book) is True
+    report = next((ws / "outputs" / PERIOD).glob("*T01*.docx"))
+    head, sign = (Document(str(report)).tables[i].rows[0].cells for i in (0, -1))
+    assert head[0].text.split("\n")[-1] == "Số 12-BC/TU" and head[1].paragraphs[-1].text.startswith("Gia Lai, ngày")
+    assert sign[1].text.split("\n")[1] == "PHÓ BÍ THƯ" and sign[1].text.split("\n")[-1] == "Tên trong tệp"
+    assert config.read_bytes() == before  # the panel never rewrites evalreport.yaml
 
 
 def test_make_templates_for_every_reporting_unit(tmp_path):

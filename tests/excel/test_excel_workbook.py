@@ -22,6 +22,7 @@ from evalreport.excel.layout import (
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     PANEL_SHEET,
+    REPORT_SETTINGS,
     SETTINGS,
     STATUS,
 )
@@ -79,7 +80,7 @@ def test_panel_cells_names_and_drop_downs(built):
     wb = load_workbook(built, keep_vba=True)
     assert wb.sheetnames == [PANEL_SHEET, FINDINGS_SHEET, COMPLETENESS_SHEET, CONFIG_SHEET]
     ws = wb[PANEL_SHEET]
-    for s in (*SETTINGS, STATUS):
+    for s in (*SETTINGS, *REPORT_SETTINGS, STATUS):
         assert wb.defined_names[s.name].attr_text == f"'{PANEL_SHEET}'!${s.address[0]}${s.address[1:]}"
         assert ws[f"B{s.address[1:]}"].value == s.label
     assert ws["C6"].value == "2025" and ws["C8"].value == "DG-NAM" and ws["C9"].value == "Tiếng Việt"

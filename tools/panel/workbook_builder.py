@@ -26,6 +26,8 @@ from evalreport.excel.layout import (
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     PANEL_SHEET,
+    REPORT_SECTION_ROW,
+    REPORT_SETTINGS,
     SETTINGS,
     STATUS,
     VBA_MODULE,
@@ -81,6 +83,16 @@ def _ref(setting: Setting) -> str:
     return f"='{PANEL_SHEET}'!${col}${row}"
 
 
+def _setting_row(wb, ws, fmt, s: Setting, prefill: Mapping[str, str]) -> None:
+    """Label, yellow input cell (with its defined name) and hint of one setting."""
+    row = int(s.address[1:]) - 1
+    ws.set_row(row, 20)
+    ws.write(row, 1, s.label, fmt["label"])
+    ws.write_string(row, 2, prefill.get(s.key, s.default), fmt["input"])
+    ws.write(row, 3, s.hint, fmt["hint"])
+    wb.define_name(s.name, _ref(s))
+
+
 def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
     ws.set_column("A:A", 2)
     ws.set_column("B:B", 35)
@@ -92,12 +104,7 @@ def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
              fmt["subtitle"])
     ws.write("B4", "Thiết lập", fmt["section"])
     for s in SETTINGS:
-        row = int(s.address[1:]) - 1
-        ws.set_row(row, 20)
-        ws.write(row, 1, s.label, fmt["label"])
-        ws.write_string(row, 2, prefill.get(s.key, s.default), fmt["input"])
-        ws.write(row, 3, s.hint, fmt["hint"])
-        wb.define_name(s.name, _ref(s))
+        _setting_row(wb, ws, fmt, s, prefill)
     form_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "form")
     lang_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "lang")
     ws.data_validation(form_row, 2, form_row, 2, {
@@ -119,6 +126,10 @@ def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
         ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption, "width": 215, "height": 34,
                                         "x_offset": 4, "y_offset": 3})
         ws.write(b.row - 1, 2, b.description, fmt["hint_wrap"])
+    ws.write(REPORT_SECTION_ROW - 1, 1, "Báo cáo Word của đơn vị tổng hợp (để trống: theo evalreport.yaml)",
+             fmt["section"])
+    for s in REPORT_SETTINGS:
+        _setting_row(wb, ws, fmt, s, prefill)
     ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/excel-guide.md",
              fmt["hint"])
     ws.set_landscape()
@@ -159,7 +170,7 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
 
     ``prefill`` sets setting cells by key (folder, period, root, form, lang), so a province
     office can hand each ward a panel already pointing at its workspace."""
-    unknown = set(prefill or {}) - {s.key for s in SETTINGS}
+    unknown = set(prefill or {}) - {s.key for s in (*SETTINGS, *REPORT_SETTINGS)}
     if unknown:
         raise WorkbookBuildError(f"unknown settings: {', '.join(sorted(unknown))}")
     import xlsxwriter
