@@ -29,7 +29,6 @@ __all__ = ["register", "workbooks_in"]
 
 _console = Console()
 _err = Console(stderr=True)
-_SUFFIXES = (".xlsx", ".xlsm")
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 _TEXT = {
     "vi": {"severity": "Mức", "unit": "Đơn vị", "file": "Tệp", "cell": "Ô", "rule": "Quy tắc", "message": "Nội dung",
@@ -56,7 +55,9 @@ def _usage(message: str) -> typer.Exit:
 
 def workbooks_in(folder: Path) -> list[Path]:
     """Workbooks under ``folder`` (recursively), skipping Excel's lock files (``~$…``)."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in _SUFFIXES and p.is_file()
+    from evalreport.read.file_kind import WORKBOOK_SUFFIXES
+
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in WORKBOOK_SUFFIXES and p.is_file()
                   and not p.name.startswith(("~$", ".")))
 
 
@@ -147,7 +148,7 @@ def _summary(findings: list[Finding], files: int, lang: str) -> None:
     _console.print(_TEXT[lang]["summary"].format(files=files, errors=errors, warnings=warnings))
 
 
-def check_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
+def check_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm/.xls/.ods)."),
                   units: Path | None = typer.Option(None, "--units", help="Unit list (checks units and children)."),
                   period: str | None = typer.Option(None, "--period", help="Expected period: 2021, 2025-Q3, 2025-11."),
                   form: str | None = typer.Option(None, "--form", help="Expected form code, e.g. DG-NAM."),
@@ -179,7 +180,7 @@ def check_command(folder: Path = typer.Argument(..., help="Folder of submitted w
         raise typer.Exit(1)
 
 
-def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
+def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm/.xls/.ods)."),
                         units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv)."),
                         period: str = typer.Option(..., "--period", help="2021, 2025-Q3 or 2025-11."),
                         root: str | None = typer.Option(None, "--root", help="Consolidate for this unit "

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from evalreport.model.finding import Finding, make_finding
+from evalreport.read.file_kind import text_spreadsheet_rule
+from evalreport.read.ods_guard import check_ods, opendocument_kind
 from evalreport.read.package_parts import WORKBOOK_RELS, duplicate_names, odd_structure
 from evalreport.read.sheet_extent import SheetExtent
 from evalreport.read.stored_zip import MAX_MEMBERS, stored_zip
@@ -52,7 +54,7 @@ class ReadLimits:
 
 @dataclass
 class ArchiveCheck:
-    kind: str  # "xlsx" (a zip workbook), "xls" (legacy binary) or "" (not usable)
+    kind: str  # "xlsx" (a zip workbook), "ods" (OpenDocument), "xls" (legacy binary) or "" (not usable)
     findings: list[Finding] = field(default_factory=list)
     zip: zipfile.ZipFile | None = None  # the file as received
     # What a parser should read: the XML parts exactly as the guard decompressed and vetted
@@ -65,7 +67,9 @@ class ArchiveCheck:
         return bool(self.kind) and not any(f.is_error for f in self.findings)
 
     def parts(self) -> zipfile.ZipFile | None:
-        """The archive to read parts from: the vetted one when there is one."""
+        """The .xlsx archive to read parts from: the vetted one when there is one."""
+        if self.kind != "xlsx":
+            return None
         return zipfile.ZipFile(io.BytesIO(self.vetted)) if self.vetted is not None else self.zip
 
 
@@ -80,8 +84,6 @@ register_messages({
                      "en": "The Excel file is damaged or incomplete (an interrupted copy?): {reason}; send it again"},
     "FILE_WORD": {"vi": "Tệp là văn bản Word (.docx) bị đổi tên thành bảng tính; hãy gửi đúng tệp Excel của biểu mẫu",
                   "en": "The file is a Word document (.docx) renamed as a workbook; send the form's Excel file"},
-    "FILE_ODS": {"vi": "Tệp là bảng tính OpenDocument (.ods) bị đổi tên; hãy mở bằng Excel hoặc LibreOffice và lưu dạng .xlsx",
-                 "en": "The file is an OpenDocument spreadsheet (.ods) renamed; open it and save it as .xlsx"},
     "FILE_NOT_WORKBOOK": {"vi": "Tệp nén không chứa sổ tính Excel (không có xl/workbook.xml); hãy gửi đúng tệp biểu mẫu",
                           "en": "The archive holds no Excel workbook (no xl/workbook.xml); send the form's file"},
     "FILE_ENCRYPTED": {"vi": "Tệp Excel được đặt mật khẩu mở tệp nên không đọc được; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại",
@@ -135,7 +137,7 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
             return fail("FILE_ENCRYPTED")
         return ArchiveCheck("xls", [make_finding("FILE_LEGACY_XLS", "info", file=file)])
     if not data.startswith(ZIP_MAGIC):
-        return fail("FILE_NOT_ZIP")
+        return fail(text_spreadsheet_rule(data) or "FILE_NOT_ZIP")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
@@ -153,8 +155,11 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
     names = {i.filename for i in infos}
     if "word/document.xml" in names:
         return fail("FILE_WORD")
-    if "mimetype" in names and _head(zf, "mimetype").startswith(b"application/vnd.oasis.opendocument"):
-        return fail("FILE_ODS")
+    opendocument = opendocument_kind(_head(zf, "mimetype")) if "mimetype" in names else None
+    if opendocument == "ods":
+        return _ods_check(zf, kept, limits, file)
+    if opendocument is not None:
+        return fail("FILE_OPENDOCUMENT_OTHER", ext=opendocument)
     if "EncryptedPackage" in names or "EncryptionInfo" in names:
         return fail("FILE_ENCRYPTED")
     if "xl/workbook.xml" not in names:
@@ -163,6 +168,21 @@ def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | 
     if odd is not None:
         return fail("FILE_STRUCTURE", detail=odd)
     return ArchiveCheck("xlsx", [], zf, stored_zip(kept) if kept is not None else None)
+
+
+def _ods_check(zf: zipfile.ZipFile, kept: list[tuple[str, bytes, int]] | None, limits: ReadLimits,
+               file: str | None) -> ArchiveCheck:
+    """An .ods whose parts passed the zip and XML checks: its grid measured before any parser
+    runs, then (vetted) handed on with its mimetype, which calamine requires."""
+    vetted = None
+    if kept is not None:
+        mimetype = _head(zf, "mimetype")
+        vetted = stored_zip([("mimetype", mimetype, zlib.crc32(mimetype)), *kept])
+    parts = zipfile.ZipFile(io.BytesIO(vetted)) if vetted is not None else zf
+    problem = check_ods(parts, limits.max_sheet_cells, file)
+    if problem is not None:
+        return ArchiveCheck("", [problem])
+    return ArchiveCheck("ods", [make_finding("FILE_ODS_FORMAT", "info", file=file)], zf, vetted)
 
 
 def _vetted_part(kept: list[tuple[str, bytes, int]] | None, zf: zipfile.ZipFile, name: str,

@@ -13,6 +13,8 @@ import os
 import shutil
 from pathlib import Path
 
+from evalreport.read.file_kind import WORKBOOK_SUFFIXES
+
 __all__ = ["Archive", "sha256_of"]
 
 _CHUNK = 1 << 20
@@ -33,7 +35,7 @@ class Archive:
 
     def relative(self, sha256: str, suffix: str) -> str:
         """Archive path relative to the workspace folder's parent of ``archive/`` (POSIX style)."""
-        suffix = suffix.lower() if suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") else ".xlsx"
+        suffix = suffix.lower() if suffix.lower() in WORKBOOK_SUFFIXES else ".xlsx"
         return f"{self.folder.name}/{sha256[:2]}/{sha256}{suffix}"
 
     def store(self, source: Path, sha256: str) -> str:

@@ -22,6 +22,7 @@ from typing import Literal
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.submission import Provenance
+from evalreport.read.file_kind import WORKBOOK_SUFFIXES
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.gc_pause import cyclic_gc_paused
@@ -33,7 +34,6 @@ from evalreport.wording import store_messages as _messages  # noqa: F401 - regis
 __all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
            "WORKBOOK_SUFFIXES"]
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 BATCH = 200
 Progress = Callable[[str, int, int], None]
 Outcome = Literal["new", "version", "duplicate", "unchanged", "unreadable"]

@@ -54,8 +54,15 @@ def _cases(good: bytes) -> dict[str, tuple[bytes, str]]:
         "not_a_zip": (b"ma_don_vi,ten_don_vi\nC01,Chi bo\n", "FILE_NOT_ZIP"),
         "truncated": (good[: len(good) // 2], "FILE_CORRUPT"),
         "docx": (_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}), "FILE_WORD"),
-        "ods": (_zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
-                      "content.xml": b"<office:document-content/>"}), "FILE_ODS"),
+        "odt": (_zip({"mimetype": b"application/vnd.oasis.opendocument.text",
+                      "content.xml": b"<office:document-content/>"}), "FILE_OPENDOCUMENT_OTHER"),
+        "ods_without_manifest": (_zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                                       "content.xml": b"<office:document-content/>"}), "FILE_STRUCTURE"),
+        "html_as_xls": (b"\xef\xbb\xbf<html xmlns:x='urn:schemas-microsoft-com:office:excel'><body><table>"
+                        b"<tr><td>C01</td></tr></table></body></html>", "FILE_HTML"),
+        "xml_spreadsheet": (b'<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?><Workbook '
+                            b'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table/></Worksheet>'
+                            b'</Workbook>', "FILE_XML_SPREADSHEET"),
         "zip_of_photos": (_zip({"a.jpg": b"\xff\xd8\xff"}), "FILE_NOT_WORKBOOK"),
         "encrypted": (OLE2_MAGIC + b"\0" * 100 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 100,
                       "FILE_ENCRYPTED"),

@@ -65,14 +65,40 @@ def _libreoffice(b: Builder, name: str) -> Path:
     return b.write(name, out.read_bytes())
 
 
+def _saved_as(b: Builder, fmt: str) -> bytes:
+    """The valid workbook saved by LibreOffice as ``fmt`` (converted once per corpus)."""
+    src = b.work / f"saved_as_{fmt}.xlsx"
+    out = b.work / fmt / f"{src.stem}.{fmt}"
+    if not out.exists():
+        src.write_bytes(b.valid())
+        if soffice_convert(src, fmt, b.work / fmt) is None:
+            raise RuntimeError("LibreOffice conversion failed")
+    return out.read_bytes()
+
+
 @register("legacy_xls", "Saved as Excel 97-2003 (.xls) from the template; the hidden metadata survives",
           reads(rule="FILE_LEGACY_XLS", severity="info"), group=G, file_name="legacy_xls.xls", needs="soffice")
 def _xls(b: Builder, name: str) -> Path:
-    src = b.write(".work/legacy.xlsx", b.valid())
-    out = soffice_convert(src, "xls", b.work / "xls")
-    if out is None:
-        raise RuntimeError("LibreOffice conversion failed")
-    return b.write(name, out.read_bytes())
+    return b.write(name, _saved_as(b, "xls"))
+
+
+@register("saved_as_ods", "Filled in and saved as OpenDocument (.ods) by LibreOffice; the hidden metadata survives",
+          reads(rule="FILE_ODS_FORMAT", severity="info"), group=G, file_name="saved_as_ods.ods", needs="soffice")
+def _saved_ods(b: Builder, name: str) -> Path:
+    return b.write(name, _saved_as(b, "ods"))
+
+
+@register("ods_renamed", "An OpenDocument spreadsheet (.ods) renamed .xlsx: the content decides, not the name",
+          reads(rule="FILE_ODS_FORMAT", severity="info"), group=G, needs="soffice")
+def _ods(b: Builder, name: str) -> Path:
+    return b.write(name, _saved_as(b, "ods"))
+
+
+@register("xls_cut_short", "An .xls cut off half way (interrupted copy)", finding("FILE_CORRUPT"), group=G,
+          file_name="xls_cut_short.xls", needs="soffice")
+def _xls_cut(b: Builder, name: str) -> Path:
+    data = _saved_as(b, "xls")
+    return b.write(name, data[: len(data) // 2])
 
 
 @register("vietnamese_file_name", "File name with Vietnamese letters, spaces and '..'", reads(), group=G,
@@ -199,15 +225,33 @@ def _docx(b: Builder, name: str) -> Path:
     return b.write(name, buf.getvalue())
 
 
-@register("ods_renamed", "An OpenDocument spreadsheet renamed .xlsx", finding("FILE_ODS"), group=G)
-def _ods(b: Builder, name: str) -> Path:
+@register("odt_as_ods", "A text document (.odt) named .ods", finding("FILE_OPENDOCUMENT_OTHER"), group=G,
+          file_name="odt_as_ods.ods")
+def _odt(b: Builder, name: str) -> Path:
     return b.write(name, zip_members({
-        "mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+        "mimetype": b"application/vnd.oasis.opendocument.text",
         "content.xml": b'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
                        b'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>',
         "META-INF/manifest.xml": b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
                                  b'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>',
     }, stored_first="mimetype"))
+
+
+@register("html_as_xls", "A web page (HTML) another program exported as .xls", finding("FILE_HTML"), group=G,
+          file_name="html_as_xls.xls")
+def _html(b: Builder, name: str) -> Path:
+    return b.write(name, '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><meta charset="utf-8">'
+                         '</head><body><table><tr><td>Chi bộ ấp 1</td><td>12</td></tr></table></body></html>'
+                   .encode())
+
+
+@register("xml_spreadsheet_as_xls", "An XML Spreadsheet 2003 named .xls", finding("FILE_XML_SPREADSHEET"),
+          group=G, file_name="xml_spreadsheet_as_xls.xls")
+def _xml_spreadsheet(b: Builder, name: str) -> Path:
+    return b.write(name, b'<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n<Workbook '
+                         b'xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="DG-NAM">'
+                         b'<Table><Row><Cell><Data ss:Type="Number">12</Data></Cell></Row></Table></Worksheet>'
+                         b'</Workbook>')
 
 
 @register("password_protected", "Encrypted with a password to open (OLE2 EncryptedPackage)",

@@ -18,6 +18,7 @@ from evalreport.aggregate.consolidate import consolidate
 from evalreport.read.workbook import read_submission
 from tools.selfcheck import corpus as _corpus  # noqa: F401 - registers the corpus cases
 from tools.selfcheck import hostile as _hostile  # noqa: F401 - registers the hostile cases
+from tools.selfcheck import hostile_ods as _hostile_ods  # noqa: F401 - registers the hostile .ods cases
 from tools.selfcheck.cases import CASES, Builder, Case
 from tools.selfcheck.edits import soffice_path
 from tools.selfcheck.sample import PERIOD
