@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.render.letterhead import Letterhead, UnitReportSettings, letterhead
 
-__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "BLANK"]
+__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "BLANK"]
 
 #: What an officer fills in by hand where a part is not known (a blank template's units).
 BLANK = "……………"
@@ -95,9 +95,10 @@ def _width(ws: Worksheet, first_col: int, last_col: int) -> float:
     return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(first_col, last_col + 1))
 
 
-def _fit_height(ws: Worksheet, row: int, value: str, width: float, size: int = 12) -> None:
-    """Rows tall enough for a line that wraps: Excel does not grow a row for merged cells, so a
-    long unit name would be cut at the bottom."""
+def fit_row_height(ws: Worksheet, row: int, value: str, width: float, size: int = 12) -> None:
+    """Rows tall enough for a line that wraps in a cell ``width`` characters wide: Excel does not
+    grow a row for merged cells, nor LibreOffice for a row of a saved file, so a long unit name
+    would be cut at the bottom."""
     lines = max(1, -(-int(len(value) * size / 11 * 1.1) // max(1, int(width))))
     if lines > 1:
         needed = 16.0 * lines
@@ -112,7 +113,7 @@ def write_top_block(ws: Worksheet, blocks: FormBlocks, first_row: int, first_col
     width = _width(ws, first_col, last_col)
     for i, value in enumerate(lines):
         _line(ws, first_row + i, first_col, last_col, value, bold=i < 2, align="left", size=11)
-        _fit_height(ws, first_row + i, value, width, 11)
+        fit_row_height(ws, first_row + i, value, width, 11)
     return first_row + len(lines)
 
 
@@ -125,7 +126,7 @@ def write_signatures(ws: Worksheet, blocks: FormBlocks, first_row: int, left: tu
     row += 1
     _line(ws, row, *left, blocks.preparer, bold=True)
     _line(ws, row, *right, blocks.signs_for, bold=True)
-    _fit_height(ws, row, blocks.signs_for, _width(ws, *right))
+    fit_row_height(ws, row, blocks.signs_for, _width(ws, *right))
     row += 1
     _line(ws, row, *left, blocks.sign_hint, italic=True)
     _line(ws, row, *right, blocks.signer_title, bold=True)

@@ -38,7 +38,12 @@ from evalreport.model.period import Period, parse_period
 from evalreport.model.submission import ChildRating
 from evalreport.read.count_values import MAX_COUNT
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
-from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
+from evalreport.render.workbook.form_blocks import (
+    fit_row_height,
+    form_blocks,
+    write_signatures,
+    write_top_block,
+)
 from evalreport.render.workbook.template_instructions import TSVM_YES, write_instructions
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
@@ -261,6 +266,8 @@ def _write_form_blocks(ws: Worksheet, layout: FormLayout, form: FormDefinition, 
                          report, layout.lang)
     first_header = min(int(ref[1:]) for key, ref in layout.header_cells.items() if key != "title")
     write_top_block(ws, blocks, first_header, _NOTE_COL_INDEX, _NOTE_COL_INDEX + 1)
+    name_row = int(layout.header_cells["unit_name"][1:])
+    fit_row_height(ws, name_row, layout.unit_name, _WIDTHS[VALUE_COL])
     return write_signatures(ws, blocks, layout.last_row + 2, (_LABEL_COL_INDEX, _LABEL_COL_INDEX),
                             (_NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
 
