@@ -34,6 +34,7 @@ class UnitReportSettings:
     symbol: str | None = None  # "BC/TU"
     recipients: Sequence[str] | None = None  # the lines under "Nơi nhận:"
     preparer: str | None = None  # "NGƯỜI LẬP BIỂU" of the workbooks
+    receiver: str | None = None  # "Đơn vị nhận báo cáo" (default: the parent's committee; set it for the root)
 
     def merged(self, other: UnitReportSettings | None) -> UnitReportSettings:
         """These settings with ``other``'s values where ``other`` sets one (a unit's over the workspace's)."""
@@ -68,6 +69,7 @@ class Letterhead:
     place: str  # "Củ Chi", or dots to be filled in by hand
     recipients: tuple[str, ...]
     preparer: str = ""
+    receiver: str = ""  # "TỈNH ỦY GIA LAI": the parent's committee, empty for the root unless set
 
 
 # (prefix of the organization's name, lower case) → (committee's title, number symbol). The first
@@ -140,11 +142,9 @@ def letterhead(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | N
     extra = unit.extra or {}
     keys = list(hierarchy.levels.keys)
     level_index = keys.index(unit.level) if unit.level in keys else len(keys) - 1
-    is_leaf_level = level_index == len(keys) - 1
 
-    derived = committee_of(unit.name) or (f"CHI BỘ {unit.name}".upper() if is_leaf_level else unit.name.upper(),
-                                         "BC/CB" if is_leaf_level else "BC/ĐU")
-    issuer = s.issuer or _text(extra.get("ten_cap_uy")) or derived[0]
+    derived = _issuer_and_symbol(hierarchy, code)
+    issuer = s.issuer or derived[0]
     symbol = s.symbol or _text(extra.get("ky_hieu")) or derived[1]
     if s.signs_for:
         signs_for = s.signs_for
@@ -166,6 +166,7 @@ def letterhead(hierarchy: Hierarchy, code: str, settings: UnitReportSettings | N
         place=s.place or _BLANK_PLACE,
         recipients=tuple(s.recipients) if s.recipients is not None else tuple(recipients),
         preparer=s.preparer or "",
+        receiver=(s.receiver or (_issuer_and_symbol(hierarchy, parent.code)[0] if parent else "")).upper(),
     )
 
 
@@ -177,6 +178,17 @@ def _number(given: str | None, symbol: str) -> str:
     if re.match(r"(số|no\.)\s", text, re.IGNORECASE):
         return text
     return f"Số {text}" if "/" in text else f"Số {text}-{symbol}"
+
+
+def _issuer_and_symbol(hierarchy: Hierarchy, code: str) -> tuple[str, str]:
+    """(issuing committee, number symbol) of ``code`` from the unit list (``ten_cap_uy``) or its
+    name; the receiver of a unit's report is its parent's."""
+    unit = hierarchy.unit(code)
+    keys = list(hierarchy.levels.keys)
+    is_leaf_level = unit.level == keys[-1] if unit.level in keys else True
+    derived = committee_of(unit.name) or (f"CHI BỘ {unit.name}".upper() if is_leaf_level else unit.name.upper(),
+                                         "BC/CB" if is_leaf_level else "BC/ĐU")
+    return _text((unit.extra or {}).get("ten_cap_uy")) or derived[0], derived[1]
 
 
 def _text(value: object) -> str:

@@ -24,8 +24,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evalreport.form.layout import FormLayout
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
+from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
 from evalreport.render.word.sentences import capitalize
+from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
 from evalreport.render.workbook.rows_memo import RowsMemo
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from evalreport.render.workbook.summary_sheets import (
@@ -66,18 +68,20 @@ def summary_values(result: ConsolidationResult, unit_code: str, lang: str = "vi"
 
 
 def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = None,
-                           lang: str = "vi") -> StreamedWorkbook:
+                           lang: str = "vi", report: UnitReportSettings | None = None) -> StreamedWorkbook:
     """The workbook, ready to :meth:`~.streamed_rows.StreamedWorkbook.save`: its ``workbook`` holds
-    every sheet, the completeness and findings sheets with their header only until the save."""
+    every sheet, the completeness and findings sheets with their header only until the save.
+    ``report`` (the workspace's report settings for the unit) words the signature blocks."""
     code = unit_code or result.root
     own = result.accepted.get(code)
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
                              values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
-                             kind="summary", lang=lang)
+                             kind="summary", lang=lang, report=report)
     t = text(lang)
     # after the form sheet, before the form's instructions and hidden metadata
     overview = wb.create_sheet(t["overview"], 1)
     _write_overview(overview, result, code, lang)
+    _overview_blocks(overview, result, code, lang, report)
     at = 2
     bodies: list[SheetBody] = []
     if not result.hierarchy.is_leaf(code):
@@ -95,6 +99,7 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     bodies += [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
                write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
     write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
+    _fit_printed_sheets(wb.worksheets)
     wb.active = 1
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is overview
@@ -102,10 +107,11 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
 
 
 def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, path: str | Path,
-                           lang: str = "vi", *, rows_memo: RowsMemo | None = None) -> Path:
+                           lang: str = "vi", *, rows_memo: RowsMemo | None = None,
+                           report: UnitReportSettings | None = None) -> Path:
     """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically
     (``rows_memo``: the big sheets' rows as the last run wrote them, :mod:`.rows_memo`)."""
-    book = build_summary_workbook(result, unit_code, lang)
+    book = build_summary_workbook(result, unit_code, lang, report)
     target = Path(path)
     with atomic_path(target) as tmp:
         book.save(tmp, rows_memo)
@@ -177,6 +183,27 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     landscape(ws)
 
 
+def _fit_printed_sheets(sheets: list[Worksheet]) -> None:
+    """A4 landscape one page wide for every visible sheet that set no print setup of its own (a
+    change sheet with only its note): an officer may print any of them."""
+    for ws in sheets:
+        if ws.sheet_state == "visible" and not ws.sheet_properties.pageSetUpPr.fitToPage:
+            landscape(ws)
+
+
+def _overview_blocks(ws: Worksheet, result: ConsolidationResult, code: str, lang: str,
+                     report: UnitReportSettings | None) -> None:
+    """The report form's head at the right of the title's rows 2-4 (beyond the reach of the unit
+    name and coverage lines in column A) and the signatures below the last table."""
+    blocks = form_blocks(result.form.code, result.period.label(lang), result.hierarchy, code, report, lang)
+    rated = org_roles(result.form)
+    width = 7 + 2 * len(rated.ratings if rated else ())
+    right = (max(5, width - 5), max(width, 8))
+    last = ws.max_row
+    write_top_block(ws, blocks, 2, *right, with_period=False)
+    write_signatures(ws, blocks, last + 2, (2, 2), right)
+
+
 def _primary_share(form, field_code: str):
     """The share a row shows: the rating-group share of that numerator if any, else the first."""
     candidates = [s for s in form.shares if s.numerator.strip() == field_code]
@@ -195,7 +222,7 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     for r in roles.ratings:
         heads += [r.code, t["pct"]]
     heads += [t["tsvm"], t["good"], t["within"]]
-    header_row(ws, row, heads, height=30)
+    header_row(ws, row, heads, height=45)  # "Tỷ lệ HTXSNV/HTTNV trở lên" takes three lines
     row += 1
     good = roles.good_or_better
     best = roles.ratings[0].measure

@@ -55,7 +55,7 @@ _TEXT = {
 }
 
 
-_CHARS_PER_LINE = 100
+_CHARS_PER_LINE = 90
 
 
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
@@ -103,5 +103,5 @@ def write_instructions(ws: Worksheet, form: FormDefinition, layout: FormLayout, 
         cell.style = style
         if len(text) > _CHARS_PER_LINE:  # spreadsheet programs do not grow wrapped rows by themselves
             ws.row_dimensions[i].height = 16 * (1 + len(text) // _CHARS_PER_LINE)
-    ws.column_dimensions["A"].width = 85
+    ws.column_dimensions["A"].width = 75  # wider than A4 portrait's text width: LibreOffice clips it
     protect_a4_portrait(ws)

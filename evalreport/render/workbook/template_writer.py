@@ -16,6 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import column_index_from_string
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -36,6 +37,13 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.model.submission import ChildRating
 from evalreport.read.count_values import MAX_COUNT
+from evalreport.render.letterhead import ReportSettings, UnitReportSettings
+from evalreport.render.workbook.form_blocks import (
+    fit_row_height,
+    form_blocks,
+    write_signatures,
+    write_top_block,
+)
 from evalreport.render.workbook.template_instructions import TSVM_YES, write_instructions
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
@@ -73,6 +81,7 @@ _LABELS = {
            "legend": "Ratings: {items}", "invalid": "Invalid value"},
 }
 _WIDTHS = {"A": 13, "B": 58, "C": 16, "D": 22, "E": 30}
+_LABEL_COL_INDEX, _NOTE_COL_INDEX = column_index_from_string(LABEL_COL), column_index_from_string(NOTE_COL)
 
 
 def _generator() -> str:
@@ -97,13 +106,15 @@ def _put(ws: Worksheet, ref: str, value: object, style: str | None = None) -> Ce
 def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Period | None,
                         hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
                         ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
-                        lang: str = "vi", deadline: dt.date | None = None) -> Workbook:
+                        lang: str = "vi", deadline: dt.date | None = None,
+                        report: UnitReportSettings | None = None) -> Workbook:
     """The workbook of ``unit_code`` for ``period``, not saved (the renderer adds sheets).
 
     ``unit_code=None`` (or no hierarchy) builds the generic blank template. ``values`` and
     ``ratings`` fill input cells exactly as given (strings stay strings), so tests can build
     the files officers really send, good and bad. ``deadline`` (the workspace's, for the period)
-    is stated on the instructions sheet.
+    is stated on the instructions sheet. ``report`` (the workspace's report settings for the unit)
+    words the head and signature blocks; None leaves place and names to be filled in by hand.
     """
     if kind not in ("template", "summary"):
         raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
@@ -122,6 +133,8 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     rating_cells = _write_children(ws, layout, form, t)
     _add_validations(ws, form, layout, count_cells, rating_cells, t, lang)
     _page_setup(ws, layout)
+    last_row = _write_form_blocks(ws, layout, form, period, hierarchy if unit_code else None, report)
+    ws.print_area = f"A1:E{last_row}"
     write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang, deadline)
     meta = wb.create_sheet(META_SHEET)
     for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=_generator()):
@@ -245,6 +258,20 @@ def _ranges(cells: list[str]) -> str:
     return " ".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}" for a, b in spans)
 
 
+def _write_form_blocks(ws: Worksheet, layout: FormLayout, form: FormDefinition, period: Period | None,
+                       hierarchy: Hierarchy | None, report: UnitReportSettings | None) -> int:
+    """The report form's head beside the header rows (columns D:E, which the header leaves free)
+    and its place-date line and signatures two rows below the last data row; returns the last row."""
+    blocks = form_blocks(form.code, period.label(layout.lang) if period else "", hierarchy, layout.unit_code or None,
+                         report, layout.lang)
+    first_header = min(int(ref[1:]) for key, ref in layout.header_cells.items() if key != "title")
+    write_top_block(ws, blocks, first_header, _NOTE_COL_INDEX, _NOTE_COL_INDEX + 1)
+    name_row = int(layout.header_cells["unit_name"][1:])
+    fit_row_height(ws, name_row, layout.unit_name, _WIDTHS[VALUE_COL])
+    return write_signatures(ws, blocks, layout.last_row + 2, (_LABEL_COL_INDEX, _LABEL_COL_INDEX),
+                            (_NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
+
+
 def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
     for col, width in _WIDTHS.items():
         ws.column_dimensions[col].width = width
@@ -300,11 +327,13 @@ def _save(wb: Workbook, path: str | Path) -> Path:
 
 
 def make_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
-                  path: str | Path, lang: str = "vi", deadline: dt.date | None = None) -> Path:
+                  path: str | Path, lang: str = "vi", deadline: dt.date | None = None,
+                  report: UnitReportSettings | None = None) -> Path:
     """Write the fill-in workbook ``unit_code`` receives for ``period`` (its instructions state
-    ``deadline`` when given; public: a period may be given as text, parsed here once)."""
-    return _save(build_form_workbook(form, unit_code, parse_period(period), hierarchy, lang=lang, deadline=deadline),
-                 path)
+    ``deadline`` when given; ``report``: the unit's report settings for the signature blocks; public: a
+    period may be given as text, parsed here once)."""
+    return _save(build_form_workbook(form, unit_code, parse_period(period), hierarchy, lang=lang, deadline=deadline,
+                                     report=report), path)
 
 
 def fill_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
@@ -337,7 +366,7 @@ def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str |
 
 def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
                    under: str | None = None, level: str | None = None, lang: str = "vi",
-                   deadline: dt.date | None = None) -> list[Path]:
+                   deadline: dt.date | None = None, report: ReportSettings | None = None) -> list[Path]:
     """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
     period = parse_period(period)  # public: the one place a text period becomes a Period
     codes = select_units(hierarchy, under=under, level=level)
@@ -354,7 +383,8 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         target = folder / name
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
-        out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline), target))
+        out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline,
+                                             report=report.for_unit(code) if report is not None else None), target))
     return out
 
 

@@ -1,0 +1,136 @@
+"""The head and foot a statistical report form carries, on the printable sheets of the workbooks.
+
+A form sheet an officer signs and sends upward states who reports to whom, the form's number
+and period at the top, and ends with the place-and-date line and two signature blocks: the
+preparer ("NGƯỜI LẬP BIỂU") on the left, the committee's signer on the right. Every part comes
+from the same :class:`~evalreport.render.letterhead.Letterhead` as the Word report.
+
+The blocks only use cells the form layout leaves free (the right-hand columns of the header
+rows, the rows below the last data row), so the data cells, the metadata and the fingerprint
+stay as they are and every workbook written before still reads back the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.render.letterhead import Letterhead, UnitReportSettings, letterhead
+
+__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "BLANK"]
+
+#: What an officer fills in by hand where a part is not known (a blank template's units).
+BLANK = "……………"
+_FONT = "Times New Roman"
+_TEXT: Mapping[str, Mapping[str, str]] = {
+    "vi": {"issuer": "Đơn vị báo cáo: {v}", "receiver": "Đơn vị nhận báo cáo: {v}", "form": "Biểu số: {v}",
+           "period": "Kỳ báo cáo: {v}", "date": "{place}, ngày … tháng … năm …", "preparer": "NGƯỜI LẬP BIỂU",
+           "sign_hint": "(Ký, ghi rõ họ tên)"},
+    "en": {"issuer": "Reporting unit: {v}", "receiver": "Receiving unit: {v}", "form": "Form no.: {v}",
+           "period": "Period: {v}", "date": "{place}, date … month … year …", "preparer": "PREPARED BY",
+           "sign_hint": "(Signature and full name)"},
+}
+#: Blank rows left for the handwritten signature (and the seal) above the names.
+_SIGN_SPACE = 3
+
+
+@dataclass(frozen=True)
+class FormBlocks:
+    """The worded lines of the head and foot of one unit's form for one period."""
+
+    issuer: str  # "Đơn vị báo cáo: HUYỆN ỦY CỦ CHI"
+    receiver: str  # "Đơn vị nhận báo cáo: TỈNH ỦY GIA LAI"
+    form: str  # "Biểu số: DG-NAM"
+    period: str  # "Kỳ báo cáo: năm 2025"
+    date: str  # "Củ Chi, ngày … tháng … năm …"
+    preparer: str  # "NGƯỜI LẬP BIỂU"
+    sign_hint: str  # "(Ký, ghi rõ họ tên)"
+    preparer_name: str
+    signs_for: str  # "T/M BAN THƯỜNG VỤ"
+    signer_title: str  # "BÍ THƯ"
+    signer_name: str
+
+
+def form_blocks(form_code: str, period_label: str, hierarchy: Hierarchy | None, unit_code: str | None,
+                settings: UnitReportSettings | None = None, lang: str = "vi") -> FormBlocks:
+    """The lines for ``unit_code``'s form (a blank template when there is no unit: dots to fill
+    in); ``settings`` are the workspace's report settings for the unit (place, signer, ...)."""
+    t = _TEXT.get(lang, _TEXT["vi"])
+    s = settings or UnitReportSettings()
+    if hierarchy is not None and unit_code:
+        head = letterhead(hierarchy, unit_code, settings)
+    else:
+        head = Letterhead(superior="", issuer=(s.issuer or "").upper(), number="", symbol="",
+                          signs_for=(s.signs_for or "").upper(), signer_title=(s.signer_title or "").upper(),
+                          signer_name=s.signer_name or "", place=s.place or BLANK, recipients=(),
+                          preparer=s.preparer or "", receiver=(s.receiver or "").upper())
+    return FormBlocks(
+        issuer=t["issuer"].format(v=head.issuer or BLANK), receiver=t["receiver"].format(v=head.receiver or BLANK),
+        form=t["form"].format(v=form_code), period=t["period"].format(v=period_label or BLANK),
+        date=t["date"].format(place=head.place), preparer=t["preparer"], sign_hint=t["sign_hint"],
+        preparer_name=head.preparer, signs_for=head.signs_for, signer_title=head.signer_title,
+        signer_name=head.signer_name)
+
+
+def _line(ws: Worksheet, row: int, first_col: int, last_col: int, value: str, *, bold: bool = False,
+          italic: bool = False, align: str = "center", size: int = 12) -> None:
+    """One line of a block across ``first_col``..``last_col`` (merged); empty text writes nothing
+    (an empty inline string would count as a value in Excel)."""
+    if not value:
+        return
+    cell = ws.cell(row=row, column=first_col, value=value)
+    cell.data_type = "s"  # a unit or signer name is text, never a formula
+    cell.font = Font(name=_FONT, size=size, bold=bold, italic=italic)
+    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+    if last_col > first_col:
+        ws.merge_cells(start_row=row, start_column=first_col, end_row=row, end_column=last_col)
+
+
+def _width(ws: Worksheet, first_col: int, last_col: int) -> float:
+    return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(first_col, last_col + 1))
+
+
+def fit_row_height(ws: Worksheet, row: int, value: str, width: float, size: int = 12) -> None:
+    """Rows tall enough for a line that wraps in a cell ``width`` characters wide: Excel does not
+    grow a row for merged cells, nor LibreOffice for a row of a saved file, so a long unit name
+    would be cut at the bottom."""
+    lines = max(1, -(-int(len(value) * size / 11 * 1.1) // max(1, int(width))))
+    if lines > 1:
+        needed = 16.0 * lines
+        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, needed)
+
+
+def write_top_block(ws: Worksheet, blocks: FormBlocks, first_row: int, first_col: int, last_col: int,
+                    *, with_period: bool = True) -> int:
+    """The right-hand head: units, form number and (optionally) the period, one line each from
+    ``first_row``; returns the row after the block."""
+    lines = [blocks.issuer, blocks.receiver, blocks.form] + ([blocks.period] if with_period else [])
+    width = _width(ws, first_col, last_col)
+    for i, value in enumerate(lines):
+        _line(ws, first_row + i, first_col, last_col, value, bold=i < 2, align="left", size=11)
+        fit_row_height(ws, first_row + i, value, width, 11)
+    return first_row + len(lines)
+
+
+def write_signatures(ws: Worksheet, blocks: FormBlocks, first_row: int, left: tuple[int, int],
+                     right: tuple[int, int]) -> int:
+    """The place-and-date line, then the preparer's block over the columns ``left`` and the
+    signer's over ``right`` side by side, from ``first_row``; returns the last row written."""
+    row = first_row
+    _line(ws, row, *right, blocks.date, italic=True)
+    row += 1
+    _line(ws, row, *left, blocks.preparer, bold=True)
+    _line(ws, row, *right, blocks.signs_for, bold=True)
+    fit_row_height(ws, row, blocks.signs_for, _width(ws, *right))
+    row += 1
+    _line(ws, row, *left, blocks.sign_hint, italic=True)
+    _line(ws, row, *right, blocks.signer_title, bold=True)
+    row += 1 + _SIGN_SPACE
+    _line(ws, row, *left, blocks.preparer_name, bold=True)
+    _line(ws, row, *right, blocks.signer_name, bold=True)
+    return row
