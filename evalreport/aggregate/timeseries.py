@@ -195,7 +195,7 @@ def _highest(hierarchy: Hierarchy, codes: list[str]) -> list[str]:
     return [c for c in codes if not covered(c)]
 
 
-def _months(months: list[Period]) -> dict:
+def _months_phrase(months: list[Period]) -> dict:
     """Months of one year as the catalog writes them: ``tháng 10, 11 năm 2025`` / ``2025-10, 2025-11``."""
     return phrase("MONTHS", months=[str(m) for m in months])
 
@@ -211,7 +211,7 @@ def _missing_month_findings(hierarchy: Hierarchy, root: str, period: Period, gap
         present = [m for m in period.months() if m not in missing]
         out.append(make_finding("MONTH_MISSING", "warning", unit=code, params={
             "unit": code, "unit_name": hierarchy.name(code), "missing": [str(m) for m in missing],
-            "missing_months": _months(missing), "present": _months(present), "period": str(period)}))
+            "missing_months": _months_phrase(missing), "present": _months_phrase(present), "period": str(period)}))
     return out
 
 
@@ -223,4 +223,4 @@ def _year_to_date_findings(form: FormDefinition, root: str, year_months: list[Pe
         return []
     fields = {lang: ", ".join(_lower_first(form.label(c, lang)) for c in ytd_codes) for lang in LANGS}
     return [make_finding("YEAR_TO_DATE_INCOMPLETE", "info", unit=root, params={
-        "fields": fields, "missing": [str(m) for m in missing], "missing_months": _months(missing)})]
+        "fields": fields, "missing": [str(m) for m in missing], "missing_months": _months_phrase(missing)})]
