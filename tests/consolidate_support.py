@@ -59,7 +59,7 @@ def result_view(r) -> dict:
     return {
         "units": r.units, "completeness": r.completeness, "quota": r.quota, "gaps": r.reconciliation,
         "changes": r.changes, "blocked": r.blocked,
-        "findings": [(f.rule, f.severity, f.unit, f.file, f.sheet, f.cell, f.row, f.messages, f.details)
+        "findings": [(f.rule, f.severity, f.unit, f.file, f.sheet, f.cell, f.row, f.params)
                      for f in r.findings],
         "accepted": [(u, s.file_name) for u, s in r.accepted.items()],
         "rejected": [(s.unit_code, s.file_name) for s in r.rejected],

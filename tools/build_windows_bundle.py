@@ -18,7 +18,7 @@ from evalreport.install.bundle import build_bundle
 from evalreport.install.download import BundleError
 from evalreport.install.target import Target
 from evalreport.wording import install_messages  # noqa: F401  (registers the step wording)
-from evalreport.wording.messages import render_message
+from evalreport.wording.catalog import text
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     target = Target("win_amd64", args.python_version)
     try:
         bundle = build_bundle(args.out, ROOT, ROOT / "workbooks" / "evalreport.xlsm", target,
-                              progress=lambda step: print(f"… {render_message(step, {})['en']}", file=sys.stderr))
+                              progress=lambda step: print(f"… {text(step, 'en')}", file=sys.stderr))
     except BundleError as exc:
         print(exc.message("en"), file=sys.stderr)
         return 1

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from evalreport.aggregate.rollup import field_label
+from evalreport.aggregate.rollup import field_labels
 from evalreport.form.definition import FormDefinition
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import Change, UnitTotals
-from evalreport.wording.messages import register_messages, render_message
-from evalreport.wording.numbers import fmt_change, fmt_number, fmt_share
 
 __all__ = ["compare_periods", "compare_unit"]
 
-register_messages({
-    "OUTLIER": {
-        "vi": "{unit_name}: {label} là {current}, kỳ trước ({previous_period}) là {previous} ({change}, {relative}); biến động vượt ngưỡng {threshold}, đề nghị kiểm tra lại",
-        "en": "{unit_name}: {label} is {current}, previous period ({previous_period}) {previous} ({change}, {relative}); the change exceeds {threshold}, please verify",
-    },
-})
 
 
 def compare_periods(form: FormDefinition, hierarchy: Hierarchy, root: str, current: Mapping[str, UnitTotals],
@@ -61,17 +53,8 @@ def compare_unit(form: FormDefinition, hierarchy: Hierarchy, now: UnitTotals | N
 
 def _outlier_finding(form: FormDefinition, hierarchy: Hierarchy, change: Change, threshold: float,
                      previous_period: Period | None) -> Finding:
-    params = {"field": change.field, "current": change.current, "previous": change.previous,
-              "unit_name": hierarchy.name(change.unit)}
-    messages = {}
-    for lang in ("vi", "en"):
-        texts = {
-            "label": field_label(form, hierarchy, change.field, lang),
-            "current": fmt_number(change.current, lang), "previous": fmt_number(change.previous, lang),
-            "change": fmt_change(change.difference, lang),
-            "relative": ("+" if change.relative > 0 else "") + fmt_share(100 * change.relative, lang, decimals=1),
-            "threshold": fmt_share(100 * threshold, lang, decimals=0),
-            "previous_period": previous_period.label(lang) if previous_period else "",
-        }
-        messages[lang] = render_message("OUTLIER", {**params, **texts})[lang]
-    return make_finding("OUTLIER", "warning", messages=messages, params=params, unit=change.unit)
+    return make_finding("OUTLIER", "warning", unit=change.unit, params={
+        "field": change.field, "current": change.current, "previous": change.previous,
+        "unit_name": hierarchy.name(change.unit), "label": field_labels(form, hierarchy, change.field),
+        "change": change.difference, "relative_pct": 100 * change.relative, "threshold_pct": 100 * threshold,
+        "previous_period": str(previous_period) if previous_period else None})

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from evalreport.aggregate.changes import compare_unit
 from evalreport.aggregate.quota import Checked, QuotaPlan
-from evalreport.aggregate.rollup import UnitRoller, field_label
+from evalreport.aggregate.rollup import UnitRoller, field_labels
 from evalreport.check.intake import IntakeContext, UnitIntake, intake_order, intake_unit
 from evalreport.form.definition import FormDefinition
 from evalreport.model.finding import Finding, make_finding
@@ -26,33 +26,12 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.model.result import Change, Completeness, ConsolidationResult, ReconciliationGap, UnitTotals
 from evalreport.model.submission import Submission
-from evalreport.wording.messages import register_messages, render_message
-from evalreport.wording.numbers import fmt_number
+from evalreport.wording.catalog import phrase
 
 __all__ = ["consolidate", "consolidate_reusing_checks", "ConsolidationParts", "assemble", "completeness_by_parent"]
 
 ProgressCallback = Callable[[int, int], None]
 
-register_messages({
-    "RECONCILIATION": {
-        "vi": "{unit_name} tự báo cáo \"{label}\" là {own}, nhưng cộng từ các đơn vị trực thuộc được {children_sum} (chênh {difference}); {explanation}",
-        "en": "{unit_name} reports \"{label}\" as {own}, but its subordinate units add up to {children_sum} (difference {difference}); {explanation}",
-    },
-    "RECON_MISSING_CHILD": {
-        "vi": "{child_name} ({child}) chưa có số liệu hợp lệ{value}",
-        "en": "{child_name} ({child}) has no usable data{value}",
-    },
-    "RECON_CHILD_GAP": {
-        "vi": "{child_name} ({child}) tự báo cáo {own} nhưng cấp dưới của đơn vị này cộng lại {children_sum}",
-        "en": "{child_name} ({child}) reports {own} but its own subordinate units add up to {children_sum}",
-    },
-    "RECON_EXPLAINED_BY": {"vi": "chênh lệch do: {items}", "en": "explained by: {items}"},
-    "RECON_UNEXPLAINED": {
-        "vi": "các đơn vị trực thuộc đều đã có số liệu, đề nghị rà soát lại số tự báo cáo",
-        "en": "every subordinate unit has sent data; please review the reported figure",
-    },
-    "RECON_FILE_VALUE": {"vi": " (tệp bị lỗi ghi {value})", "en": " (its file with errors says {value})"},
-})
 
 
 class _Ticker:
@@ -236,27 +215,20 @@ def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: s
 
 def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: ReconciliationGap,
                  units: Mapping[str, UnitTotals]) -> Finding:
-    messages = {}
-    for lang in ("vi", "en"):
-        items = []
-        for child, _field, value in gap.explained_by:
-            base = {"child": child, "child_name": hierarchy.name(child)}
-            if units[child].source == "none":
-                extra = render_message("RECON_FILE_VALUE", {"value": fmt_number(value, lang)})[lang] if value is not None else ""
-                items.append(render_message("RECON_MISSING_CHILD", {**base, "value": extra})[lang])
-            else:
-                items.append(render_message("RECON_CHILD_GAP", {
-                    **base, "own": fmt_number(value, lang),
-                    "children_sum": fmt_number(units[child].values.get(gap.field), lang)})[lang])
-        explanation = (render_message("RECON_EXPLAINED_BY", {"items": "; ".join(items)})[lang] if items
-                       else render_message("RECON_UNEXPLAINED", {})[lang])
-        messages[lang] = render_message("RECONCILIATION", {
-            "unit_name": hierarchy.name(gap.unit), "label": field_label(form, hierarchy, gap.field, lang),
-            "own": fmt_number(gap.own_value, lang), "children_sum": fmt_number(gap.children_sum, lang),
-            "difference": fmt_number(gap.difference, lang), "explanation": explanation})[lang]
-    return make_finding("RECONCILIATION", "warning", messages=messages, unit=gap.unit,
-                        params={"field": gap.field, "own": gap.own_value, "children_sum": gap.children_sum,
-                                "explained_by": [c for c, _, _ in gap.explained_by]})
+    items = []
+    for child, _field, value in gap.explained_by:
+        base = {"child": child, "child_name": hierarchy.name(child)}
+        if units[child].source == "none":
+            items.append(phrase("RECON_MISSING_CHILD", **base,
+                                value=phrase("RECON_FILE_VALUE", value=value) if value is not None else None))
+        else:
+            items.append(phrase("RECON_CHILD_GAP", **base, own=value,
+                                children_sum=units[child].values.get(gap.field)))
+    explanation = phrase("RECON_EXPLAINED_BY", items=items) if items else phrase("RECON_UNEXPLAINED")
+    return make_finding("RECONCILIATION", "warning", unit=gap.unit, params={
+        "field": gap.field, "unit_name": hierarchy.name(gap.unit), "label": field_labels(form, hierarchy, gap.field),
+        "own": gap.own_value, "children_sum": gap.children_sum, "difference": gap.difference,
+        "explained_by": [c for c, _, _ in gap.explained_by], "explanation": explanation})
 
 
 def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],

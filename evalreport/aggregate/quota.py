@@ -18,25 +18,9 @@ from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import QuotaCheck, UnitTotals
 from evalreport.model.submission import Submission
-from evalreport.wording.messages import register_messages, render_message
-from evalreport.wording.numbers import fmt_number, fmt_share
 
 __all__ = ["QuotaPlan", "member_quota_rule", "quota_checks"]
 
-register_messages({
-    "QUOTA_MEMBERS": {
-        "vi": "{unit_name}: số đảng viên \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
-        "en": "{unit_name}: members \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
-    },
-    "QUOTA_ORGANIZATIONS": {
-        "vi": "{unit_name}: số {level} xếp loại \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
-        "en": "{unit_name}: {level} rated \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
-    },
-    "QUOTA_ORGANIZATIONS_TREE": {
-        "vi": "Toàn {unit_name}: số {level} xếp loại \"{num_label}\" là {numerator}, bằng {ratio} số \"{den_label}\" ({denominator}), vượt tỷ lệ tối đa {limit}",
-        "en": "All of {unit_name}: {level} rated \"{num_label}\" are {numerator}, {ratio} of \"{den_label}\" ({denominator}), above the maximum {limit}",
-    },
-})
 
 
 def member_quota_rule(form: FormDefinition) -> RuleDef | None:
@@ -58,15 +42,10 @@ def _field_label(form: FormDefinition, names) -> Text:
 
 
 def _finding(code: str, check: QuotaCheck, unit_name: str, labels: Mapping[str, Text]) -> Finding:
-    params = {"numerator": check.numerator, "denominator": check.denominator, "unit_name": unit_name}
-    messages = {}
-    for lang in ("vi", "en"):
-        texts = {k: t.get(lang) for k, t in labels.items()}
-        texts.update(numerator=fmt_number(check.numerator, lang), denominator=fmt_number(check.denominator, lang),
-                     ratio=fmt_share(check.ratio, lang), limit=fmt_share(100 * check.limit, lang, decimals=0))
-        messages[lang] = render_message(code, {**params, **texts})[lang]
-    return make_finding(code, "warning", messages=messages, params={**params, "limit": check.limit},
-                        unit=check.committee)
+    params = {"numerator": check.numerator, "denominator": check.denominator, "unit_name": unit_name,
+              "ratio": check.ratio, "limit": check.limit, "limit_pct": 100 * check.limit,
+              **{k: t.model_dump() for k, t in labels.items()}}
+    return make_finding(code, "warning", params=params, unit=check.committee)
 
 
 Checked = tuple[list[QuotaCheck], list[Finding]]

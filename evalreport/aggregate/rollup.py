@@ -24,8 +24,9 @@ from evalreport.form.derived import SharePlan, derive
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ReconciliationGap, UnitTotals
 from evalreport.model.submission import ChildRating, Submission
+from evalreport.wording.language import LANGS
 
-__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label"]
+__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "field_labels"]
 
 Values = dict[str, "int | float | None"]
 
@@ -205,6 +206,11 @@ def _explain(f: str, children: list[str], units: Mapping[str, UnitTotals], gap_o
         elif (gap := gap_of(c, f)) is not None:
             out.append((c, f, gap.own_value))
     return out
+
+
+def field_labels(form: FormDefinition, hierarchy: Hierarchy, code: str) -> dict[str, str]:
+    """The label of ``code`` in both languages, for a finding to quote in either."""
+    return {lang: field_label(form, hierarchy, code, lang) for lang in LANGS}
 
 
 def field_label(form: FormDefinition, hierarchy: Hierarchy, code: str, lang: str = "vi") -> str:

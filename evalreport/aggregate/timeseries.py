@@ -22,22 +22,12 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult, UnitTotals
 from evalreport.model.submission import Submission
-from evalreport.wording.messages import register_messages, render_message
+from evalreport.wording.catalog import phrase, text
+from evalreport.wording.language import LANGS
 from evalreport.wording.numbers import fmt_number, fmt_share
 
 __all__ = ["MonthlyValues", "check_continuity", "roll_up_months", "months_missing", "year_to_date",
            "period_values", "progress_text", "roll_up_results"]
-
-register_messages({
-    "MONTH_MISSING": {
-        "vi": "{unit_name} ({unit}) chưa có số liệu hợp lệ {missing}: số liệu {period} của đơn vị chỉ gồm {present}",
-        "en": "{unit_name} ({unit}) has no usable data for {missing}: its figures for {period} cover only {present}",
-    },
-    "YEAR_TO_DATE_INCOMPLETE": {
-        "vi": "Chưa tính được {fields} vì chưa có số liệu {missing}",
-        "en": "{fields} cannot be computed: no data yet for {missing}",
-    },
-})
 
 Number = int | float
 MonthlyValues = Mapping[Period, Mapping[str, "int | None"]]
@@ -128,7 +118,7 @@ def progress_text(done: Number | None, target: Number | None, lang: str = "vi") 
         return "–"
     pct = fmt_share(100.0 * done / target, lang, decimals=0)
     ratio = f"{fmt_number(done, lang)}/{fmt_number(target, lang)}"
-    return f"{ratio}, đạt {pct}" if lang != "en" else f"{ratio}, {pct} achieved"
+    return text("PROGRESS", lang, ratio=ratio, pct=pct)
 
 
 def roll_up_results(period: Period, monthly: Mapping[Period, ConsolidationResult]) -> ConsolidationResult:
@@ -205,11 +195,9 @@ def _highest(hierarchy: Hierarchy, codes: list[str]) -> list[str]:
     return [c for c in codes if not covered(c)]
 
 
-def _months_text(months: list[Period], lang: str) -> str:
-    """``tháng 10, 11 năm 2025`` (en: ``2025-10, 2025-11``): months of one year, compactly."""
-    if lang == "en":
-        return ", ".join(str(m) for m in months)
-    return f"tháng {', '.join(f'{m.index:02d}' for m in months)} năm {months[0].year}"
+def _months_phrase(months: list[Period]) -> dict:
+    """Months of one year as the catalog writes them: ``tháng 10, 11 năm 2025`` / ``2025-10, 2025-11``."""
+    return phrase("MONTHS", months=[str(m) for m in months])
 
 
 def _missing_month_findings(hierarchy: Hierarchy, root: str, period: Period, gaps: Mapping[str, list[Period]]) -> list[Finding]:
@@ -221,11 +209,9 @@ def _missing_month_findings(hierarchy: Hierarchy, root: str, period: Period, gap
         if code != root and parent in gaps and set(missing) <= set(gaps[parent]):
             continue
         present = [m for m in period.months() if m not in missing]
-        messages = {lang: render_message("MONTH_MISSING", {
-            "unit": code, "unit_name": hierarchy.name(code), "missing": _months_text(missing, lang),
-            "present": _months_text(present, lang), "period": period.label(lang)})[lang] for lang in ("vi", "en")}
-        out.append(make_finding("MONTH_MISSING", "warning", messages=messages, unit=code,
-                                params={"missing": [str(m) for m in missing], "period": str(period)}))
+        out.append(make_finding("MONTH_MISSING", "warning", unit=code, params={
+            "unit": code, "unit_name": hierarchy.name(code), "missing": [str(m) for m in missing],
+            "missing_months": _months_phrase(missing), "present": _months_phrase(present), "period": str(period)}))
     return out
 
 
@@ -235,8 +221,6 @@ def _year_to_date_findings(form: FormDefinition, root: str, year_months: list[Pe
     missing = [m for m in year_months if m not in monthly or monthly[m].units[root].source == "none"]
     if not missing or not ytd_codes:
         return []
-    messages = {lang: render_message("YEAR_TO_DATE_INCOMPLETE", {
-        "fields": ", ".join(_lower_first(form.label(c, lang)) for c in ytd_codes),
-        "missing": _months_text(missing, lang)})[lang] for lang in ("vi", "en")}
-    return [make_finding("YEAR_TO_DATE_INCOMPLETE", "info", messages=messages, unit=root,
-                         params={"missing": [str(m) for m in missing]})]
+    fields = {lang: ", ".join(_lower_first(form.label(c, lang)) for c in ytd_codes) for lang in LANGS}
+    return [make_finding("YEAR_TO_DATE_INCOMPLETE", "info", unit=root, params={
+        "fields": fields, "missing": [str(m) for m in missing], "missing_months": _months_phrase(missing)})]

@@ -18,20 +18,9 @@ from evalreport.model.finding import Finding, has_errors, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.submission import Submission
-from evalreport.wording.messages import register_messages
 
 __all__ = ["UnitIntake", "IntakeContext", "intake_unit", "intake_order"]
 
-register_messages({
-    "UNIT_OTHER_BRANCH": {
-        "vi": "Tệp của {unit_name} ({unit}) thuộc nhánh {branch}, không nằm trong {root_name}; không tổng hợp vào đây",
-        "en": "The file of {unit_name} ({unit}) belongs to {branch}, outside {root_name}; it is not consolidated here",
-    },
-    "SUBMISSION_REPLACED": {
-        "vi": "{unit_name} gửi {count} tệp cho kỳ {period}: dùng tệp mới hơn '{new_file}', thay cho tệp '{old_file}'",
-        "en": "{unit_name} sent {count} files for period {period}: the newer '{new_file}' replaces '{old_file}'",
-    },
-})
 
 
 @dataclass

@@ -21,74 +21,12 @@ from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.submission import ChildRating, Submission
-from evalreport.wording.messages import register_messages, render_message
-from evalreport.wording.numbers import fmt_number
+from evalreport.wording.catalog import form_rule_key
 
-__all__ = ["check", "check_context", "check_submission_identity", "check_rules", "check_ratings", "LANGS"]
-
-LANGS = ("vi", "en")
-
-register_messages({
-    "FORM_MISMATCH": {
-        "vi": "Tệp là biểu {found}, không phải biểu {expected} đang được kiểm tra, tổng hợp",
-        "en": "The file is form {found}, not form {expected} being checked and consolidated",
-    },
-    "PERIOD_MISMATCH": {
-        "vi": "Tệp báo cáo kỳ {found}, không phải kỳ {expected} đang tổng hợp",
-        "en": "The file reports period {found}, not period {expected} being consolidated",
-    },
-    "PERIOD_TYPE": {
-        "vi": "Kỳ báo cáo {found} không dùng cho biểu {form} (chỉ dùng kỳ: {types})",
-        "en": "Period {found} is not used with form {form} (allowed period types: {types})",
-    },
-    "UNIT_UNKNOWN": {
-        "vi": "Mã đơn vị '{found}' không có trong danh sách đơn vị; kiểm tra lại mã trên tệp hoặc cập nhật danh sách",
-        "en": "Unit code '{found}' is not in the unit list; check the code in the file or update the list",
-    },
-    "UNIT_UNEXPECTED": {
-        "vi": "Tệp là báo cáo của đơn vị '{found}', không phải của đơn vị '{expected}' như mong đợi",
-        "en": "The file is the report of unit '{found}', not of the expected unit '{expected}'",
-    },
-    "RATING_UNKNOWN": {
-        "vi": "Xếp loại của {child} ({child_name}) ghi là '{raw}', không phải giá trị hợp lệ; chọn một trong: {allowed}",
-        "en": "The rating of {child} ({child_name}) reads '{raw}', which is not allowed; choose one of: {allowed}",
-    },
-    "RATING_BLANK": {
-        "vi": "Chưa xếp loại {child} ({child_name}); chọn một trong: {allowed}",
-        "en": "{child} ({child_name}) has no rating; choose one of: {allowed}",
-    },
-    "TSVM_NOT_ALLOWED": {
-        "vi": "{child} ({child_name}) được đánh dấu \"{tsvm}\" nhưng xếp loại {rating}; chỉ tổ chức xếp loại {allowed} mới được công nhận",
-        "en": "{child} ({child_name}) is marked \"{tsvm}\" but rated {rating}; only organizations rated {allowed} can be",
-    },
-    "RATING_REASON_MISSING": {
-        "vi": "{child} ({child_name}) xếp loại \"{rating_label}\" nhưng chưa ghi lý do",
-        "en": "{child} ({child_name}) is rated \"{rating_label}\" but no reason is given",
-    },
-    "RATING_DUPLICATE": {
-        "vi": "{child} ({child_name}) có {count} dòng trong bảng xếp loại tổ chức trực thuộc; chỉ giữ một dòng",
-        "en": "{child} ({child_name}) has {count} rows in the table of subordinate organizations; keep one",
-    },
-    "RATING_CHILD_MISSING": {
-        "vi": "Bảng xếp loại thiếu {child} ({child_name}), tổ chức trực thuộc của {unit_name} theo danh sách đơn vị",
-        "en": "The ratings table lacks {child} ({child_name}), a subordinate organization of {unit_name} per the unit list",
-    },
-    "RATING_NOT_CHILD": {
-        "vi": "Bảng xếp loại có dòng của {child} ({child_name}), không phải tổ chức trực thuộc trực tiếp của {unit_name} theo danh sách đơn vị",
-        "en": "The ratings table has a row for {child} ({child_name}), which is not a direct subordinate of {unit_name} per the unit list",
-    },
-})
+__all__ = ["check", "check_context", "check_submission_identity", "check_rules", "check_ratings"]
 
 
 # -- quoting both sides of a rule ------------------------------------------------------------
-
-def _fmt(lang: str):
-    def fmt(v: float | int) -> str:
-        if isinstance(v, float) and not v.is_integer():
-            return fmt_number(v, lang, 2).rstrip("0").rstrip(",.")
-        return fmt_number(v, lang)
-    return fmt
-
 
 def _signed_terms(node: ast.AST, sign: int = 1) -> list[tuple[int, ast.AST]]:
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Sub)):
@@ -97,41 +35,35 @@ def _signed_terms(node: ast.AST, sign: int = 1) -> list[tuple[int, ast.AST]]:
     return [(sign, node)]
 
 
-def _quote_term(node: ast.AST, ns: Mapping, fmt) -> str:
+def _term_tokens(node: ast.AST, ns: Mapping) -> list:
     """A product or quotient shows its factors ("0,2 × 36"); anything else its value."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div)):
         sym = " × " if isinstance(node.op, ast.Mult) else " : "
-        return _quote_term(node.left, ns, fmt) + sym + _quote_term(node.right, ns, fmt)
-    v = Expression(ast.unparse(node), node).evaluate(ns)
-    return "?" if v is None else fmt(v)
+        return _term_tokens(node.left, ns) + [sym] + _term_tokens(node.right, ns)
+    return [Expression(ast.unparse(node), node).evaluate(ns)]
 
 
-def quote(expr: Expression, ns: Mapping, fmt) -> str:
-    """The expression with values in place of names, term by term: ``3 + 2 + 1 + 113``."""
-    parts: list[str] = []
+def quote(expr: Expression, ns: Mapping) -> list:
+    """The expression with values in place of names, term by term, as tokens: operators as text,
+    values as numbers (None when unknown) that the catalog formats in the reader's language,
+    e.g. ``[3, " + ", 2, " + ", 1, " + ", 113]`` for ``3 + 2 + 1 + 113``."""
+    tokens: list = []
     for i, (sign, node) in enumerate(_signed_terms(expr.tree)):
-        shown = _quote_term(node, ns, fmt)
         if i == 0:
-            parts.append(shown if sign > 0 else f"−{shown}")
+            tokens += [] if sign > 0 else ["−"]
         else:
-            parts.append(("+ " if sign > 0 else "− ") + shown)
-    return " ".join(parts)
+            tokens.append(" + " if sign > 0 else " − ")
+        tokens += _term_tokens(node, ns)
+    return tokens
 
 
-def _rule_messages(form: FormDefinition, rule: RuleDef, ns: Mapping) -> dict[str, str]:
+def _rule_params(form: FormDefinition, rule: RuleDef, ns: Mapping) -> dict:
+    """What a form rule's message quotes (its template is the form's, registered in the catalog)."""
     cmp = rule.comparison
     params = [n for n in _names_in_order(cmp.left.tree) + _names_in_order(cmp.right.tree) if n in form.parameters]
-    out = {}
-    for lang in LANGS:
-        fmt = _fmt(lang)
-        left, right = cmp.left.evaluate(ns), cmp.right.evaluate(ns)
-        values = {
-            "left": fmt(left), "right": fmt(right),
-            "left_terms": quote(cmp.left, ns, fmt), "right_terms": quote(cmp.right, ns, fmt),
-            "param_pct": fmt(100 * form.param(params[0])) + "%" if params else "",
-        }
-        out[lang] = rule.message.get(lang).format_map(values)
-    return out
+    return {"$template": form_rule_key(form.code, form.version, rule.code),
+            "left_terms": quote(cmp.left, ns), "right_terms": quote(cmp.right, ns),
+            "param_pct": 100 * form.param(params[0]) if params else None}
 
 
 def _names_in_order(node: ast.AST) -> list[str]:
@@ -189,8 +121,8 @@ def _rule_finding(form: FormDefinition, rule: RuleDef, ns: Mapping, submission: 
     names = _names_in_order(cmp.left.tree) + _names_in_order(cmp.right.tree)
     cell = next((submission.cells[n] for n in names if n in submission.cells), None)
     details = {n: ns.get(n) for n in dict.fromkeys(names)}
-    details.update({"left": cmp.left.evaluate(ns), "right": cmp.right.evaluate(ns)})
-    return make_finding(rule.code, rule.severity, messages=_rule_messages(form, rule, ns), params=details,
+    details.update({"left": cmp.left.evaluate(ns), "right": cmp.right.evaluate(ns)}, **_rule_params(form, rule, ns))
+    return make_finding(rule.code, rule.severity, params=details,
                         unit=submission.unit_code, file=submission.file_name,
                         sheet=cell.sheet if cell else None, cell=cell.cell if cell else None)
 
@@ -209,10 +141,9 @@ def check_ratings(form: FormDefinition, submission: Submission, *, hierarchy: Hi
     def add(code: str, severity: str, row: ChildRating, labels: Mapping[str, Text] | None = None, **params) -> None:
         """``labels`` are placeholders whose text differs by language (rating and TSVM labels)."""
         ref = row.cell
-        params = {"child": row.code, "child_name": row.name, "unit_name": unit_name, **params}
-        messages = {lang: render_message(code, {**params, **{k: t.get(lang) for k, t in (labels or {}).items()}})[lang]
-                    for lang in LANGS}
-        out.append(make_finding(code, severity, messages=messages, params=params, unit=unit,
+        params = {"child": row.code, "child_name": row.name, "unit_name": unit_name, **params,
+                  **{k: t.model_dump() for k, t in (labels or {}).items()}}
+        out.append(make_finding(code, severity, params=params, unit=unit,
                                 file=submission.file_name, sheet=ref.sheet if ref else None,
                                 cell=ref.cell if ref else None))
 

@@ -30,13 +30,13 @@ def _bundle(out: Path = typer.Argument(..., help="Folder to create; OUT.zip is w
     from evalreport.install.download import BundleError
     from evalreport.install.scripts import WINDOWS_SCRIPT
     from evalreport.install.target import Target
-    from evalreport.wording.messages import render_message
+    from evalreport.wording.catalog import text
 
     if lang not in ("vi", "en"):
         raise fail(f"--lang must be vi or en, not {lang!r}")
 
     def say(code: str, **params: object) -> str:
-        return render_message(code, params)[lang]
+        return text(code, lang, **params)
 
     target = Target(platform, python_version)
     try:

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from evalreport.cli.check import workbooks_in
 from evalreport.model.dates import DateError, parse_date
-from evalreport.wording.messages import render_message
+from evalreport.wording.catalog import text
 
 if TYPE_CHECKING:  # the command imports the pipeline when it runs, so --help stays fast
     from evalreport.model.result import ConsolidationResult
@@ -99,7 +99,7 @@ def report_command(
         p = parse_period(period)
         when = parse_date(date) if date else None
     except DateError as exc:
-        raise _usage(render_message("DATE_INVALID", {"text": exc.text})[lang]) from None
+        raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
     except (FormDefinitionError, PeriodError, ValueError) as exc:
         raise _usage(str(exc)) from None
     hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)

@@ -45,7 +45,7 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
     from evalreport.model.hierarchy import load_hierarchy
     from evalreport.model.period import PeriodError, parse_period
     from evalreport.render.workbook.template_writer import make_templates, select_units
-    from evalreport.wording.messages import render_message
+    from evalreport.wording.catalog import text
 
     if lang not in ("vi", "en"):
         raise _usage(f"--lang must be vi or en, not {lang!r}")
@@ -54,7 +54,7 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
         p = parse_period(period)
         due = parse_date(deadline) if deadline else None
     except DateError as exc:
-        raise _usage(render_message("DATE_INVALID", {"text": exc.text})[lang]) from None
+        raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
     except (FormDefinitionError, PeriodError) as exc:
         raise _usage(str(exc)) from None
     if p.kind not in definition.period_types:

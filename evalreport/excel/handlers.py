@@ -32,7 +32,7 @@ from evalreport.excel.panel import (
 )
 from evalreport.form.definition import available_forms, load_form
 from evalreport.model.finding import Finding
-from evalreport.wording.messages import render_message
+from evalreport.wording.catalog import describe, text
 from evalreport.wording.panel_messages import ACTION_NAMES
 
 __all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder"]
@@ -45,7 +45,7 @@ Body = Callable[[Any, Any, PanelSettings, StatusBarProgress], tuple[str, str]]
 
 
 def _msg(code: str, lang: str, **params: Any) -> str:
-    return render_message(code, params)[lang]
+    return text(code, lang, **params)
 
 
 @contextmanager
@@ -195,7 +195,7 @@ def _with_unreadable(ws, findings: list[Finding]) -> list[Finding]:
     unreadable = [f for row in ws.ledger.unreadable() for f in findings_from_json(row["findings_json"])]
     seen, out = set(), []
     for f in [*unreadable, *findings]:
-        key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
+        key = (f.rule, f.unit, f.file, f.sheet, f.cell, describe(f, "en"))
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -34,7 +34,7 @@ from evalreport.excel.layout import (
 from evalreport.model.finding import Finding
 from evalreport.model.period import Period, PeriodError, parse_period
 from evalreport.render.letterhead import UnitReportSettings
-from evalreport.wording.messages import render_message
+from evalreport.wording.catalog import describe, text
 from evalreport.wording.panel_messages import SEVERITY_LABELS, STATE_LABELS
 
 __all__ = [
@@ -55,7 +55,7 @@ class PanelError(Exception):
         self.params = params
 
     def message(self, lang: str) -> str:
-        return render_message(self.code, self.params)[lang]
+        return text(self.code, lang, **self.params)
 
 
 @dataclass(frozen=True)
@@ -172,15 +172,15 @@ def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
     for i, f in enumerate(shown):
         link = _file_link(f.file, folder)
         rows.append([SEVERITY_LABELS[lang].get(f.severity, f.severity), f.unit or "", link[1] if link else "",
-                     f.sheet or "", f.cell or (str(f.row) if f.row is not None else ""), f.message(lang)])
+                     f.sheet or "", f.cell or (str(f.row) if f.row is not None else ""), describe(f, lang)])
         if link:
             links.append((FINDINGS_FIRST_ROW + i, link))
     if len(items) > len(shown):
-        rows.append(["", "", "", "", "", render_message("XL_MORE_ROWS", {"count": len(items) - len(shown)})[lang]])
+        rows.append(["", "", "", "", "", text("XL_MORE_ROWS", lang, count=len(items) - len(shown))])
     sheet = book.sheets[FINDINGS_SHEET]
     _write_table(sheet, FINDINGS_FIRST_ROW, len(FINDINGS_HEADER[lang]), run_line, rows, FINDINGS_HEADER[lang])
-    for row, (address, text) in links:
-        sheet.range((row, 3)).add_hyperlink(address, as_text_cell(text))
+    for row, (address, label) in links:
+        sheet.range((row, 3)).add_hyperlink(address, as_text_cell(label))
     return len(rows)
 
 
@@ -196,7 +196,7 @@ def write_completeness(book, status_rows: Iterable[Any], lang: str, run_line: st
         if r.file:
             note.append(str(r.file))
         if r.errors or r.warnings:
-            note.append(render_message("XL_COUNTS", {"errors": r.errors, "warnings": r.warnings})[lang])
+            note.append(text("XL_COUNTS", lang, errors=r.errors, warnings=r.warnings))
         rows.append([r.parent or "", r.unit, r.name, level_label(r.level), state, "; ".join(note)])
     _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(COMPLETENESS_HEADER[lang]),
                  run_line, rows, COMPLETENESS_HEADER[lang])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -25,6 +25,7 @@ from evalreport.form.expressions import (
 )
 from evalreport.form.roles import RolesDef, check_roles
 from evalreport.form.yaml_loading import read_mapping, safe_load
+from evalreport.wording.language import pick
 
 __all__ = [
     "Text",
@@ -45,11 +46,6 @@ __all__ = [
 
 FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
 PeriodType = Literal["year", "quarter", "month"]
-# Labels of the two organization measures no rating, TSVM or derived entry names.
-_MEASURE_FALLBACK = {
-    "total": {"vi": "Tổng số tổ chức đảng", "en": "Total organizations"},
-    "rated": {"vi": "Được đánh giá, xếp loại", "en": "Rated"},
-}
 
 
 class FormDefinitionError(ValueError):
@@ -67,7 +63,7 @@ class Text(_Model):
     en: str
 
     def get(self, lang: str = "vi") -> str:
-        return self.en if lang == "en" else self.vi
+        return pick({"vi": self.vi, "en": self.en}, lang)
 
 
 class FieldDef(_Model):
@@ -207,8 +203,12 @@ class OrganizationsDef(_Model):
         for d in self.derived:
             if d.measure == measure:
                 return d.label.get(lang)
-        key = {self.total_measure: "total", self.rated_measure: "rated"}.get(measure)
-        return _MEASURE_FALLBACK[key]["en" if lang == "en" else "vi"] if key else measure
+        key = {self.total_measure: "MEASURE_TOTAL", self.rated_measure: "MEASURE_RATED"}.get(measure)
+        if key is None:
+            return measure
+        from evalreport.wording.catalog import text  # words from the catalog, imported when first needed
+
+        return text(key, lang)
 
 
 class FormDefinition(_Model):
@@ -358,6 +358,20 @@ class FormDefinition(_Model):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    @model_validator(mode="after")
+    def _register_rule_messages(self) -> FormDefinition:
+        """The rules' messages join the message catalog, where their findings are worded."""
+        from evalreport.wording.catalog import register_form_rules  # Babel only when a form is loaded
+
+        register_form_rules(self.code, self.version, {r.code: r.message.model_dump() for r in self.rules})
+        return self
+
+    def __setstate__(self, state: Any) -> None:
+        """A definition unpickled in a helper process (no validators run) registers its rules'
+        messages too: that process may write the findings."""
+        super().__setstate__(state)
+        self._register_rule_messages()
 
 
 def _unknown(names: frozenset[str] | set[str], known: set[str], where: str, problems: list[str]) -> None:

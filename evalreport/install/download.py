@@ -15,7 +15,7 @@ from pathlib import Path
 
 from evalreport.install.closure import foreign_wheels, read_wheels, unmet_requirements
 from evalreport.install.target import Target
-from evalreport.wording.messages import render_message
+from evalreport.wording.catalog import text
 
 __all__ = ["BundleError", "build_own_wheel", "download_dependencies", "close_over_markers"]
 
@@ -25,14 +25,14 @@ MAX_ROUNDS = 10  # a dependency chain of Windows-only packages deeper than this 
 
 
 class BundleError(Exception):
-    """A bundle could not be built; carries the message in both languages."""
+    """A bundle could not be built: a message key and its parameters, worded when shown."""
 
-    def __init__(self, code: str, **params: object) -> None:
-        self.texts = render_message(code, params)
-        super().__init__(self.texts["en"])
+    def __init__(self, rule: str, /, **params: object) -> None:
+        self.rule, self.params = rule, params
+        super().__init__(self.message("en"))
 
     def message(self, lang: str = "vi") -> str:
-        return self.texts.get(lang, self.texts["en"])
+        return text(self.rule, lang, **self.params)
 
 
 def _pip(args: list[str], failure: str) -> None:

@@ -1,8 +1,9 @@
 """Findings: the structured report of everything wrong with an input.
 
 Like pandera's and frictionless' error reports, a finding is data, not an exception: it names
-the unit, file, sheet, cell and rule, carries a message an officer can act on in Vietnamese
-and English, and says whether it blocks the submission (error) or is only listed (warning).
+the unit, file, sheet, cell and rule with the rule's parameters, and says whether it blocks the
+submission (error) or is only listed (warning). It holds no sentences: the message catalog
+(:func:`evalreport.wording.catalog.describe`) words it where it is shown, in the language asked.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
-
-from evalreport.wording.messages import render_message
 
 __all__ = ["Finding", "Severity", "make_finding", "has_errors", "findings_frame", "findings_rows", "FINDING_COLUMNS"]
 
@@ -27,16 +26,20 @@ class Finding:
 
     rule: str
     severity: Severity
-    messages: Mapping[str, str]
+    params: Mapping[str, Any] = field(default_factory=dict)
     unit: str | None = None
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
     row: int | None = None
-    details: Mapping[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "vi") -> str:
-        return self.messages.get(lang) or self.messages.get("vi") or next(iter(self.messages.values()), "")
+        """The catalog's wording of this finding: only a delegation to
+        :func:`~evalreport.wording.catalog.describe`, kept because exception texts, logs and tests
+        ask a finding for its message; edges that show findings call ``describe`` themselves."""
+        from evalreport.wording.catalog import describe
+
+        return describe(self, lang)
 
     @property
     def is_error(self) -> bool:
@@ -51,8 +54,7 @@ class Finding:
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         d = asdict(self)
-        d["messages"] = dict(self.messages)
-        d["details"] = dict(self.details)
+        d["params"] = dict(self.params)
         d["message"] = self.message(lang)
         return d
 
@@ -63,12 +65,10 @@ class Finding:
         return self if not update else Finding(**{**asdict(self), **update})
 
 
-def make_finding(rule: str, severity: Severity, *, messages: Mapping[str, str] | None = None,
-                 params: Mapping[str, Any] | None = None, **where: Any) -> Finding:
-    """Build a finding; the message comes from the catalog (by ``rule``) unless given."""
-    msgs = dict(messages) if messages else render_message(rule, params or {})
-    details = dict(params or {})
-    return Finding(rule=rule, severity=severity, messages=msgs, details=details, **where)
+def make_finding(rule: str, severity: Severity, *, params: Mapping[str, Any] | None = None,
+                 **where: Any) -> Finding:
+    """Build a finding of ``rule`` with its parameters (worded later by the catalog)."""
+    return Finding(rule=rule, severity=severity, params=dict(params or {}), **where)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -68,16 +68,13 @@ class Period:
 
     def label(self, lang: str = "vi") -> str:
         """Human text: "năm 2021", "quý III năm 2025", "tháng 11 năm 2025"."""
-        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-        if lang == "en":
-            return {
-                "year": f"year {self.year}",
-                "quarter": f"Q{self.index} {self.year}",
-                "month": f"{self.year}-{self.index:02d}",
-            }[self.kind]
+        from evalreport.wording.catalog import text  # words at the edge; the CLI starts without Babel
+
+        if self.kind == "year":
+            return text("PERIOD_YEAR", lang, year=self.year)
         if self.kind == "quarter":
-            return f"quý {roman[self.index]} năm {self.year}"
-        return f"năm {self.year}" if self.kind == "year" else f"tháng {self.index:02d} năm {self.year}"
+            return text("PERIOD_QUARTER", lang, index=self.index, year=self.year)
+        return text("PERIOD_MONTH", lang, month=f"{self.index:02d}", year=self.year)
 
 
 def parse_period(text: str | int | Period) -> Period:

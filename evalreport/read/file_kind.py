@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import re
 
-from evalreport.wording.file_kind_messages import MESSAGES
-from evalreport.wording.messages import register_messages
-
 __all__ = ["WORKBOOK_SUFFIXES", "text_spreadsheet_rule"]
-
-register_messages(MESSAGES)
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 _HEAD = 4096

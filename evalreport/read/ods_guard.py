@@ -20,12 +20,8 @@ import zlib
 
 from evalreport.model.finding import Finding, make_finding
 from evalreport.read.sheet_extent import SheetExtent
-from evalreport.wording.file_kind_messages import MESSAGES
-from evalreport.wording.messages import register_messages
 
 __all__ = ["ODS_MIMETYPE", "opendocument_kind", "check_ods"]
-
-register_messages(MESSAGES)
 
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _OPENDOCUMENT = b"application/vnd.oasis.opendocument."

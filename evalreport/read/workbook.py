@@ -15,7 +15,6 @@ import io
 import os
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
@@ -27,16 +26,14 @@ from evalreport.model.finding import Finding, make_finding
 from evalreport.model.period import PeriodError, parse_period
 from evalreport.model.submission import CellRef, ChildRating, Provenance, Submission
 from evalreport.read.calamine_errors import is_file_failure
+from evalreport.read.cell_address import a1, cell_ref, column_index, row_col
 from evalreport.read.count_values import MAX_COUNT, parse_count
 from evalreport.read.guard import ArchiveCheck, ReadLimits, check_archive
 from evalreport.read.rating_values import RatingNormalizer, parse_flag
 from evalreport.read.sheet_xml import empty_cell_causes
-from evalreport.wording.messages import register_messages
-from evalreport.wording.reader_messages import MESSAGES
 
 __all__ = ["read_submission", "read_ingested", "FormsArg"]
 
-register_messages(MESSAGES)
 
 FormsArg = FormDefinition | Mapping[str, FormDefinition] | Iterable[FormDefinition] | None
 _PROBLEM_RULES = {"blank": "VALUE_BLANK", "text": "VALUE_TEXT", "error_value": "VALUE_ERROR", "date": "VALUE_DATE",
@@ -105,38 +102,6 @@ def _registry(forms: FormsArg) -> dict[str, list[FormDefinition]]:
     for f in items:
         out.setdefault(f.code, []).append(f)
     return out
-
-
-def _col(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + (ord(ch.upper()) - 64)
-    return n - 1
-
-
-@lru_cache(maxsize=4096)  # the same few references in every file of a form
-def _rc(ref: str) -> tuple[int, int]:
-    """``"C9"`` -> (8, 2), zero-based."""
-    i = next((k for k, ch in enumerate(ref) if ch.isdigit()), len(ref))
-    if i == 0 or i == len(ref) or not ref[:i].isalpha() or not ref[i:].isdigit():
-        raise MetaError("bad_cell", ref)
-    return int(ref[i:]) - 1, _col(ref[:i])
-
-
-@lru_cache(maxsize=4096)  # the same few cells in every file of a form
-def _a1(row: int, col: int) -> str:
-    letters = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        letters = chr(65 + rem) + letters
-    return f"{letters}{row + 1}"
-
-
-@lru_cache(maxsize=4096)
-def _cell_ref(sheet: str, row: int, col: int) -> CellRef:
-    """One shared (immutable) reference per cell: the same few in every file of a form."""
-    return CellRef(sheet, _a1(row, col))
 
 
 def _text(value: object) -> str:
@@ -299,7 +264,7 @@ class _Reader:
             if pos is None:
                 values[code] = None
                 continue
-            cells[code] = _cell_ref(sheet, *pos)
+            cells[code] = cell_ref(sheet, *pos)
             raw = self._at(*pos)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 empty[code] = cells[code].cell
@@ -327,30 +292,29 @@ class _Reader:
                           values=values, cells=cells, ratings=ratings, provenance=self.provenance,
                           findings=self.findings, kind=meta.kind, unit_name=unit_name)
 
-    def _label(self, form: FormDefinition, code: str, lang: str) -> str:
+    def _label(self, form: FormDefinition, code: str) -> dict[str, str]:
+        """The field's label in both languages, for the finding to quote in either."""
         f = form.field_map.get(code)
-        return f.label.get(lang) if f else code
+        return f.label.model_dump() if f else {"vi": code, "en": code}
 
     def _locate(self, code: str, ref: str, form: FormDefinition, sheet: str) -> tuple[int, int] | None:
-        row, col = _rc(ref)
+        row, col = row_col(ref)
         if _text(self._at(row, 0)) == code:
             return row, col
         found = self._anchor(code, 0)
-        params = {"code": code, "label": self._label(form, code, "vi"), "label_en": self._label(form, code, "en"),
-                  "expected": ref}
+        params = {"code": code, "label": self._label(form, code), "expected": ref}
         if found is None:
             self.findings.append(make_finding("FIELD_MISSING", "error", params=params, sheet=sheet, cell=ref))
             return None
         pos = (found[0], found[1] + col)
-        self.findings.append(make_finding("FIELD_MOVED", "warning", params={**params, "actual": _a1(*pos)},
-                                          sheet=sheet, cell=_a1(*pos)))
+        self.findings.append(make_finding("FIELD_MOVED", "warning", params={**params, "actual": a1(*pos)},
+                                          sheet=sheet, cell=a1(*pos)))
         return pos
 
     def _value_finding(self, form: FormDefinition, code: str, problem: str, raw: object, sheet: str,
                        cell: str) -> None:
         rule = "VALUE_FORMULA" if problem == "formula" else _PROBLEM_RULES[problem]
-        params = {"code": code, "label": self._label(form, code, "vi"), "label_en": self._label(form, code, "en"),
-                  "raw": "" if raw is None else str(raw), "cell": cell,
+        params = {"code": code, "label": self._label(form, code), "raw": "" if raw is None else str(raw), "cell": cell,
                   "max": f"{MAX_COUNT:,}".replace(",", ".")}
         self.findings.append(make_finding(rule, "error", params=params, sheet=sheet, cell=cell))
 
@@ -359,7 +323,7 @@ class _Reader:
         assert meta is not None
         if meta.child_first_row is None or form.organizations is None:
             return []
-        cols = {k: _col(v) for k, v in meta.child_columns.items() if v.isalpha()}
+        cols = {k: column_index(v) for k, v in meta.child_columns.items() if v.isalpha()}
         if set(cols) < {"code", "name", "rating", "tsvm", "reason"}:
             self.findings.append(make_finding("META_EDITED", "error", params={"reason": "child_columns"}))
             return []
@@ -389,11 +353,11 @@ class _Reader:
                 if not code and not (raw_rating or tsvm_raw or reason):
                     continue
             tsvm = parse_flag(tsvm_raw)
-            rating_cell = _a1(row, cols["rating"])
+            rating_cell = a1(row, cols["rating"])
             if tsvm is None:
                 self.findings.append(make_finding("CHILD_TSVM_UNREADABLE", "warning",
                                                   params={"code": code, "raw": _text(tsvm_raw)},
-                                                  sheet=sheet, cell=_a1(row, cols["tsvm"])))
+                                                  sheet=sheet, cell=a1(row, cols["tsvm"])))
             out.append(ChildRating(code=code, name=_text(self._at(row, cols["name"])) or name,
                                    rating=normalizer.code(raw_rating) if raw_rating else None, tsvm=bool(tsvm),
                                    reason=reason, raw_rating=raw_rating, cell=CellRef(sheet, rating_cell)))
@@ -402,7 +366,7 @@ class _Reader:
     def _identity(self, form: FormDefinition, sheet: str):
         meta = self.meta
         assert meta is not None
-        header = {k: _rc(v) for k, v in meta.header_cells.items() if v}
+        header = {k: row_col(v) for k, v in meta.header_cells.items() if v}
         unit_code = meta.unit_code or (_text(self._at(*header["unit_code"])) if "unit_code" in header else "")
         unit_name = meta.unit_name or (_text(self._at(*header["unit_name"])) if "unit_name" in header else "")
         if not unit_code:

@@ -14,36 +14,31 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from evalreport.wording.messages import register_messages, render_message
+from evalreport.wording.catalog import text
 
 __all__ = ["PdfUnavailable", "soffice_path", "convert_to_pdf"]
 
-register_messages({
-    "PDF_NO_SOFFICE": {
-        "vi": "Không tìm thấy LibreOffice (soffice) nên chưa xuất được PDF; các tệp .docx/.xlsx vẫn đầy đủ. "
-              "Cài LibreOffice (https://www.libreoffice.org) rồi chạy lại với --pdf.",
-        "en": "LibreOffice (soffice) was not found, so no PDF was written; the .docx/.xlsx files are complete. "
-              "Install LibreOffice (https://www.libreoffice.org) and run again with --pdf.",
-    },
-    "PDF_FAILED": {
-        "vi": "LibreOffice không chuyển được '{file}' sang PDF: {reason}",
-        "en": "LibreOffice could not convert '{file}' to PDF: {reason}",
-    },
-})
 
 _WINDOWS_PATHS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
                   r"C:\Program Files (x86)\LibreOffice\program\soffice.exe")
 
 
 class PdfUnavailable(RuntimeError):
-    """No PDF could be made; ``messages`` holds the explanation in Vietnamese and English."""
+    """No PDF could be made: the rule code and its parameters, worded by the catalog when shown."""
 
     def __init__(self, rule: str, **params: object):
-        self.messages = render_message(rule, params)
-        super().__init__(self.messages["en"])
+        self.rule, self.params = rule, params
+        super().__init__(self.message("en"))
+
+    def __reduce__(self) -> tuple:
+        return _pdf_unavailable, (self.rule, self.params)
 
     def message(self, lang: str = "vi") -> str:
-        return self.messages.get(lang, self.messages["vi"])
+        return text(self.rule, lang, **self.params)
+
+
+def _pdf_unavailable(rule: str, params: dict) -> PdfUnavailable:
+    return PdfUnavailable(rule, **params)
 
 
 def soffice_path() -> str | None:

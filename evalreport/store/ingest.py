@@ -28,8 +28,6 @@ from evalreport.store.crashpoints import crash_point
 from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.ledger import LEDGER_NAME, Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
-from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
-from evalreport.wording import store_messages as _messages  # noqa: F401 - registers the workspace's messages
 
 __all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
            "WORKBOOK_SUFFIXES"]

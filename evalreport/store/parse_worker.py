@@ -28,7 +28,6 @@ from evalreport.store.archive import Archive
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.records import findings_to_json, submission_payload
 from evalreport.store.worker_process import interrupts_held, start_worker
-from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 

@@ -33,8 +33,8 @@ def dumps(value: Any) -> str:
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
-    return {"rule": f.rule, "severity": f.severity, "messages": dict(f.messages), "unit": f.unit, "file": f.file,
-            "sheet": f.sheet, "cell": f.cell, "row": f.row, "details": dict(f.details)}
+    return {"rule": f.rule, "severity": f.severity, "params": dict(f.params), "unit": f.unit, "file": f.file,
+            "sheet": f.sheet, "cell": f.cell, "row": f.row}
 
 
 def findings_to_json(findings: list[Finding]) -> str:
@@ -42,7 +42,21 @@ def findings_to_json(findings: list[Finding]) -> str:
 
 
 def findings_from_json(text: str | None) -> list[Finding]:
-    return [Finding(**d) for d in json.loads(text or "[]")]
+    return [_finding(d) for d in json.loads(text or "[]")]
+
+
+def _finding(d: dict[str, Any]) -> Finding:
+    """A stored finding. Ledgers written before findings were stored as parameters hold worded
+    ``messages`` and ``details``: their sentences are kept (as ``$worded``) and shown as they were,
+    since their details do not always hold every parameter today's templates need."""
+    if "params" in d:
+        return Finding(**d)
+    d = dict(d)
+    params = dict(d.pop("details", None) or {})
+    messages = d.pop("messages", None)
+    if messages:
+        params["$worded"] = dict(messages)
+    return Finding(**d, params=params)
 
 
 def _cell(ref: CellRef | None) -> str | None:

@@ -33,6 +33,7 @@ from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
 from evalreport.store.result_cache import CACHE_FOLDER, StoredBase
 from evalreport.store.run_helper import RunHelper
+from evalreport.wording.catalog import text
 
 __all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs", "STAGING_PREFIX"]
 
@@ -186,7 +187,7 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
     from evalreport.render.workbook.template_writer import template_file_name  # openpyxl: only when rendering
 
     xlsx = template_file_name(form_code, period, unit)
-    return xlsx, xlsx.removesuffix(".xlsx") + ("_report.docx" if lang == "en" else "_bao_cao.docx")
+    return xlsx, xlsx.removesuffix(".xlsx") + f"_{text('FILE_REPORT', lang)}.docx"
 
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
@@ -232,7 +233,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         crash_point("render.staged")
         if context is not None:
             staged.append(narrative)
-    findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
+    findings = staging / f"{safe_part(code)}_{safe_part(period)}_{text('FILE_FINDINGS', lang)}.xlsx"
     submit(write_findings_table, result.findings, findings, lang)
     staged.append(findings)
     if memo is not None and memo_path is not None:

@@ -27,7 +27,6 @@ from evalreport.store.runner import (
     write_manifest,
 )
 from evalreport.store.status import StatusRow, VersionRow, period_status, unit_history
-from evalreport.wording import store_messages as _messages  # noqa: F401 - registers the workspace's messages
 
 __all__ = ["Workspace", "SUBFOLDERS"]
 

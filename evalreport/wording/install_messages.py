@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from evalreport.wording.messages import register_messages
+__all__ = ["MESSAGES"]
 
-register_messages({
+MESSAGES: dict[str, dict[str, str]] = {
     "BUNDLE_STEP_OWN_WHEEL": {"vi": "Đóng gói evalreport", "en": "Building evalreport's wheel"},
     "BUNDLE_STEP_DOWNLOAD": {"vi": "Tải các gói phụ thuộc", "en": "Downloading the dependencies"},
     "BUNDLE_STEP_CLOSE": {"vi": "Bổ sung gói riêng của nền tảng đích",
@@ -45,4 +45,4 @@ register_messages({
         "vi": "Thư mục '{folder}' đã có và không trống; hãy chọn thư mục khác hoặc xoá nó",
         "en": "The folder '{folder}' exists and is not empty; choose another or delete it",
     },
-})
+}

@@ -3,9 +3,9 @@ a link or device, a file gone or changed while it was read, a file that stopped 
 
 from __future__ import annotations
 
-from evalreport.wording.messages import register_messages
+__all__ = ["MESSAGES"]
 
-register_messages({
+MESSAGES: dict[str, dict[str, str]] = {
     "FILE_LINK": {
         "vi": "'{file}' là tệp liên kết (hoặc thiết bị, ống dẫn), không đọc; hãy chép chính tệp Excel vào thư mục nhận",
         "en": "'{file}' is a link (or a device, a pipe), not read; copy the Excel file itself into the inbox",
@@ -29,4 +29,4 @@ register_messages({
         "en": "File '{file}' could not be read: the reader was stopped while opening it (an unusual structure); "
               "open it in Excel, save it again and send it",
     },
-})
+}

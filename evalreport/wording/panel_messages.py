@@ -1,11 +1,9 @@
 """The control panel's own wording (status lines, settings problems, table labels), in
-Vietnamese and English, registered in the message catalog at import."""
+Vietnamese and English; its messages are looked up through the catalog."""
 
 from __future__ import annotations
 
-from evalreport.wording.messages import register_messages
-
-__all__ = ["SEVERITY_LABELS", "STATE_LABELS", "ACTION_NAMES"]
+__all__ = ["SEVERITY_LABELS", "STATE_LABELS", "ACTION_NAMES", "MESSAGES"]
 
 SEVERITY_LABELS = {
     "vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
@@ -22,7 +20,7 @@ ACTION_NAMES = {
            "write_reports": "Write reports", "open_outputs": "Open outputs folder"},
 }
 
-register_messages({
+MESSAGES: dict[str, dict[str, str]] = {
     "XL_SETTING_EMPTY": {
         "vi": "Chưa nhập “{label}” trên Bảng điều khiển",
         "en": "“{label}” is empty on the control panel",
@@ -98,4 +96,4 @@ register_messages({
         "vi": "{errors} lỗi, {warnings} cảnh báo",
         "en": "{errors} errors, {warnings} warnings",
     },
-})
+}

@@ -1,6 +1,6 @@
 """Finding messages of the submission reader (Vietnamese first, English selectable).
 
-Kept apart from reader.py only for length; each says what is wrong and what the officer should do.
+Looked up through :mod:`evalreport.wording.catalog`; each says what is wrong and what the officer should do.
 """
 
 from __future__ import annotations
@@ -61,51 +61,51 @@ MESSAGES: dict[str, dict[str, str]] = {
     "FIELD_MISSING": {
         "vi": "Không tìm thấy dòng chỉ tiêu “{label}” ({code}, ô gốc {expected}): dòng đã bị xóa hoặc mã ở cột A "
               "bị sửa",
-        "en": "The row of “{label_en}” ({code}, originally {expected}) is gone: deleted, or its code in column A "
+        "en": "The row of “{label}” ({code}, originally {expected}) is gone: deleted, or its code in column A "
               "was changed",
     },
     "FIELD_MOVED": {
         "vi": "Chỉ tiêu “{label}” ({code}) không còn ở ô {expected} mà ở ô {actual} (có dòng hoặc cột bị chèn/xóa); "
               "đã đọc theo mã chỉ tiêu",
-        "en": "“{label_en}” ({code}) is no longer in {expected} but in {actual} (rows or columns were "
+        "en": "“{label}” ({code}) is no longer in {expected} but in {actual} (rows or columns were "
               "inserted/deleted); read by its code",
     },
     "VALUE_BLANK": {
         "vi": "Ô {cell} (“{label}”) để trống; nếu không có, hãy nhập 0",
-        "en": "Cell {cell} (“{label_en}”) is blank; type 0 if there are none",
+        "en": "Cell {cell} (“{label}”) is blank; type 0 if there are none",
     },
     "VALUE_TEXT": {
         "vi": "Ô {cell} (“{label}”) ghi “{raw}”, không phải là số; hãy nhập số nguyên, ví dụ 12",
-        "en": "Cell {cell} (“{label_en}”) holds “{raw}”, which is not a number; type a whole number such as 12",
+        "en": "Cell {cell} (“{label}”) holds “{raw}”, which is not a number; type a whole number such as 12",
     },
     "VALUE_ERROR": {
         "vi": "Ô {cell} (“{label}”) chứa lỗi Excel {raw}; hãy sửa công thức hoặc nhập số",
-        "en": "Cell {cell} (“{label_en}”) holds the Excel error {raw}; fix the formula or type the number",
+        "en": "Cell {cell} (“{label}”) holds the Excel error {raw}; fix the formula or type the number",
     },
     "VALUE_DATE": {
         "vi": "Ô {cell} (“{label}”) là ngày tháng ({raw}), không phải số lượng; hãy định dạng ô là Số rồi nhập lại",
-        "en": "Cell {cell} (“{label_en}”) holds a date ({raw}), not a count; format it as Number and retype",
+        "en": "Cell {cell} (“{label}”) holds a date ({raw}), not a count; format it as Number and retype",
     },
     "VALUE_BOOLEAN": {
         "vi": "Ô {cell} (“{label}”) ghi {raw} (đúng/sai), không phải số lượng; hãy nhập số",
-        "en": "Cell {cell} (“{label_en}”) holds {raw} (true/false), not a count; type the number",
+        "en": "Cell {cell} (“{label}”) holds {raw} (true/false), not a count; type the number",
     },
     "VALUE_NEGATIVE": {
         "vi": "Ô {cell} (“{label}”) là số âm ({raw}); số lượng phải từ 0 trở lên",
-        "en": "Cell {cell} (“{label_en}”) is negative ({raw}); counts are 0 or more",
+        "en": "Cell {cell} (“{label}”) is negative ({raw}); counts are 0 or more",
     },
     "VALUE_FRACTION": {
         "vi": "Ô {cell} (“{label}”) là số lẻ ({raw}); số lượng phải là số nguyên",
-        "en": "Cell {cell} (“{label_en}”) is a fraction ({raw}); counts are whole numbers",
+        "en": "Cell {cell} (“{label}”) is a fraction ({raw}); counts are whole numbers",
     },
     "VALUE_TOO_LARGE": {
         "vi": "Ô {cell} (“{label}”) có số {raw} lớn bất thường (trên {max}); hãy kiểm tra lại",
-        "en": "Cell {cell} (“{label_en}”) holds {raw}, implausibly large (over {max}); check it",
+        "en": "Cell {cell} (“{label}”) holds {raw}, implausibly large (over {max}); check it",
     },
     "VALUE_FORMULA": {
         "vi": "Ô {cell} (“{label}”) là công thức chưa có kết quả tính (tệp do chương trình tạo, chưa mở bằng Excel); "
               "hãy mở tệp bằng Excel, lưu lại rồi gửi",
-        "en": "Cell {cell} (“{label_en}”) is a formula without a computed value (written by a program, never opened "
+        "en": "Cell {cell} (“{label}”) is a formula without a computed value (written by a program, never opened "
               "in Excel); open it in Excel, save and send again",
     },
     "CHILD_MISSING": {

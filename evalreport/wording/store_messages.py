@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from evalreport.wording.messages import register_messages
+__all__ = ["MESSAGES"]
 
-register_messages({
+MESSAGES: dict[str, dict[str, str]] = {
     "WS_DUPLICATE_FILE": {
         "vi": "Tệp '{file}' có nội dung trùng hoàn toàn với tệp '{original}' đã nhận lúc {received}; "
               "không tính hai lần",
@@ -29,4 +29,4 @@ register_messages({
         "vi": "Báo cáo của {unit_name} ({unit}) nhận lúc {received}, sau hạn {deadline}",
         "en": "The report of {unit_name} ({unit}) was received at {received}, after the deadline {deadline}",
     },
-})
+}

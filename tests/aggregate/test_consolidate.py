@@ -129,7 +129,7 @@ def test_reconciliation_names_child_and_field(result):
     assert (h01.own_value, h01.children_sum) == (131, 130)
     assert h01.explained_by == [("X01", "dv_tong_so", 76)]
     msg = next(f for f in result.findings if f.rule == "RECONCILIATION" and f.unit == "H01"
-               and f.details["field"] == "dv_tong_so")
+               and f.params["field"] == "dv_tong_so")
     assert msg.severity == "warning"
     assert msg.message() == (
         "Đảng bộ huyện Đông tự báo cáo \"Tổng số đảng viên\" là 131, nhưng cộng từ các đơn vị trực thuộc được 130 "
@@ -153,7 +153,7 @@ def test_missing_and_blocked_units(form, four):
     assert r.completeness["T01"].by_level == {"huyen": (2, 2), "co_so": (4, 4), "chi_bo": (8, 10)}
     gap = next(g for g in r.reconciliation if g.unit == "X04" and g.field == "dv_tong_so")
     assert (gap.own_value, gap.children_sum, gap.explained_by) == (68, 50, [("C10", "dv_tong_so", 19)])
-    f = next(f for f in r.findings if f.rule == "RECONCILIATION" and f.unit == "X04" and f.details["field"] == "dv_tong_so")
+    f = next(f for f in r.findings if f.rule == "RECONCILIATION" and f.unit == "X04" and f.params["field"] == "dv_tong_so")
     assert "Chi bộ A & B <1> (C10) chưa có số liệu hợp lệ (tệp bị lỗi ghi 19)" in f.message()
     err = next(f for f in r.findings if f.rule == "DV_TONG_SO")
     assert (err.unit, err.file, err.message()) == (
@@ -224,9 +224,9 @@ def test_year_over_year_changes_and_outliers(form, four):
     assert (change.current, change.previous, change.difference, change.outlier) == (30, 50, -20, True)
     assert next(c for c in r.changes if c.unit == "C01" and c.field == "dv_tong_so").outlier is False
     outliers = [f for f in r.findings if f.rule == "OUTLIER"]
-    assert {(f.unit, f.details["field"]) for f in outliers} == {
+    assert {(f.unit, f.params["field"]) for f in outliers} == {
         ("C06", "dv_tong_so"), ("C06", "dv_duoc_danh_gia"), ("C06", "dv_httnv"), ("C06", "dv_httnv_tro_len")}
-    f = next(f for f in outliers if f.details["field"] == "dv_tong_so")
+    f = next(f for f in outliers if f.params["field"] == "dv_tong_so")
     assert f.message() == ("Chi bộ khu phố 3: Tổng số đảng viên là 30, kỳ trước (năm 2020) là 50 (giảm 20, -40,0%); "
                            "biến động vượt ngưỡng 35%, đề nghị kiểm tra lại")
 

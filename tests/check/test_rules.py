@@ -46,7 +46,7 @@ def test_total_members(form):
                            "(miễn + mới kết nạp + chưa đánh giá + được đánh giá)")
     assert f.message("en") == ("Total members 120 ≠ 3 + 2 + 1 + 113 = 119 "
                                "(exempt + newly admitted + not yet evaluated + evaluated)")
-    assert f.details["left"] == 120 and f.details["right"] == 119
+    assert f.params["left"] == 120 and f.params["right"] == 119
 
 
 def test_four_ratings_add_up_to_evaluated(form):

@@ -98,6 +98,6 @@ def test_a_unit_list_that_makes_calamine_panic_is_a_finding():
     cut = Path(__file__).parents[1] / "data" / "don_vi_cut_short.xls"
     h = load_hierarchy(cut)
     assert len(h) == 0 and [p.rule for p in h.problems] == ["HIER_FILE"]
-    assert "out of range" in h.problems[0].details.get("reason", "") or "out of range" in h.problems[0].message("en")
+    assert "out of range" in h.problems[0].params.get("reason", "") or "out of range" in h.problems[0].message("en")
     with pytest.raises(HierarchyError):
         load_hierarchy(cut, strict=True)

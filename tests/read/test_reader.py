@@ -132,7 +132,7 @@ def test_metadata_edited(tmp_path, form, four):
     path = fill_template(form, "C01", "2021", four, tmp_path / "d.xlsx", _values(form))
     _edit_meta(path, "field", 3, "C10", fix_checksum=True)  # dv_tong_so -> another cell, checksum "repaired"
     sub = read_submission(path)
-    assert _rules(sub) == ["META_EDITED"] and sub.findings[0].details["reason"] == "fingerprint"
+    assert _rules(sub) == ["META_EDITED"] and sub.findings[0].params["reason"] == "fingerprint"
 
 
 def test_unknown_form_and_version(tmp_path, form, monthly_form, four):
@@ -158,7 +158,7 @@ def test_inserted_row_and_column_are_still_read(tmp_path, form, four):
     assert [(r.code, r.rating) for r in sub.ratings] == [("C01", "HTNV"), ("C02", None), ("C03", "HTTNV")]
     assert sub.ok and {f.rule for f in sub.findings} == {"FIELD_MOVED", "CHILD_MOVED"}
     assert str(sub.cells["dv_tong_so"]) == "DG-NAM!D9" and str(sub.cells["dv_chua_danh_gia"]) == "DG-NAM!D13"
-    moved = next(f for f in sub.findings if f.rule == "FIELD_MOVED" and f.details["code"] == "dv_chua_danh_gia")
+    moved = next(f for f in sub.findings if f.rule == "FIELD_MOVED" and f.params["code"] == "dv_chua_danh_gia")
     assert "C12" in moved.message() and "D13" in moved.message()
 
 

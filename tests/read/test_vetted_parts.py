@@ -43,7 +43,7 @@ def _xml_parts(data: bytes) -> dict[str, bytes]:
 def _same(a, b) -> bool:
     fields = ("form_code", "form_version", "unit_code", "period", "values", "cells", "ratings", "kind", "unit_name")
     return (all(getattr(a, f) == getattr(b, f) for f in fields)
-            and [(f.rule, f.cell, f.messages) for f in a.findings] == [(f.rule, f.cell, f.messages) for f in b.findings])
+            and [(f.rule, f.cell, f.params) for f in a.findings] == [(f.rule, f.cell, f.params) for f in b.findings])
 
 
 def test_stored_zip_reads_back_with_zipfile_names_and_crcs():
@@ -182,7 +182,7 @@ def test_a_part_no_larger_than_its_head_is_checked_as_the_stream_checks_it(good)
             dst.writestr(info.filename, far if info.filename == "xl/worksheets/sheet1.xml" else src.read(info))
     whole = check_archive(data.getvalue()).findings  # the part fits in the head: one step
     streamed = check_archive(data.getvalue(), ReadLimits(xml_head_bytes=256)).findings  # read in pieces
-    assert [(f.rule, f.details["cell"]) for f in whole] == [(f.rule, f.details["cell"]) for f in streamed] == [
+    assert [(f.rule, f.params["cell"]) for f in whole] == [(f.rule, f.params["cell"]) for f in streamed] == [
         ("LIMIT_SHEET_CELLS", "XFD1048576")]
     empty = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(empty, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -54,7 +54,8 @@ def written(tmp_path_factory) -> list[Path]:
     out.append(write_summary_workbook(result, "X03", tmp / "X03_en.xlsx", lang="en"))
     out.append(write_summary_workbook(result, "C01", tmp / "C01_summary.xlsx"))
     out.append(write_findings_table(result.findings, tmp / "findings.xlsx"))
-    out.append(write_findings_table([make_finding("x", "warning", messages={"vi": "  =1+1 "}, unit="C01")],
+    out.append(write_findings_table([make_finding("x", "warning", params={"note": "  =1+1 "}, unit="C01",
+                                                  file="  =1+1 ")],
                                     tmp / "findings_en.xlsx", lang="en"))
     doc = DocumentInfo(date=dt.date(2022, 1, 7), place="Mẫu", number="Số 12-BC/ĐU")
     hand_made = make_result(form, four, parse_period("2021"), previous=previous)

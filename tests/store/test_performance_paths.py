@@ -54,7 +54,7 @@ def test_a_wrong_crc_is_zipfiles_corrupt_file_finding(good):
     assert data.count(crc) == 2
     data = bytearray(bytes(data).replace(crc, bad))
     (f,) = check_archive(bytes(data), file="x.xlsx").findings
-    assert f.rule == "FILE_CORRUPT" and f.details["reason"] == "xl/styles.xml: Bad CRC-32 for file 'xl/styles.xml'"
+    assert f.rule == "FILE_CORRUPT" and f.params["reason"] == "xl/styles.xml: Bad CRC-32 for file 'xl/styles.xml'"
 
 
 def test_cell_extent_counts_only_sheet_grids(good):
@@ -63,7 +63,7 @@ def test_cell_extent_counts_only_sheet_grids(good):
     assert check_archive(theme).ok  # a gradient's radius, not row 9,999,999
     sheet = _sheet(good).replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>')
     (f,) = check_archive(_rezip(good, zipfile.ZIP_DEFLATED, {"xl/worksheets/sheet1.xml": sheet})).findings
-    assert f.rule == "LIMIT_SHEET_CELLS" and f.details["cell"] == "XFD1048576"
+    assert f.rule == "LIMIT_SHEET_CELLS" and f.params["cell"] == "XFD1048576"
     tight = ReadLimits(max_sheet_cells=100)  # below the near-area shortcut: every reference counts
     assert [x.rule for x in check_archive(good, tight).findings] == ["LIMIT_SHEET_CELLS"]
 

@@ -86,7 +86,7 @@ def test_a_missing_month_is_a_finding_not_silently_summed(monthly_ws):
     quarter_files(monthly_ws, skip=("C02", 11))
     result = monthly_ws.run("2025-Q4", forms=["DV-THANG"]).results["DV-THANG"]
     missing = [f for f in result.findings if f.rule == "MONTH_MISSING"]
-    assert [(f.unit, f.details["missing"]) for f in missing] == [("C02", ["2025-11"])]
+    assert [(f.unit, f.params["missing"]) for f in missing] == [("C02", ["2025-11"])]
     assert missing[0].message() == ("Chi bộ khu phố 2 (C02) chưa có số liệu hợp lệ tháng 11 năm 2025: số liệu "
                                     "quý IV năm 2025 của đơn vị chỉ gồm tháng 10, 12 năm 2025")
     assert result.totals("C02")["ket_nap"] == 2 + 4  # what it sent, and the finding says so

@@ -97,7 +97,7 @@ def test_known_checks_stand_in_for_a_new_check_only_without_a_previous_period(fo
 
     subs = [s if s.unit_code != "C01" else sub(form, "C01", s.values, sha="c01") for s in four_level_submissions(form, four)]
     c01 = next(s for s in subs if s.unit_code == "C01")
-    marker = make_finding("CHECKED_AT_INGEST", "info", messages={"vi": "đã kiểm tra", "en": "checked"}, unit="C01")
+    marker = make_finding("CHECKED_AT_INGEST", "info", params={"note": "checked"}, unit="C01")
     known = {c01.provenance.sha256: [marker]}
     got = consolidate_reusing_checks(form, parse_period("2021"), subs, four, known_checks=known)
     assert [f.rule for f in got.findings if f.unit == "C01"] == ["CHECKED_AT_INGEST"]

@@ -45,6 +45,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.xml.functions import tostring, whitespace
 
 from evalreport.render.rating_colors import rating_color
+from evalreport.wording.language import language
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -100,7 +101,7 @@ def ratings_chart(names: Sequence[str], series: Sequence[Sequence[int | None]], 
         keep = set(sorted(range(len(rows)), key=lambda i: -sum(rows[i][1]))[:max_bars])
         rows = [r for i, r in enumerate(rows) if i in keep]
     return RatingsChart(tuple(n for n, _ in rows), tuple(labels), tuple(c for _, c in rows),
-                        "en" if lang == "en" else "vi")
+                        language(lang))
 
 
 def _ref(chart: RatingsChart, col: int, first: int, last: int) -> str:

@@ -21,36 +21,11 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from jinja2.utils import missing
 
 from evalreport.render.word.filters import FILTERS
-from evalreport.wording.messages import register_messages, render_message
+from evalreport.wording.catalog import both, text
+from evalreport.wording.language import pick
 
 __all__ = ["ReportUndefined", "ReportUndefinedError", "TemplateRenderError", "make_jinja_env", "template_error"]
 
-register_messages({
-    "RENDER_TEMPLATE_ERROR": {
-        "vi": "Lỗi trong mẫu báo cáo {template}: thẻ {tag} — {problem}. Đoạn văn: “{excerpt}”",
-        "en": "Error in report template {template}: tag {tag} — {problem}. Paragraph: “{excerpt}”",
-    },
-    "RENDER_UNDEFINED_VAR": {
-        "vi": "biến '{name}' không có trong dữ liệu của báo cáo (xem docs/template-context.md)",
-        "en": "variable '{name}' is not in the report's data (see docs/template-context.md)",
-    },
-    "RENDER_UNDEFINED_ATTR": {
-        "vi": "không có mục '{name}' trong nhóm dữ liệu này",
-        "en": "there is no item '{name}' in this group of data",
-    },
-    "RENDER_SYNTAX": {
-        "vi": "sai cú pháp: {detail}",
-        "en": "syntax error: {detail}",
-    },
-    "RENDER_UNSAFE": {
-        "vi": "thao tác không được phép trong mẫu: {detail}",
-        "en": "operation not allowed in a template: {detail}",
-    },
-    "RENDER_OTHER": {
-        "vi": "{detail}",
-        "en": "{detail}",
-    },
-})
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _XML_TAG = re.compile(r"<[^>]+>")
@@ -84,13 +59,13 @@ class ReportUndefined(StrictUndefined):
             return {"vi": self._undefined_hint, "en": self._undefined_hint}
         name = str(self._undefined_name)
         if self._undefined_obj is missing:
-            return render_message("RENDER_UNDEFINED_VAR", {"name": name})
+            return both("RENDER_UNDEFINED_VAR", name=name)
         owner = self._undefined_obj
         keys = sorted(map(str, owner.keys()))[:12] if isinstance(owner, Mapping) else []
-        texts = render_message("RENDER_UNDEFINED_ATTR", {"name": name})
+        texts = both("RENDER_UNDEFINED_ATTR", name=name)
         if keys:
             listed = ", ".join(keys)
-            texts = {"vi": f"{texts['vi']} (các mục có: {listed})", "en": f"{texts['en']} (its items: {listed})"}
+            texts = {lang: text("RENDER_ITEMS_LISTED", lang, problem=t, items=listed) for lang, t in texts.items()}
         return texts
 
 
@@ -108,9 +83,8 @@ class TemplateRenderError(ValueError):
         return type(self), (self.template, self.tag, self.problem, self.excerpt, self.lineno, self.lang)
 
     def message(self, lang: str = "vi") -> str:
-        params = {"template": self.template, "tag": self.tag, "excerpt": self.excerpt,
-                  "problem": self.problem.get(lang) or self.problem.get("vi", "")}
-        return render_message("RENDER_TEMPLATE_ERROR", params)[lang if lang == "en" else "vi"]
+        return text("RENDER_TEMPLATE_ERROR", lang, template=self.template, tag=self.tag, excerpt=self.excerpt,
+                    problem=pick(self.problem, lang) if self.problem else "")
 
 
 # Characters XML 1.0 forbids (a unit name pasted from Word may carry a vertical tab). docxtpl's own
@@ -153,10 +127,10 @@ def _problem(exc: BaseException) -> dict[str, str]:
             return exc.messages
         return {"vi": str(exc), "en": str(exc)}
     if isinstance(exc, TemplateSyntaxError):
-        return render_message("RENDER_SYNTAX", {"detail": exc.message or str(exc)})
+        return both("RENDER_SYNTAX", detail=exc.message or str(exc))
     if isinstance(exc, SecurityError):
-        return render_message("RENDER_UNSAFE", {"detail": str(exc)})
-    return render_message("RENDER_OTHER", {"detail": f"{type(exc).__name__}: {exc}"})
+        return both("RENDER_UNSAFE", detail=str(exc))
+    return both("RENDER_OTHER", detail=f"{type(exc).__name__}: {exc}")
 
 
 def _culprit_name(exc: BaseException) -> str | None:

@@ -25,6 +25,7 @@ from evalreport.render.word.docx_chart import InlineChart
 from evalreport.render.word.jinja_env import make_jinja_env, template_error
 from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
 from evalreport.store.atomic import atomic_path
+from evalreport.wording.language import language
 
 __all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES"]
 
@@ -34,7 +35,7 @@ TEMPLATE_NAMES = {"vi": "DG-NAM_bao_cao.docx", "en": "DG-NAM_report_en.docx"}
 
 
 def default_template(lang: str = "vi") -> Path:
-    return RESOURCES_DIR / TEMPLATE_NAMES["en" if lang == "en" else "vi"]
+    return RESOURCES_DIR / TEMPLATE_NAMES[language(lang)]
 
 
 def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:

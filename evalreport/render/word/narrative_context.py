@@ -17,6 +17,8 @@ from evalreport.model.result import ConsolidationResult
 from evalreport.render.word import sentences as S
 from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles
+from evalreport.wording.catalog import text
+from evalreport.wording.language import language
 from evalreport.wording.numbers import fmt_change, fmt_share
 
 __all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
@@ -168,8 +170,8 @@ def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: st
         cur, prev = current.get(f), previous.get(f)
         diff = None if cur is None or prev is None else cur - prev
         label = S.phrase(result.form.label(f, lang))
-        if lang != "en" and f in roles.ratings:
-            label = f"số đảng viên {label}"
+        if f in roles.ratings:
+            label = text("S_RATING_CHANGE_LABEL", lang, label=label)
         items.append({"ma": f, "nhan": label, "hien_tai": cur, "ky_truoc": prev, "chenh_lech": diff,
                       "cum": fmt_change(diff, lang), "bat_thuong": f in outliers})
         parts.append((label, diff, False))
@@ -223,7 +225,7 @@ def _abbreviation(label: str) -> str:
 def build_narrative_context(result: ConsolidationResult, unit_code: str | None = None, lang: str = "vi",
                             doc: DocumentInfo | None = None) -> dict[str, Any]:
     """The documented context (docs/template-context.md) for ``unit_code`` (default: the root)."""
-    lang = "en" if lang == "en" else "vi"
+    lang = language(lang)
     doc = doc or DocumentInfo()
     code = unit_code or result.root
     h, form = result.hierarchy, result.form
@@ -267,8 +269,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
         "thay_doi": change["cau"],
     }
     if has_children and not organizations:
-        sentences["to_chuc"] = ["No ratings of subordinate organizations were reported." if lang == "en"
-                                else "Chưa có kết quả xếp loại tổ chức đảng trực thuộc."]
+        sentences["to_chuc"] = [text("S_NO_ORG_RATINGS", lang)]
     context: dict[str, Any] = {
         "lang": lang, "so_le": dec,
         "don_vi": {"ma": code, "ten": unit.name, "cap": unit.level, "ten_cap": h.levels.get(unit.level).label.get(lang)},

@@ -2,8 +2,9 @@
 
 Each function takes plain numbers and labels (already taken from the form definition and the
 level configuration) and returns one sentence that reads naturally for zero ("Không có …"), one
-and many, and for increase, decrease and no change. Kept apart from the context builder so the
-wording of every sentence can be read, and reviewed, in one place.
+and many, and for increase, decrease and no change. The phrases come from the message catalog
+(evalreport.wording.sentence_phrases) by key, so this module holds the sentences' structure and
+no language's words: a phrase's ``…_ONE`` key is chosen for a count of one.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evalreport.wording.catalog import text
 from evalreport.wording.numbers import fmt_change, fmt_count, fmt_number, fmt_share, round_half_up
 
 __all__ = ["Item", "capitalize", "phrase", "join_list", "count_of", "opening", "completeness", "organizations",
@@ -52,8 +54,7 @@ def join_list(parts: Sequence[str], lang: str, sep: str = ", ") -> str:
     parts = [p for p in parts if p]
     if len(parts) <= 1:
         return "".join(parts)
-    conj = " và " if lang != "en" else " and "
-    return sep.join(parts[:-1]) + conj + parts[-1]
+    return sep.join(parts[:-1]) + text("S_AND", lang) + parts[-1]
 
 
 def _n(value: int | None, lang: str) -> str:
@@ -64,11 +65,14 @@ def _pct(value: float | None, lang: str, decimals: int) -> str:
     return fmt_share(value, lang, decimals)
 
 
-def count_of(n: int | None, lang: str, noun_vi: str = "đồng chí", noun_en: tuple[str, str] = ("member", "members")) -> str:
+def _one(key: str, n: int | float | None) -> str:
+    """The key of the phrase for a count: ``key + "_ONE"`` for exactly one."""
+    return key + "_ONE" if n == 1 else key
+
+
+def count_of(n: int | None, lang: str) -> str:
     """"08 đồng chí" / "1 member" / "8 members"."""
-    if lang == "en":
-        return f"{fmt_number(n, 'en')} {noun_en[0] if n == 1 else noun_en[1]}"
-    return f"{_n(n, lang)} {noun_vi}".rstrip()
+    return text(_one("S_MEMBERS", n), lang, n=_n(n, lang))
 
 
 def _item(it: Item, lang: str, decimals: int) -> str:
@@ -79,16 +83,10 @@ def _item(it: Item, lang: str, decimals: int) -> str:
 
 def opening(unit_name: str, title: str, period_label: str, regulation: str | None, has_children: bool,
             lang: str) -> str:
-    if lang == "en":
-        basis = f"Pursuant to Regulation {regulation} and the guidance of the higher level, " if regulation else ""
-        who = "directed its subordinate organizations to hold their reviews and compiled" if has_children \
-            else "held its review and compiled"
-        return capitalize(f"{basis}{unit_name} {who} the {phrase(title)} for {period_label}.")
-    basis = f"Thực hiện Quy định số {regulation} và hướng dẫn của cấp trên, " if regulation else \
-        "Thực hiện hướng dẫn của cấp trên, "
-    who = "đã lãnh đạo, chỉ đạo các tổ chức đảng trực thuộc tiến hành kiểm điểm và tổng hợp" if has_children \
-        else "đã tiến hành kiểm điểm và tổng hợp"
-    return f"{basis}{unit_name} {who} {phrase(title)} {period_label}."
+    basis = text("S_OPENING_BASIS_REG", lang, regulation=regulation) if regulation else text("S_OPENING_BASIS", lang)
+    who = text("S_OPENING_WHO_CHILDREN" if has_children else "S_OPENING_WHO_SELF", lang)
+    return capitalize(text("S_OPENING", lang, basis=basis, unit_name=unit_name, who=who, title=phrase(title),
+                           period=period_label))
 
 
 def completeness(parts: Sequence[tuple[int, int, str]], missing: Sequence[str], missing_noun: str,
@@ -100,27 +98,20 @@ def completeness(parts: Sequence[tuple[int, int, str]], missing: Sequence[str], 
         return ""
     shown = list(missing[:limit])
     more = len(missing) - len(shown)
-    if lang == "en":
-        text = f"By the time of this report, {join_list(ratios, lang)} had held their review and sent their results."
-        if missing:
-            names = ", ".join(shown) + (f" and {more} more" if more else "")
-            noun = missing_noun.removesuffix("s") if len(missing) == 1 else missing_noun
-            text += f" Not yet received from {len(missing)} {noun}: {names}."
-        return text
-    text = f"Đến thời điểm báo cáo, có {join_list(ratios, lang)} đã kiểm điểm và gửi kết quả."
+    sentence = text("S_RECEIVED", lang, ratios=join_list(ratios, lang))
     if missing:
-        names = ", ".join(shown) + (f" và {more} đơn vị khác" if more else "")
-        text += f" Còn {_n(len(missing), lang)} {missing_noun} chưa gửi kết quả: {names}."
-    return text
+        names = ", ".join(shown) + (text("S_MORE_UNITS", lang, more=more) if more else "")
+        sentence += text(_one("S_NOT_RECEIVED", len(missing)), lang, count=len(missing), noun=missing_noun,
+                         noun_one=missing_noun.removesuffix("s"), names=names)
+    return sentence
 
 
 def _none_sentence(noun: str, labels: Sequence[str], lang: str) -> str:
     if not labels:
         return ""
-    if lang == "en":
-        quoted = [f"“{label}”" for label in labels]
-        return f"No {noun} fell in the category {join_list(quoted, lang).replace(' and ', ' or ')}."
-    return f"Không có {noun} xếp loại {join_list(list(labels), lang).replace(' và ', ' hoặc ')}."
+    quoted = [text("S_QUOTED", lang, label=label) for label in labels]
+    joined = join_list(quoted, lang).replace(text("S_AND", lang), text("S_OR", lang))
+    return text("S_NONE_RATED", lang, noun=noun, labels=joined)
 
 
 def organizations(plural: str, total: int | None, rated: Item, not_rated: Item | None, ratings: Sequence[Item],
@@ -129,45 +120,42 @@ def organizations(plural: str, total: int | None, rated: Item, not_rated: Item |
     """One level of rated organizations: counts, each rating with its share, the exemplary ones,
     good-or-better and the quota view."""
     if not total:
-        return (f"There are no {plural} to rate." if lang == "en" else f"Không có {plural} thuộc diện đánh giá.")
-    num = (lambda v: fmt_number(v, "en")) if lang == "en" else (lambda v: _n(v, lang))
-    head = f"{capitalize(plural)}: " + (f"total {num(total)}" if lang == "en" else f"tổng số {num(total)}")
-    head += f"; {rated.label} {num(rated.count)} ({_pct(rated.share, lang, decimals)})"
+        return text("S_ORG_NONE", lang, plural=plural)
+    head = f"{capitalize(plural)}: " + text("S_TOTAL", lang, n=_n(total, lang))
+    head += f"; {rated.label} {_n(rated.count, lang)} ({_pct(rated.share, lang, decimals)})"
     if not_rated is not None and not_rated.count:
-        head += f"; {not_rated.label} {num(not_rated.count)}"
+        head += f"; {not_rated.label} {_n(not_rated.count, lang)}"
     listed, zero = [], []
     for it in ratings:
         if it.count:
-            listed.append(f"{it.label} {num(it.count)} ({_pct(it.share, lang, decimals)})")
+            listed.append(f"{it.label} {_n(it.count, lang)} ({_pct(it.share, lang, decimals)})")
         else:
             zero.append(it.label)
     if tsvm is not None and tsvm.count and listed and ratings and ratings[0].count:
-        extra = (f", of which {num(tsvm.count)} recognized as “{tsvm.label}”" if lang == "en"
-                 else f", trong đó {num(tsvm.count)} tổ chức đạt “{tsvm.label}”")
-        listed[0] += extra
-    text = head + "."
+        listed[0] += text("S_ORG_TSVM", lang, n=_n(tsvm.count, lang), label=tsvm.label)
+    sentence = head + "."
     if listed:
-        text += (" Results: " if lang == "en" else " Kết quả: ") + "; ".join(listed) + "."
-    text += (" " + _none_sentence(plural, zero, lang)) if zero else ""
+        sentence += text("S_RESULTS", lang) + "; ".join(listed) + "."
+    sentence += (" " + _none_sentence(plural, zero, lang)) if zero else ""
     if good is not None and good.share is not None:
-        text += f" {capitalize(good.label)}: {_pct(good.share, lang, decimals)}"
-        text += _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
-    return text
+        sentence += f" {capitalize(good.label)}: {_pct(good.share, lang, decimals)}"
+        sentence += _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
+    return sentence
 
 
 def members_evaluated(total: Item, evaluated: Item, reasons: Sequence[Item], lang: str, decimals: int) -> str:
-    # English labels already say "members"; Vietnamese ones read better with "đồng chí" after the count
-    count = (lambda n: fmt_number(n, "en")) if lang == "en" else (lambda n: count_of(n, lang))
-    text = f"{capitalize(total.label)}: {count(total.count)}; {evaluated.label}: " \
-           f"{count(evaluated.count)} ({_pct(evaluated.share, lang, decimals)})."
+    def count(n: int | None) -> str:
+        return text("S_MEMBER_TOTAL", lang, n=_n(n, lang))
+
+    sentence = f"{capitalize(total.label)}: {count(total.count)}; {evaluated.label}: " \
+               f"{count(evaluated.count)} ({_pct(evaluated.share, lang, decimals)})."
     gap = (total.count or 0) - (evaluated.count or 0)
     if total.count and gap <= 0:
-        return text + (" Every member was evaluated." if lang == "en" else " Tất cả đảng viên đều được đánh giá, xếp loại.")
+        return sentence + text("S_ALL_EVALUATED", lang)
     parts = [_item(r, lang, decimals) for r in reasons if r.count]
     if gap > 0 and parts:
-        text += (f" Not evaluated: {count_of(gap, lang)}, namely " if lang == "en"
-                 else f" Số không đánh giá, xếp loại: {count_of(gap, lang)}, gồm: ") + "; ".join(parts) + "."
-    return text
+        sentence += text("S_NOT_EVALUATED", lang, count=count_of(gap, lang)) + "; ".join(parts) + "."
+    return sentence
 
 
 def members_ratings(ratings: Sequence[Item], skip_zero_of: str | None, lang: str, decimals: int) -> str:
@@ -175,17 +163,17 @@ def members_ratings(ratings: Sequence[Item], skip_zero_of: str | None, lang: str
     ``skip_zero_of``, which has a sentence of its own)."""
     listed = [_item(it, lang, decimals) for it in ratings if it.count]
     zero = [it.label for it in ratings if not it.count and it.label != skip_zero_of]
-    text = ((" Ratings: " if lang == "en" else "Kết quả xếp loại: ") + "; ".join(listed) + ".").strip() if listed else ""
-    none = _none_sentence("member" if lang == "en" else "đảng viên", zero, lang)
-    return " ".join(p for p in (text, none) if p)
+    sentence = (text("S_RATINGS", lang) + "; ".join(listed) + ".").strip() if listed else ""
+    none = _none_sentence(text("S_MEMBER_NOUN", lang), zero, lang)
+    return " ".join(p for p in (sentence, none) if p)
 
 
 def members_good(good: Item | None, within: Item | None, quota_pct: str | None, quota_ok: bool | None,
                  lang: str, decimals: int) -> str:
     if good is None or good.share is None:
         return ""
-    text = f"{capitalize(good.label)}: {_pct(good.share, lang, decimals)} ({count_of(good.count, lang)})"
-    return text + _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
+    sentence = f"{capitalize(good.label)}: {_pct(good.share, lang, decimals)} ({count_of(good.count, lang)})"
+    return sentence + _within_quota(within, quota_pct, quota_ok, lang, decimals) + "."
 
 
 def _within_quota(within: Item | None, quota_pct: str | None, quota_ok: bool | None, lang: str,
@@ -193,35 +181,27 @@ def _within_quota(within: Item | None, quota_pct: str | None, quota_ok: bool | N
     """"; tỷ lệ HTXSNV trên số HTTNV trở lên: 13,77% (trong mức tối đa 20%)", or "" without a share."""
     if within is None or within.share is None:
         return ""
-    text = f"; {within.label}: {_pct(within.share, lang, decimals)}"
+    shown = f"; {within.label}: {_pct(within.share, lang, decimals)}"
     if quota_pct:
-        if lang == "en":
-            text += f" ({'within' if quota_ok else 'above'} the limit of {quota_pct})"
-        else:
-            text += f" ({'trong' if quota_ok else 'vượt'} mức tối đa {quota_pct})"
-    return text
+        shown += text("S_QUOTA_WITHIN" if quota_ok else "S_QUOTA_ABOVE", lang, pct=quota_pct)
+    return shown
 
 
 def members_not_completed(label: str, count: int | None, causes: Sequence[Item], lang: str) -> str:
     if not count:
-        return (f"No member fell in the category “{label}”." if lang == "en" else f"Không có đảng viên {label}.")
-    parts = [f"{c.label}: {fmt_number(c.count, 'en') if lang == 'en' else _n(c.count, lang)}" for c in causes if c.count]
-    if lang == "en":
-        text = f"{capitalize(count_of(count, lang))} {'was' if count == 1 else 'were'} in the category “{label}”"
-        return text + (f", of which {'; '.join(parts)}." if parts else ".")
-    text = f"Có {count_of(count, lang)} {label}"
-    return text + (f", trong đó: {'; '.join(parts)}." if parts else ".")
+        return text("S_NC_NONE", lang, label=label)
+    parts = [f"{c.label}: {_n(c.count, lang)}" for c in causes if c.count]
+    head = text(_one("S_NC_HEAD", count), lang, members=count_of(count, lang), label=label)
+    return capitalize(head) + (text("S_NC_PARTS", lang, parts="; ".join(parts)) if parts else ".")
 
 
 def discipline(kinds: Sequence[Item], period_label: str, lang: str) -> str:
     total = sum(k.count or 0 for k in kinds)
     if not total:
-        return f"No member was disciplined in {period_label}." if lang == "en" else \
-            f"Không có đảng viên bị kỷ luật trong {period_label}."
-    parts = [f"{k.label} {fmt_number(k.count, 'en') if lang == 'en' else _n(k.count, lang)}" for k in kinds if k.count]
-    if lang == "en":
-        return f"In {period_label}, {count_of(total, lang)} {'was' if total == 1 else 'were'} disciplined: {', '.join(parts)}."
-    return f"Trong {period_label}, có {count_of(total, lang)} bị kỷ luật: {', '.join(parts)}."
+        return text("S_DISC_NONE", lang, period=period_label)
+    parts = [f"{k.label} {_n(k.count, lang)}" for k in kinds if k.count]
+    return text(_one("S_DISC", total), lang, period=period_label, members=count_of(total, lang),
+                parts=", ".join(parts))
 
 
 def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label: str, has_previous: bool,
@@ -229,8 +209,7 @@ def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label
     """items: (label, difference, is_share). Shares change in percentage points; the items that did
     not change are named together at the end."""
     if not has_previous:
-        return f"There are no figures for {previous_label} to compare with." if lang == "en" else \
-            f"Chưa có số liệu {previous_label} để so sánh."
+        return text("S_CHANGE_NO_PREVIOUS", lang, previous=previous_label)
     changed, same = [], []
     for label, diff, is_share in items:
         if diff is None:
@@ -240,17 +219,13 @@ def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label
             same.append(label)
         elif is_share:
             word = fmt_change(d, lang).split(" ")[0]
-            unit = "percentage points" if lang == "en" else "điểm phần trăm"
-            changed.append(f"{label} {word} {fmt_number(abs(d), lang, decimals)} {unit}")
+            changed.append(f"{label} {word} {fmt_number(abs(d), lang, decimals)} {text('S_PERCENTAGE_POINTS', lang)}")
         else:
-            unit = ("member" if abs(d) == 1 else "members") if lang == "en" else "đồng chí"
-            changed.append(f"{label} {fmt_change(d, lang, unit)}")
+            changed.append(f"{label} {fmt_change(d, lang, text(_one('S_MEMBER_UNIT', abs(d)), lang))}")
     if not changed:
-        return f"Compared with {previous_label}, the main figures are unchanged." if lang == "en" else \
-            f"So với {previous_label}, các số liệu chính không thay đổi."
+        return text("S_CHANGE_NONE", lang, previous=previous_label)
     if len(same) > 2:  # a long list of unchanged items reads badly; name them only when few
-        changed.append("the other figures are unchanged" if lang == "en" else "các số liệu khác không thay đổi")
+        changed.append(text("S_CHANGE_OTHERS_SAME", lang))
     elif same:
         changed.append(f"{join_list(same, lang)} {fmt_change(0, lang)}")
-    head = f"Compared with {previous_label}: " if lang == "en" else f"So với {previous_label}: "
-    return head + "; ".join(changed) + "."
+    return text("S_CHANGE_HEAD", lang, previous=previous_label) + "; ".join(changed) + "."

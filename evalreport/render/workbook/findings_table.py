@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from evalreport.model.finding import FINDING_COLUMNS, Finding, findings_rows
+from evalreport.wording.catalog import text
 
 __all__ = ["write_findings_table"]
 
@@ -26,7 +27,7 @@ def write_findings_table(findings: Iterable[Finding], path: Path, lang: str = "v
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "Findings" if lang == "en" else "Phat hien"
+    ws.title = text("FINDINGS_SHEET", lang)
     thin = Side(style="thin")
     for col, name in enumerate(FINDING_COLUMNS, start=1):  # styled like pandas' own header
         cell = ws.cell(row=1, column=col, value=name)

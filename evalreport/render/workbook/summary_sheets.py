@@ -34,6 +34,7 @@ from evalreport.render.workbook.xlsx_cells import (
     put_share,
     set_widths,
 )
+from evalreport.wording.catalog import describe
 
 __all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
 
@@ -168,7 +169,7 @@ def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang
     def rows() -> Iterator[BodyRow]:
         for f in items:  # an empty cell is None, not "" (see the completeness rows)
             name = (h.name(f.unit) or None) if f.unit and f.unit in h else None
-            file, message = f.file or None, f.message(lang)
+            file, message = f.file or None, describe(f, lang)
             # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
             lines = max(_lines(message, _MESSAGE_WIDTH), _lines(file, 30), _lines(name, 30))
             yield ((t.get(f.severity, f.severity), f.unit or None, name, file, f.sheet or None,

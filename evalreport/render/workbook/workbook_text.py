@@ -4,6 +4,8 @@ come from the form definition."""
 
 from __future__ import annotations
 
+from evalreport.wording.language import language
+
 __all__ = ["TEXT", "text"]
 
 TEXT: dict[str, dict[str, str]] = {
@@ -57,4 +59,4 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 def text(lang: str) -> dict[str, str]:
-    return TEXT["en" if lang == "en" else "vi"]
+    return TEXT[language(lang)]

@@ -1,23 +1,13 @@
-"""The catalog of built-in finding messages (rules written in form definitions carry their own).
+"""Messages of the unit list (hierarchy) checks, in Vietnamese and English.
 
-Every message exists in Vietnamese (default) and English and is a ``str.format`` template whose
-placeholders are the finding's parameters. Keeping them in one place lets reviewers read all
-user-facing wording at once and keeps the two languages in step.
+Looked up through :mod:`evalreport.wording.catalog`, which merges every topic's table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+__all__ = ["MESSAGES"]
 
-__all__ = ["CATALOG", "render_message", "register_messages"]
-
-CATALOG: dict[str, dict[str, str]] = {
-    # -- typed input -------------------------------------------------------------------------
-    "DATE_INVALID": {
-        "vi": "“{text}” không phải là một ngày: hãy viết ngày/tháng/năm, ví dụ 07/01/2026",
-        "en": "“{text}” is not a date: write day/month/year, for example 07/01/2026",
-    },
+MESSAGES: dict[str, dict[str, str]] = {
     # -- unit list ---------------------------------------------------------------------------
     "HIER_MISSING_COLUMN": {
         "vi": "Danh sách đơn vị thiếu cột bắt buộc '{column}' (cần: ma_don_vi, ten_don_vi, cap, ma_cap_tren)",
@@ -69,25 +59,3 @@ CATALOG: dict[str, dict[str, str]] = {
     },
 }
 
-
-def register_messages(messages: Mapping[str, Mapping[str, str]]) -> None:
-    """Add a module's own messages to the catalog (each module keeps its wording beside its code)."""
-    for code, texts in messages.items():
-        if "vi" not in texts or "en" not in texts:
-            raise ValueError(f"message {code} needs both 'vi' and 'en'")
-        CATALOG[code] = dict(texts)
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def render_message(rule: str, params: Mapping[str, Any], templates: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Fill the catalog's (or the given) templates for both languages."""
-    tpl = templates or CATALOG.get(rule)
-    if tpl is None:
-        text = f"{rule}: " + ", ".join(f"{k}={v}" for k, v in params.items())
-        return {"vi": text, "en": text}
-    values = _Missing({k: ("" if v is None else v) for k, v in params.items()})
-    return {lang: t.format_map(values) for lang, t in tpl.items()}
