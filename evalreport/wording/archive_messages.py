@@ -18,8 +18,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "The Excel file is damaged or incomplete (an interrupted copy?): {reason}; send it again"},
     "FILE_WORD": {"vi": "Tệp là văn bản Word (.docx) bị đổi tên thành bảng tính; hãy gửi đúng tệp Excel của biểu mẫu",
                   "en": "The file is a Word document (.docx) renamed as a workbook; send the form's Excel file"},
-    "FILE_ODS": {"vi": "Tệp là bảng tính OpenDocument (.ods) bị đổi tên; hãy mở bằng Excel hoặc LibreOffice và lưu dạng .xlsx",
-                 "en": "The file is an OpenDocument spreadsheet (.ods) renamed; open it and save it as .xlsx"},
     "FILE_NOT_WORKBOOK": {"vi": "Tệp nén không chứa sổ tính Excel (không có xl/workbook.xml); hãy gửi đúng tệp biểu mẫu",
                           "en": "The archive holds no Excel workbook (no xl/workbook.xml); send the form's file"},
     "FILE_ENCRYPTED": {"vi": "Tệp Excel được đặt mật khẩu mở tệp nên không đọc được; hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại",

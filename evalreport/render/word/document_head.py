@@ -59,6 +59,10 @@ def _given(doc: DocumentInfo) -> UnitReportSettings:
                               recipients=doc.recipients)
 
 
+#: Per language, the derived Vietnamese words of a letterhead that it prints otherwise.
+_DERIVED: dict[str, dict[str, str]] = {"vi": {}, "en": {**_ENGLISH, "Số ": "No. "}}
+
+
 def _recipients(h: Hierarchy, code: str, settings: ReportSettings, lang: str) -> list[str]:
     """The parent's committee "để báo cáo" (for the root, a placeholder the officer edits), the
     children's committees "để biết", the archive."""
@@ -79,10 +83,10 @@ def document_head(h: Hierarchy, code: str, doc: DocumentInfo, lang: str) -> dict
     own = settings.for_unit(code).merged(_given(doc))
     head = letterhead(h, code, own, _recipients(h, code, settings, lang))
     number, signs_for, title = head.number, head.signs_for, head.signer_title
-    if lang == "en":
-        number = number.replace("Số ", "No. ", 1) if not own.number else number
-        signs_for = _ENGLISH.get(signs_for, signs_for) if not own.signs_for else signs_for
-        title = _ENGLISH.get(title, title) if not own.signer_title else title
+    derived = _DERIVED[lang]  # the derived Vietnamese parts in the report's language; what was set stays as set
+    number = number if own.number else number.replace("Số ", derived.get("Số ", "Số "), 1)
+    signs_for = signs_for if own.signs_for else derived.get(signs_for, signs_for)
+    title = title if own.signer_title else derived.get(title, title)
     superior = doc.parent_issuer.upper() if doc.parent_issuer is not None else head.superior
     return {
         "co_quan_cap_tren": superior, "co_quan_ban_hanh": head.issuer, "so": number, "ky_hieu": head.symbol,
