@@ -25,12 +25,12 @@ from evalreport.model.submission import Provenance
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.gc_pause import cyclic_gc_paused
-from evalreport.store.ledger import LEDGER_NAME, Ledger, Receipt, now_text
+from evalreport.store.ledger import Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
 from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
 from evalreport.wording import store_messages as _messages  # noqa: F401 - registers the workspace's messages
 
-__all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
+__all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox",
            "WORKBOOK_SUFFIXES"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -137,19 +137,10 @@ def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
                      sorted(refused, key=lambda r: r[0].split("/")))
 
 
-def scan_workspace_inbox(folder: Path) -> InboxScan:
-    """:func:`scan_inbox` of a workspace through a ledger connection of its own: a run's helper
-    process scans while the run reads its cache (:mod:`.run_helper`)."""
-    with Ledger(folder / LEDGER_NAME) as ledger:
-        return scan_inbox(folder / "inbox", ledger)
-
-
 def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledger: Ledger,
-                 progress: Progress | None = None, scan: InboxScan | None = None) -> IngestReport:
-    """Ingest every new file of ``folder/inbox`` (``scan``: its :func:`scan_inbox`, if made
-    already); see the module docstring for the guarantees."""
-    if scan is None:
-        scan = scan_inbox(folder / "inbox", ledger)
+                 progress: Progress | None = None) -> IngestReport:
+    """Ingest every new file of ``folder/inbox``; see the module docstring for the guarantees."""
+    scan = scan_inbox(folder / "inbox", ledger)
     report = IngestReport(skipped=scan.skipped, ignored=scan.ignored)
     report.files += [IngestedFile(rel, "", "unreadable", status="unreadable", findings=[f]) for rel, f in scan.refused]
     fresh = scan.fresh

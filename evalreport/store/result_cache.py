@@ -24,7 +24,6 @@ import marshal
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from evalreport import __version__
 from evalreport.aggregate.consolidate import ConsolidationParts
@@ -44,25 +43,15 @@ from evalreport.model.result import (
 from evalreport.model.submission import ChildRating, Provenance, Submission
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.frozen_restore import restore
-from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.records import findings_from_json, findings_to_json
 
-__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "StoredBase", "cache_key", "load_base", "read_base",
-           "save_base", "state_digest"]
+__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base",
+           "state_digest"]
 
 CACHE_FOLDER = "cache"
 FORMAT = 2
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
-
-
-class StoredBase(NamedTuple):
-    """A base file's contents: format, key, ledger state and the encoded result."""
-
-    fmt: int
-    key: str
-    state: dict
-    payload: tuple
 
 
 def cache_key(form: FormDefinition, hierarchy_digest: str, root: str, period: Period, previous: str | None) -> str:
@@ -103,30 +92,17 @@ def save_base(folder: Path, result: ConsolidationResult, key: str, state: Ledger
         pass
 
 
-def read_base(folder: Path, form: str, period: Period) -> StoredBase | None:
-    """The stored base as plain values, not yet checked against a key (None if there is none
-    or it is damaged): the half of :func:`load_base` that needs nothing of the ledger, which a
-    run does while its helper scans the inbox."""
+def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str
+              ) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
+    """The stored base and its ledger state, or None when there is none, it is damaged or it
+    does not match ``key`` (then the run consolidates from scratch)."""
     try:
-        with cyclic_gc_paused():  # ~200,000 new containers: no reason to let the collector scan them
-            fmt, stored_key, state, payload = marshal.loads(_path(folder, form, period).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return StoredBase(fmt, stored_key, state, payload)
-
-
-def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
-              stored: StoredBase | None = None) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
-    """The stored base and its ledger state, or None when there is none or it does not match.
-    ``stored``: its :func:`read_base`, if read already."""
-    base = stored if stored is not None else read_base(folder, form.code, period)
-    if base is None or base.fmt != FORMAT or base.key != key:
-        return None
-    try:
-        return (_decode(base.payload, form, period, hierarchy, root),
-                {u: tuple(v) for u, v in base.state.items()})
+        fmt, stored_key, state, payload = marshal.loads(_path(folder, form.code, period).read_bytes())
+        if fmt != FORMAT or stored_key != key:
+            return None
+        return (_decode(payload, form, period, hierarchy, root), {u: tuple(v) for u, v in state.items()})
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
-        return None  # no cache, or a damaged one: consolidate from scratch
+        return None
 
 
 # -- encoding: plain tuples, lists, dicts and strings only -------------------------------------
