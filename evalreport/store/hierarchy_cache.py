@@ -17,7 +17,6 @@ from evalreport import __version__
 from evalreport.model.hierarchy import Hierarchy, LevelConfig, Unit, load_hierarchy
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.frozen_restore import restore
-from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.records import findings_from_json, findings_to_json
 from evalreport.store.result_cache import CACHE_FOLDER
 
@@ -32,12 +31,11 @@ def load_units(folder: Path, units: Path, levels: LevelConfig) -> Hierarchy:
     key = f"{FORMAT}|{__version__}|{units.name}|{st.st_size}|{st.st_mtime_ns}|{levels.model_dump_json()}"
     cache = folder / CACHE_FOLDER / "units.base"
     try:
-        with cyclic_gc_paused():  # 10,000 units and their dicts: nothing for the collector to find
-            stored_key, rows, problems, source, fingerprint, orders = marshal.loads(cache.read_bytes())
-            if stored_key == key:
-                return Hierarchy([restore(Unit, code=c, name=n, level=lv, parent=p, row=r,
-                                          extra=json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
-                                 levels, findings_from_json(problems), source, fingerprint, orders)
+        stored_key, rows, problems, source, fingerprint, orders = marshal.loads(cache.read_bytes())
+        if stored_key == key:
+            return Hierarchy([restore(Unit, code=c, name=n, level=lv, parent=p, row=r,
+                                      extra=json.loads(x) if x else {}) for c, n, lv, p, r, x in rows],
+                             levels, findings_from_json(problems), source, fingerprint, orders)
     except (OSError, EOFError, ValueError, TypeError):
         pass  # no cache or a damaged one: read the file
     hierarchy = load_hierarchy(units, levels)

@@ -24,7 +24,6 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.submission import Provenance
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
-from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.ledger import Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
 from evalreport.wording import intake_messages as _intake  # noqa: F401 - registers the intake messages
@@ -152,8 +151,7 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     known = ledger.known_shas() if len(fresh) >= PARALLEL_MIN else ledger.sha_lookup()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [p for _rel, p, _st in fresh], len(fresh), known)
-    with cyclic_gc_paused():
-        _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
+    _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
     if progress:
         progress("ingest", len(fresh), len(fresh))
     return report

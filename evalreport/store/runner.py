@@ -26,7 +26,6 @@ from evalreport.model.result import ConsolidationResult
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
-from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.ingest import IngestReport
 from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
@@ -107,9 +106,8 @@ def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarch
                   ) -> tuple[ConsolidationResult, str | None, dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
-    with cyclic_gc_paused():
-        result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
-                                                         prev_digest, cache, progress, current)
+    result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
+                                                     prev_digest, cache, progress, current)
     from evalreport.store.result_cache import state_digest
 
     return result, state_digest(key, state) if digest else None, how
