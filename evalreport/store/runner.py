@@ -29,7 +29,6 @@ from evalreport.store.file_names import safe_part
 from evalreport.store.ingest import IngestReport
 from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
-from evalreport.store.result_cache import CACHE_FOLDER
 
 __all__ = ["RunReport", "consolidate_period", "render_outputs", "STAGING_PREFIX"]
 
@@ -164,11 +163,8 @@ def output_names(form_code: str, period: str, unit: str, lang: str) -> tuple[str
 
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
-                   pdf: bool = False, progress: Progress | None = None,
-                   cache: Path | None = None) -> tuple[list[Path], list[str]]:
+                   pdf: bool = False, progress: Progress | None = None) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
-    With ``cache`` (a workspace folder), the workbooks' big sheets reuse the rows' XML
-    of the last run (:mod:`evalreport.render.workbook.rows_memo`).
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
@@ -176,7 +172,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     from evalreport.render.word.narrative import write_narrative
     from evalreport.render.word.narrative_context import build_narrative_context
     from evalreport.render.workbook.findings_table import write_findings_table
-    from evalreport.render.workbook.rows_memo import RowsMemo
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
@@ -184,8 +179,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     code, period = result.form.code, str(result.period)
     staged: list[Path] = []
     notes: list[str] = []
-    memo_path = cache / CACHE_FOLDER / f"{safe_part(code)}_{safe_part(period)}.rows" if cache is not None else None
-    memo = RowsMemo.load(memo_path) if memo_path is not None else None
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {code}", i, len(units))
@@ -197,7 +190,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
             context = None
         if context is not None:
             write_narrative(context, narrative, None, lang)
-        write_summary_workbook(result, unit, workbook, lang=lang, rows_memo=memo)
+        write_summary_workbook(result, unit, workbook, lang=lang)
         staged.append(workbook)
         crash_point("render.staged")
         if context is not None:
@@ -205,8 +198,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{'findings' if lang == 'en' else 'phat_hien'}.xlsx"
     write_findings_table(result.findings, findings, lang)
     staged.append(findings)
-    if memo is not None and memo_path is not None:
-        memo.save(memo_path)
     if pdf:
         try:
             staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]

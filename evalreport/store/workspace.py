@@ -180,7 +180,7 @@ class Workspace:
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress, self.folder)
+                                                    progress)
                     report.outputs += outputs
                     report.notes += notes
                     watch.lap("render")
