@@ -10,7 +10,6 @@ worker once (pool initializer), never per file.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections import deque
@@ -94,7 +93,6 @@ _CTX: dict[str, _Context] = {}
 
 
 def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
-    gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
     start_worker()
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
     limit_memory(_CTX["ctx"].limits.worker_memory_bytes)

@@ -4,7 +4,6 @@ the ledger rows an ingest writes (one clock reading and one receipts statement p
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -14,8 +13,7 @@ import pytest
 from workspace_support import CELLS, fill_cells, make_workspace
 
 from evalreport.read import workbook as reader_module
-from evalreport.store import Workspace, parse_worker
-from evalreport.store import ingest as ingest_module
+from evalreport.store import Workspace
 from evalreport.store.archive import Archive
 from evalreport.store.ingest import scan_inbox
 from evalreport.store.ledger import Ledger
@@ -134,20 +132,3 @@ def test_a_batch_is_received_at_one_time_and_its_receipts_are_all_written(ws):
     assert {r["received_at"] for r in ws.ledger.conn.execute("SELECT received_at FROM files")} == {rows[0]["seen_at"]}
     again = ws.ingest()
     assert again.skipped == len(CELLS) + 1 and again.files == []
-
-
-def test_the_collector_is_paused_for_the_recording_only(ws, monkeypatch):
-    fill_cells(ws)
-    during = []
-    real = ingest_module._ingest_one
-    monkeypatch.setattr(ingest_module, "_ingest_one", lambda *a: during.append(gc.isenabled()) or real(*a))
-    ws.ingest()
-    assert during and not any(during) and gc.isenabled()
-    gc.disable()
-    try:
-        ctx_args = (ws.folder, ws.config, ws.hierarchy, set())
-        monkeypatch.setattr(parse_worker, "start_worker", lambda: None)  # this is no worker: keep Ctrl-C
-        parse_worker._init(*ctx_args)  # a worker forked while the parent had it paused
-        assert gc.isenabled()
-    finally:
-        gc.enable()
