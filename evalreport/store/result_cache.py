@@ -42,7 +42,6 @@ from evalreport.model.result import (
 )
 from evalreport.model.submission import ChildRating, Provenance, Submission
 from evalreport.store.atomic import atomic_write_bytes
-from evalreport.store.frozen_restore import restore
 from evalreport.store.records import findings_from_json, findings_to_json
 
 __all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base",
@@ -175,9 +174,8 @@ def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hie
     for (form_code, version, unit, per, values, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
         if per is not None and per not in periods:
             periods[per] = parse_period(per)
-        provenance = None if prov is None else restore(
-            Provenance, path=prov[0], name=prov[1], size=prov[2], sha256=prov[3],
-            modified=from_iso(prov[4]) if prov[4] else None)
+        provenance = None if prov is None else Provenance(prov[0], prov[1], prov[2], prov[3],
+                                                          from_iso(prov[4]) if prov[4] else None)
         subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, values, {},
                                [ChildRating(*r) for r in ratings] if ratings else [], provenance,
                                findings_from_json(found) if found else [], kind, unit_name, replaces))
