@@ -31,7 +31,7 @@ from evalreport.excel.panel import (
     write_status,
 )
 from evalreport.form.definition import available_forms, load_form
-from evalreport.model.finding import Finding
+from evalreport.model.finding import Finding, unique_findings
 from evalreport.wording.messages import render_message
 from evalreport.wording.panel_messages import ACTION_NAMES
 
@@ -173,13 +173,7 @@ def _with_unreadable(ws, findings: list[Finding]) -> list[Finding]:
     from evalreport.store.records import findings_from_json
 
     unreadable = [f for row in ws.ledger.unreadable() for f in findings_from_json(row["findings_json"])]
-    seen, out = set(), []
-    for f in [*unreadable, *findings]:
-        key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+    return unique_findings([*unreadable, *findings])
 
 
 def _run_period(all_levels: bool) -> Body:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evalreport.form.definition import FormDefinition
-from evalreport.model.finding import Finding
+from evalreport.model.finding import Finding, unique_findings
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
@@ -59,18 +59,11 @@ class RunReport:
     def findings(self) -> list[Finding]:
         """Ledger events of this ingest (duplicates, replacements), the reader's findings on files
         of this ingest that could not be identified, and every finding of the consolidations."""
-        seen: set[tuple] = set()
-        out = []
         # A file that could not be identified belongs to no period's consolidation; it arrived in
         # this run, so its reader findings are shown here or the officer would never see them.
         events = [f for f in self.ingest.findings if f.rule.startswith("WS_")]
         events += [x for f in self.ingest.files if f.outcome == "unreadable" for x in f.findings]
-        for f in [*events, *(f for r in self.results.values() for f in r.findings)]:
-            key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-        return out
+        return unique_findings([*events, *(f for r in self.results.values() for f in r.findings)])
 
 
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
