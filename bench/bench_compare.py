@@ -8,7 +8,8 @@ Why a separate script: the machine is shared, so figures taken minutes apart dif
 most of what is compared. This one writes the corpus once and then, round after round, runs
 every tree's phases one after the other on it (a round is: (b) bare calamine once, then for each
 tree (d) a run from an empty workspace, (e) a rerun after one changed file, and (e0) the same
-rerun with the workspace's ``cache/`` deleted first). Each phase is a whole fresh Python process
+rerun with the workspace's ``cache/`` deleted first; a tree not named in ``--scratch`` skips (d)
+and reruns on the workspace the tree before it left, e0 first so that e finds its own cache). Each phase is a whole fresh Python process
 with ``PYTHONPATH`` set to the tree, timed from start to exit (interpreter start and imports
 included): wall seconds, CPU seconds of the process and every process it waited for
 (``RUSAGE_CHILDREN``), and peak RSS of its process tree (as in ``bench_run.py``). The table gives
@@ -77,9 +78,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     p.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "evalreport-compare")
+    p.add_argument("--scratch", nargs="*", help="labels whose round starts with a run from an empty workspace "
+                   "(default: every tree); the others rerun on the workspace the tree before them left")
     p.add_argument("--keep", action="store_true")
     a = p.parse_args(argv)
     trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]
+    scratch = set(a.scratch if a.scratch is not None else [label for label, _ in trees]) | {trees[0][0]}
     print(f"evalreport side-by-side benchmark: trees {', '.join(label for label, _ in trees)}; "
           f"{os.cpu_count()} CPUs; workers = {a.workers}; Python {sys.version.split()[0]}; {a.repeat} rounds")
     from bench_run import prepare
@@ -101,21 +105,24 @@ def main(argv: list[str] | None = None) -> None:
             print(f"round {r + 1}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
             rows.setdefault(("", "b"), []).append(timed_process(trees[0][1], "calamine", {**base, "workers": 1}))
             for label, tree in trees:
-                reset(folder, pristine)
-                rows.setdefault((label, "d"), []).append(timed_process(tree, "evalreport", base))
-                changed = corpus.cells[(len(corpus.cells) // 2 + salt) % len(corpus.cells)]
-                time.sleep(0.01)
-                rewrite_file(corpus, changed, salt=salt)
-                salt += 1
-                e = timed_process(tree, "evalreport", base)
-                assert e["parsed"] == 1, e
-                rows.setdefault((label, "e"), []).append(e)
-                rewrite_file(corpus, changed, salt=salt)
-                salt += 1
-                shutil.rmtree(folder / "cache", ignore_errors=True)
-                rows.setdefault((label, "e0"), []).append(timed_process(tree, "evalreport", base))
-                print(f"  {label}: d {rows[label, 'd'][-1]['wall']:.2f} s, e {e['wall']:.2f} s, "
-                      f"e0 {rows[label, 'e0'][-1]['wall']:.2f} s", flush=True)
+                if label in scratch:  # a run from an empty workspace, then the reruns on its result
+                    reset(folder, pristine)
+                    rows.setdefault((label, "d"), []).append(timed_process(tree, "evalreport", base))
+                    order = ("e", "e0")
+                else:  # on the previous tree's workspace: e0 makes this tree's own cache first
+                    order = ("e0", "e")
+                for phase in order:
+                    changed = corpus.cells[(len(corpus.cells) // 2 + salt) % len(corpus.cells)]
+                    time.sleep(0.01)
+                    rewrite_file(corpus, changed, salt=salt)
+                    salt += 1
+                    if phase == "e0":
+                        shutil.rmtree(folder / "cache", ignore_errors=True)
+                    got = timed_process(tree, "evalreport", base)
+                    assert got["parsed"] == 1, got
+                    rows.setdefault((label, phase), []).append(got)
+                print(f"  {label}: " + ", ".join(f"{ph} {rows[label, ph][-1]['wall']:.2f} s"
+                                                   for ph in ("d", "e", "e0") if (label, ph) in rows), flush=True)
         report(n, trees, rows)
         if not a.keep:
             shutil.rmtree(folder, ignore_errors=True)
@@ -134,11 +141,14 @@ def report(n: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], li
     for label, _ in trees:
         for ph in ("d", "e", "e0"):
             key = (label, ph)
+            if key not in rows:
+                continue
             walls = " ".join(f"{x['wall']:.2f}" for x in rows[key])
             print(f"{label:<12} {names[ph]:<26} {med(key, 'wall'):>8.2f} {med(key, 'cpu'):>8.2f} "
                   f"{med(key, 'rss'):>12.0f}   {walls}")
-        d, e = med((label, "d"), "wall"), med((label, "e"), "wall")
-        print(f"{label:<12} ratios: d/b = {d / b:.2f}   e/d = {e / d:.3f}")
+        if (label, "d") in rows:
+            d, e = med((label, "d"), "wall"), med((label, "e"), "wall")
+            print(f"{label:<12} ratios: d/b = {d / b:.2f}   e/d = {e / d:.3f}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,6 @@ from typing import Literal
 
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
-from evalreport.model.submission import Provenance
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.ledger import Ledger, Receipt, now_text
@@ -185,7 +184,7 @@ def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, r
     once per ingest, so no pending receipt can be the earlier receipt of ``rel``)."""
     sha = res.sha256
     if sha is None:  # could not even be read: nothing to record, it is tried again next time
-        report.files.append(IngestedFile(rel, "", "unreadable", status="unreadable", findings=res.sub.findings))
+        report.files.append(IngestedFile(rel, "", "unreadable", status="unreadable", findings=res.findings))
         return
     if res.status == "known" or sha in first_of:
         row = ledger.file_by_sha(sha)
@@ -195,23 +194,23 @@ def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, r
         report.files.append(_duplicate(rel, sha, row, same_path and sha not in first_of))
         return
     first_of[sha] = rel
-    sub = res.sub
-    if sub.provenance is None:
-        sub.provenance = Provenance(path=path, name=os.path.basename(rel), size=st.st_size, sha256=sha,
-                                    modified=datetime.fromtimestamp(st.st_mtime).astimezone())
+    rec = res.record
+    if rec["provenance"] is None:
+        rec["provenance"] = {"path": path, "name": os.path.basename(rel), "size": st.st_size, "sha256": sha,
+                             "modified": datetime.fromtimestamp(st.st_mtime).astimezone().isoformat()}
     received = (datetime.fromtimestamp(st.st_mtime).astimezone().replace(microsecond=0).isoformat()
                 if cfg.received_time == "file" else now)
-    outcome = ledger.record(c, sub, status=res.status, archive_path=res.archive_path, received_at=received,
-                            checks=res.checks, payload=res.payload)
+    outcome = ledger.record(c, rec, status=res.status, archive_path=res.archive_path, received_at=received,
+                            checks=res.checks, columns=res.columns)
     receipts.append((rel, st.st_size, st.st_mtime_ns, sha, now, outcome.file_id, "new"))
     crash_point("ingest.recorded")
     status = res.status
     name = os.path.basename(rel)
     item = IngestedFile(rel, sha, "unreadable" if status == "unreadable" else
                         ("version" if outcome.replaced else "new"), status=status,
-                        form=sub.form_code or None, unit=sub.unit_code or None,
-                        period=str(sub.period) if sub.period else None, version=outcome.version,
-                        findings=[*sub.findings, *res.checks])
+                        form=rec["form"] or None, unit=rec["unit"] or None,
+                        period=rec["period"] or None, version=outcome.version,
+                        findings=[*res.findings, *res.checks])
     if status == "unreadable" and not any(f.is_error for f in item.findings):
         item.findings.append(make_finding("WS_UNREADABLE", "error", params={"file": rel}, file=name))
     if outcome.replaced:

@@ -14,7 +14,8 @@ that is not also in the ledger: deleting the ``cache/`` folder only costs the ne
 Why ``marshal`` of plain values and not ``pickle`` of the objects: unpickling 10,000
 submissions and 10,888 unit totals as objects costs ~0.5 s, more than the rerun may take, and
 loading a pickle from a shared folder can run code; ``marshal`` reads plain values only
-(tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster. Submissions restored from the cache carry no cell addresses (their findings do).
+(tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster.
+Submissions are stored as the records of :mod:`evalreport.model.codec`, as in the ledger.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Mapping
-from datetime import datetime
 from pathlib import Path
 
 from evalreport import __version__
@@ -30,8 +30,9 @@ from evalreport.aggregate.consolidate import ConsolidationParts
 from evalreport.aggregate.update import ConsolidationBase
 from evalreport.check.intake import UnitIntake
 from evalreport.form.definition import FormDefinition
+from evalreport.model.codec import submission_from_record, submission_to_record
 from evalreport.model.hierarchy import Hierarchy
-from evalreport.model.period import Period, parse_period
+from evalreport.model.period import Period
 from evalreport.model.result import (
     Change,
     Completeness,
@@ -40,7 +41,7 @@ from evalreport.model.result import (
     ReconciliationGap,
     UnitTotals,
 )
-from evalreport.model.submission import ChildRating, Provenance, Submission
+from evalreport.model.submission import Submission
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.records import findings_from_json, findings_to_json
 
@@ -48,7 +49,7 @@ __all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_bas
            "state_digest"]
 
 CACHE_FOLDER = "cache"
-FORMAT = 2
+FORMAT = 3  # 3: submissions as the codec's records
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
 
@@ -82,12 +83,13 @@ def save_base(folder: Path, result: ConsolidationResult, key: str, state: Ledger
     enc = _Encoder()
     payload = enc.result(result)
     one = enc.one
-    data = marshal.dumps((FORMAT, key, {one(u): (file_id, one(sha)) for u, (file_id, sha) in state.items()}, payload))
     target = _path(folder, result.form.code, result.period)
     try:
+        data = marshal.dumps((FORMAT, key, {one(u): (file_id, one(sha)) for u, (file_id, sha) in state.items()},
+                              payload))
         target.parent.mkdir(exist_ok=True)
         atomic_write_bytes(target, data)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write (a finding's odd detail)
         pass
 
 
@@ -130,14 +132,14 @@ class _Encoder:
             return None
         i = self.index.get(id(s))
         if i is None:
-            p, one = s.provenance, self.one
-            prov = None if p is None else (p.path, p.name, p.size, one(p.sha256),
-                                           p.modified.isoformat() if p.modified else None)
-            ratings = [(r.code, r.name, r.rating, r.tsvm, r.reason, r.raw_rating) for r in s.ratings]
+            rec = submission_to_record(s)
+            one = self.one
+            for k in ("form", "form_version", "unit", "period", "kind"):
+                rec[k] = one(rec[k]) if rec[k] else rec[k]
+            if rec["provenance"]:
+                rec["provenance"]["sha256"] = one(rec["provenance"]["sha256"])
             i = self.index[id(s)] = len(self.subs)
-            self.subs.append((one(s.form_code), one(s.form_version), one(s.unit_code),
-                              one(str(s.period)) if s.period else None, s.values, ratings, prov,
-                              _findings(s.findings), one(s.kind), s.unit_name, s.replaces))
+            self.subs.append(rec)
         return i
 
     def result(self, r: ConsolidationResult) -> tuple:
@@ -168,17 +170,7 @@ class _Encoder:
 def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str
             ) -> ConsolidationBase:
     subs_raw, units_raw, completeness_raw, parts_raw = payload
-    periods: dict[str, Period] = {}
-    subs: list[Submission] = []
-    from_iso = datetime.fromisoformat
-    for (form_code, version, unit, per, values, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
-        if per is not None and per not in periods:
-            periods[per] = parse_period(per)
-        provenance = None if prov is None else Provenance(prov[0], prov[1], prov[2], prov[3],
-                                                          from_iso(prov[4]) if prov[4] else None)
-        subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, values, {},
-                               [ChildRating(*r) for r in ratings] if ratings else [], provenance,
-                               findings_from_json(found) if found else [], kind, unit_name, replaces))
+    subs = [submission_from_record(rec) for rec in subs_raw]
     units = {row[0]: UnitTotals(*row) for row in units_raw}
     completeness = {c: Completeness(c, *x[:4], {lv: tuple(v) for lv, v in x[4].items()})
                     for c, x in completeness_raw.items()}

@@ -95,8 +95,8 @@ def test_over_the_limit_the_worker_never_holds_the_file(tmp_path, monkeypatch):
     res = _parse(str(path), ctx)
     ws.close()
     assert len(streamed) == 1 and given == [None]
-    assert res.status == "unreadable" and [f.rule for f in res.sub.findings] == ["FILE_TOO_LARGE"]
-    assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and res.sub.provenance.size == path.stat().st_size
+    assert res.status == "unreadable" and [f.rule for f in res.findings] == ["FILE_TOO_LARGE"]
+    assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and res.record["provenance"]["size"] == path.stat().st_size
 
 
 def test_results_cross_from_a_worker_unchanged(ws):
@@ -118,7 +118,7 @@ def test_parallel_results_come_back_in_order(tmp_path):
     results = list(parse_files(ws.folder, ws.config, ws.hierarchy, paths, len(paths)))
     ws.close()
     assert [r.path for r in results] == paths
-    assert all(r.status == "ok" and r.sub.period is not None and r.sub.provenance.size > 0 for r in results)
+    assert all(r.status == "ok" and r.record["period"] is not None and r.record["provenance"]["size"] > 0 for r in results)
 
 
 def test_a_batch_is_received_at_one_time_and_its_receipts_are_all_written(ws):
