@@ -114,3 +114,25 @@ def test_a_workspace_whose_cache_cannot_be_written_still_runs(tmp_path):
         report = reopened.run("2021")
         assert report.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
         assert result_view(report.result) == result_view(_from_scratch(reopened))
+
+
+def test_a_rerun_after_one_corrected_file_writes_what_a_run_from_scratch_writes(tmp_path):
+    import shutil
+
+    from tools.compare_outputs import tree_text
+
+    ws = make_workspace(tmp_path / "ws")
+    fill_cells(ws)
+    ws.run("2021")
+    _correct(ws, "C03", 99)
+    updated = ws.run("2021")
+    assert updated.manifest["consolidation"]["DG-NAM"]["mode"] == "updated"
+    seen = tree_text(updated.outputs[0].parent)
+    shutil.rmtree(ws.folder / CACHE_FOLDER)  # no cache: the next run consolidates everything again
+    scratch = Workspace.open(ws.folder).run("2021")
+    assert scratch.manifest["consolidation"]["DG-NAM"]["mode"] == "full"
+    again = tree_text(scratch.outputs[0].parent)
+    assert seen.keys() == again.keys() and len(seen) >= 3
+    run_ids = (f"#{updated.run_id}", f"#{scratch.run_id}")  # each run names itself
+    for name, lines in seen.items():
+        assert [x.replace(*run_ids) for x in lines] == again[name], name
