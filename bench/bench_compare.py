@@ -6,7 +6,8 @@ Run::
 
 Why a separate script: the machine is shared, so figures taken minutes apart differ by more than
 most of what is compared. This one writes the corpus once and then, round after round, runs
-every tree's phases one after the other on it (a round is: (b) bare calamine once, then for each
+every tree's phases one after the other on it (a round is: (b) bare calamine once (and in the first
+round (c), the pandas loop of ``phases.py`` on 500 files, extrapolated), then for each
 tree (d) a run from an empty workspace, (e) a rerun after one changed file, and (e0) the same
 rerun with the workspace's ``cache/`` deleted first; a tree not named in ``--scratch`` skips (d)
 and reruns on the workspace the tree before it left, e0 first so that e finds its own cache). Each phase is a whole fresh Python process
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> None:
         for r in range(a.repeat):
             print(f"round {r + 1}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
             rows.setdefault(("", "b"), []).append(timed_process(trees[0][1], "calamine", {**base, "workers": 1}))
+            if r == 0:  # the pandas loop once: it is timed inside its process on a sample (see phases.py)
+                rows[("", "c")] = [timed_process(trees[0][1], "pandas", {**base, "sample": min(n, 500)})]
             for label, tree in trees:
                 if label in scratch:  # a run from an empty workspace, then the reruns on its result
                     reset(folder, pristine)
@@ -134,8 +137,10 @@ def report(n: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], li
         return statistics.median(x[field] for x in rows[key])
 
     b = med(("", "b"), "wall")
+    c = rows["", "c"][0]["seconds"]
     print(f"\nN = {n:,}: medians of {len(rows['', 'b'])} rounds, whole processes "
-          f"(b: bare calamine, 1 process: {b:.2f} s wall)")
+          f"(b: bare calamine, 1 process: {b:.2f} s wall; c: the pandas loop, {c:.1f} s for {n:,} files, "
+          f"extrapolated from {rows['', 'c'][0]['sampled']})")
     print(f"{'tree':<12} {'phase':<26} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   all walls")
     names = {"d": "(d) run from scratch", "e": "(e) rerun, 1 file changed", "e0": "(e0) the same, no cache/"}
     for label, _ in trees:
@@ -148,7 +153,7 @@ def report(n: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], li
                   f"{med(key, 'rss'):>12.0f}   {walls}")
         if (label, "d") in rows:
             d, e = med((label, "d"), "wall"), med((label, "e"), "wall")
-            print(f"{label:<12} ratios: d/b = {d / b:.2f}   e/d = {e / d:.3f}")
+            print(f"{label:<12} ratios: d/b = {d / b:.2f}   c/d = {c / d:.1f}   e/d = {e / d:.3f}")
 
 
 if __name__ == "__main__":
