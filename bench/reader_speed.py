@@ -29,10 +29,11 @@ from evalreport import fill_template, load_form, load_hierarchy, make_template, 
 from evalreport.check.rules import check
 from evalreport.form.layout import META_SHEET
 from evalreport.form.metadata import parse_meta
+from evalreport.model.codec import submission_to_record
 from evalreport.read.guard import ReadLimits, check_archive
 from evalreport.read.workbook import _Reader
 from evalreport.store.archive import Archive
-from evalreport.store.records import findings_to_json, submission_payload
+from evalreport.store.records import findings_to_json, record_columns
 
 UNITS = [
     {"ma_don_vi": "T01", "ten_don_vi": "Đảng bộ tỉnh Mẫu", "cap": "tinh", "ma_cap_tren": ""},
@@ -100,7 +101,7 @@ def _one_file(path: Path, form, limits: ReadLimits, archive: Archive, add) -> No
     checks = check(form, sub)
     add("rules", clock() - t)
     t = clock()
-    payload = submission_payload(sub)
+    payload = record_columns(submission_to_record(sub))
     payload["check_json"] = findings_to_json(checks)
     add("ledger json", clock() - t)
 

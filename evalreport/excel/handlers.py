@@ -31,8 +31,8 @@ from evalreport.excel.panel import (
     write_status,
 )
 from evalreport.form.definition import available_forms, load_form
-from evalreport.model.finding import Finding
-from evalreport.wording.catalog import describe, text
+from evalreport.model.finding import Finding, unique_findings
+from evalreport.wording.catalog import text
 from evalreport.wording.panel_messages import ACTION_NAMES
 
 __all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder"]
@@ -193,13 +193,7 @@ def _with_unreadable(ws, findings: list[Finding]) -> list[Finding]:
     from evalreport.store.records import findings_from_json
 
     unreadable = [f for row in ws.ledger.unreadable() for f in findings_from_json(row["findings_json"])]
-    seen, out = set(), []
-    for f in [*unreadable, *findings]:
-        key = (f.rule, f.unit, f.file, f.sheet, f.cell, describe(f, "en"))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+    return unique_findings([*unreadable, *findings])
 
 
 def _run_period(all_levels: bool) -> Body:

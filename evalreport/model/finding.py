@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Finding", "Severity", "make_finding", "has_errors", "findings_frame", "findings_rows", "FINDING_COLUMNS"]
+__all__ = ["Finding", "Severity", "make_finding", "has_errors", "findings_frame", "findings_rows", "FINDING_COLUMNS",
+           "unique_findings"]
 
 Severity = Literal["error", "warning", "info"]
 
@@ -99,3 +100,17 @@ def _inert(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
         return "'" + value
     return value
+
+
+def unique_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` in order without repeats: the same finding reaches a list from several
+    sources (an unreadable file's ingest, its ledger row, a consolidation), and the officer
+    should read it once. Two findings are the same when rule, place and English text agree."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

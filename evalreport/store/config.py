@@ -26,11 +26,10 @@ from pydantic import (
 
 from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from evalreport.form.yaml_loading import read_mapping
-from evalreport.model.hierarchy import Hierarchy, load_levels
+from evalreport.model.hierarchy import Hierarchy, load_hierarchy, load_levels
 from evalreport.model.period import Period, PeriodError
 from evalreport.read.guard import ReadLimits
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
-from evalreport.store.hierarchy_cache import load_units
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "ReportOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
@@ -232,7 +231,7 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     if not units.is_file():
         bad("units", f"unit list '{cfg.units}' not found in {folder}")
         raise WorkspaceConfigError("\n".join(problems))
-    hierarchy = load_units(folder, units, levels)
+    hierarchy = load_hierarchy(units, levels)
     errors = [p for p in hierarchy.problems if p.is_error]
     if errors:
         detail = "; ".join(p.message("en") for p in errors[:5])

@@ -21,15 +21,13 @@ from typing import Literal
 
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
-from evalreport.model.submission import Provenance
 from evalreport.read.file_kind import WORKBOOK_SUFFIXES
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
-from evalreport.store.gc_pause import cyclic_gc_paused
-from evalreport.store.ledger import LEDGER_NAME, Ledger, Receipt, now_text
+from evalreport.store.ledger import Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
 
-__all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox", "scan_workspace_inbox",
+__all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_inbox",
            "WORKBOOK_SUFFIXES"]
 
 BATCH = 200
@@ -135,19 +133,10 @@ def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
                      sorted(refused, key=lambda r: r[0].split("/")))
 
 
-def scan_workspace_inbox(folder: Path) -> InboxScan:
-    """:func:`scan_inbox` of a workspace through a ledger connection of its own: a run's helper
-    process scans while the run reads its cache (:mod:`.run_helper`)."""
-    with Ledger(folder / LEDGER_NAME) as ledger:
-        return scan_inbox(folder / "inbox", ledger)
-
-
 def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledger: Ledger,
-                 progress: Progress | None = None, scan: InboxScan | None = None) -> IngestReport:
-    """Ingest every new file of ``folder/inbox`` (``scan``: its :func:`scan_inbox`, if made
-    already); see the module docstring for the guarantees."""
-    if scan is None:
-        scan = scan_inbox(folder / "inbox", ledger)
+                 progress: Progress | None = None) -> IngestReport:
+    """Ingest every new file of ``folder/inbox``; see the module docstring for the guarantees."""
+    scan = scan_inbox(folder / "inbox", ledger)
     report = IngestReport(skipped=scan.skipped, ignored=scan.ignored)
     report.files += [IngestedFile(rel, "", "unreadable", status="unreadable", findings=[f]) for rel, f in scan.refused]
     fresh = scan.fresh
@@ -159,8 +148,7 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     known = ledger.known_shas() if len(fresh) >= PARALLEL_MIN else ledger.sha_lookup()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [p for _rel, p, _st in fresh], len(fresh), known)
-    with cyclic_gc_paused():
-        _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
+    _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
     if progress:
         progress("ingest", len(fresh), len(fresh))
     return report
@@ -194,7 +182,7 @@ def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, r
     once per ingest, so no pending receipt can be the earlier receipt of ``rel``)."""
     sha = res.sha256
     if sha is None:  # could not even be read: nothing to record, it is tried again next time
-        report.files.append(IngestedFile(rel, "", "unreadable", status="unreadable", findings=res.sub.findings))
+        report.files.append(IngestedFile(rel, "", "unreadable", status="unreadable", findings=res.findings))
         return
     if res.status == "known" or sha in first_of:
         row = ledger.file_by_sha(sha)
@@ -204,23 +192,23 @@ def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, r
         report.files.append(_duplicate(rel, sha, row, same_path and sha not in first_of))
         return
     first_of[sha] = rel
-    sub = res.sub
-    if sub.provenance is None:
-        sub.provenance = Provenance(path=path, name=os.path.basename(rel), size=st.st_size, sha256=sha,
-                                    modified=datetime.fromtimestamp(st.st_mtime).astimezone())
+    rec = res.record
+    if rec["provenance"] is None:
+        rec["provenance"] = {"path": path, "name": os.path.basename(rel), "size": st.st_size, "sha256": sha,
+                             "modified": datetime.fromtimestamp(st.st_mtime).astimezone().isoformat()}
     received = (datetime.fromtimestamp(st.st_mtime).astimezone().replace(microsecond=0).isoformat()
                 if cfg.received_time == "file" else now)
-    outcome = ledger.record(c, sub, status=res.status, archive_path=res.archive_path, received_at=received,
-                            checks=res.checks, payload=res.payload)
+    outcome = ledger.record(c, rec, status=res.status, archive_path=res.archive_path, received_at=received,
+                            checks=res.checks, columns=res.columns)
     receipts.append((rel, st.st_size, st.st_mtime_ns, sha, now, outcome.file_id, "new"))
     crash_point("ingest.recorded")
     status = res.status
     name = os.path.basename(rel)
     item = IngestedFile(rel, sha, "unreadable" if status == "unreadable" else
                         ("version" if outcome.replaced else "new"), status=status,
-                        form=sub.form_code or None, unit=sub.unit_code or None,
-                        period=str(sub.period) if sub.period else None, version=outcome.version,
-                        findings=[*sub.findings, *res.checks])
+                        form=rec["form"] or None, unit=rec["unit"] or None,
+                        period=rec["period"] or None, version=outcome.version,
+                        findings=[*res.findings, *res.checks])
     if status == "unreadable" and not any(f.is_error for f in item.findings):
         item.findings.append(make_finding("WS_UNREADABLE", "error", params={"file": rel}, file=name))
     if outcome.replaced:

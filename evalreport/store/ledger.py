@@ -36,8 +36,8 @@ from evalreport.store.records import (
     dumps,
     findings_from_json,
     findings_to_json,
+    record_columns,
     submission_from_row,
-    submission_payload,
 )
 
 __all__ = ["Ledger", "LedgerError", "RecordOutcome", "Receipt", "MIGRATIONS", "now_text"]
@@ -220,14 +220,17 @@ class Ledger:
                       "VALUES (?,?,?,?,?,?,?)", receipts)
 
     # -- files ---------------------------------------------------------------------------------
-    def record(self, c: sqlite3.Connection, sub: Submission, *, status: str, archive_path: str | None,
-               received_at: str, checks: Sequence[Any] = (), payload: dict[str, str] | None = None) -> RecordOutcome:
-        """Insert a parsed file; when its (form, unit, period) already has a current version the
-        new file becomes the next version and the old one is marked ``replaced_by`` it.
-        ``payload``: the JSON columns already serialised (by an ingest worker), with ``check_json``."""
-        prov = sub.provenance
+    def record(self, c: sqlite3.Connection, rec: dict[str, Any], *, status: str, archive_path: str | None,
+               received_at: str, checks: Sequence[Finding] = (), columns: dict[str, Any] | None = None
+               ) -> RecordOutcome:
+        """Insert a parsed file, given as its submission record (:mod:`evalreport.model.codec`);
+        when its (form, unit, period) already has a current version the new file becomes the next
+        version and the old one is marked ``replaced_by`` it. ``columns``: the record's JSON
+        columns already made (:func:`.records.record_columns`, by an ingest worker), with
+        ``check_json`` and ``check_key``."""
+        prov = rec["provenance"]
         assert prov is not None, "the reader always sets provenance"
-        key = (sub.form_code or None, sub.unit_code or None, str(sub.period) if sub.period else None)
+        key = (rec["form"] or None, rec["unit"] or None, rec["period"] or None)
         previous = None
         version = None
         if status != "unreadable" and all(key):
@@ -237,17 +240,16 @@ class Ledger:
                                "AND period=? AND version IS NOT NULL ORDER BY version DESC LIMIT 1", key).fetchone()
             version = 1 + (newest["version"] if newest else 0)
             previous = newest if newest is not None and newest["replaced_by"] is None else None
-        if payload is None:
-            payload = {**submission_payload(sub), "check_json": findings_to_json(list(checks))}
+        if columns is None:
+            columns = {**record_columns(rec), "check_json": findings_to_json(list(checks))}
         cur = c.execute(
             "INSERT INTO files(sha256, size, original_name, archive_path, received_at, file_mtime, form, form_version,"
             " unit, unit_name, period, kind, status, findings_json, check_json, values_json, cells_json,"
             " ratings_json, version, check_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (prov.sha256, prov.size, prov.name, archive_path, received_at,
-             prov.modified.isoformat() if prov.modified else None, key[0], sub.form_version or None, key[1],
-             sub.unit_name, key[2], sub.kind, status, payload["findings_json"], payload["check_json"],
-             payload["values_json"], payload["cells_json"], payload["ratings_json"], version,
-             payload.get("check_key")))
+            (prov["sha256"], prov["size"], prov["name"], archive_path, received_at, prov["modified"], key[0],
+             rec["form_version"] or None, key[1], rec["unit_name"], key[2], rec["kind"], status,
+             columns["findings_json"], columns["check_json"], columns["values_json"], columns["cells_json"],
+             columns["ratings_json"], version, columns.get("check_key")))
         file_id = int(cur.lastrowid or 0)
         if previous is not None:
             c.execute("UPDATE files SET replaced_by=? WHERE id=?", (file_id, previous["id"]))

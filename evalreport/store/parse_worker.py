@@ -10,7 +10,6 @@ worker once (pool initializer), never per file.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 from collections import deque
@@ -19,14 +18,16 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
+from evalreport.model.codec import findings_from_records, submission_to_record
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.submission import Provenance, Submission
 from evalreport.store.archive import Archive
 from evalreport.store.config import WorkspaceConfig
-from evalreport.store.records import findings_to_json, submission_payload
+from evalreport.store.records import findings_to_json, record_columns
 from evalreport.store.worker_process import interrupts_held, start_worker
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
@@ -38,16 +39,22 @@ PARALLEL_MIN = 16  # fewer new files than this are parsed in the parent (a pool 
 class Parsed:
     """One received file after parsing: what the ledger records and the ingest report lists.
 
-    ``sub`` keeps identity, provenance and findings only; its values, cells and ratings travel
-    as the ledger's JSON columns in ``payload`` (serialised in the worker)."""
+    ``record`` is the submission's record (:mod:`evalreport.model.codec`), plain values that cross
+    the process boundary cheaply; ``columns`` are its ledger columns, serialised here in the
+    worker so that the recording process only writes rows."""
 
     path: str
     sha256: str | None  # None: the file could not be read at all (nothing recorded)
     archive_path: str | None
-    sub: Submission
+    record: dict[str, Any]
     checks: list[Finding] = field(default_factory=list)
     status: str = "unreadable"  # ok | errors | unreadable, or "known" (content already recorded)
-    payload: dict[str, str] = field(default_factory=dict)
+    columns: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The reader's findings on the file."""
+        return findings_from_records(self.record["findings"])
 
 
 def submission_status(sub: Submission, checks: list[Finding]) -> str:
@@ -93,7 +100,6 @@ _CTX: dict[str, _Context] = {}
 
 
 def _init(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, known: set[str]) -> None:
-    gc.enable()  # a worker is forked from an ingest that pauses the cyclic collector for itself
     start_worker()
     _CTX["ctx"] = _Context(folder, cfg, hierarchy, known)
     limit_memory(_CTX["ctx"].limits.worker_memory_bytes)
@@ -156,7 +162,7 @@ def _not_read(path: str, rule: str, reason: str = "") -> Parsed:
     """A file that could not be taken in: a finding, nothing recorded (it is tried again)."""
     name = os.path.basename(path)
     finding = make_finding(rule, "error", params={"file": name, "reason": reason}, file=name)
-    return Parsed(path, None, None, Submission("", "", "", None, {}, findings=[finding]))
+    return Parsed(path, None, None, submission_to_record(Submission("", "", "", None, {}, findings=[finding])))
 
 
 def _parse(path: str, ctx: _Context | None = None) -> Parsed:
@@ -173,7 +179,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
     except OSError as exc:
         return _not_read(path, "FILE_UNREADABLE_OS", exc.strerror or str(exc))
     if sha in ctx.known:  # content already in the ledger: a receipt, no parsing
-        return Parsed(path, sha, None, Submission("", "", "", None, {}), status="known")
+        return Parsed(path, sha, None, {}, status="known")
     if data is not None:
         archived = ctx.archive.store_bytes(data, sha, os.path.splitext(name)[1])
     try:
@@ -183,11 +189,18 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
         sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha),
                          findings=[finding])
     checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
-    payload = submission_payload(sub)
-    payload["check_json"] = findings_to_json(checks)
-    payload["check_key"] = ctx.check_key(sub.form_code) if sub.form_code else None
-    sub.values, sub.cells, sub.ratings = {}, {}, []  # in the payload; not pickled back twice
-    return Parsed(path, sha, archived, sub, checks, submission_status(sub, checks), payload)
+    return _parsed(path, sha, archived, sub, checks, submission_status(sub, checks),
+                   ctx.check_key(sub.form_code) if sub.form_code else None)
+
+
+def _parsed(path: str, sha: str, archived: str | None, sub: Submission, checks: list[Finding], status: str,
+            check_key: str | None) -> Parsed:
+    """The hand-off of a parsed file: its record and the ledger columns made from it here."""
+    record = submission_to_record(sub)
+    columns: dict[str, Any] = record_columns(record)
+    columns["check_json"] = findings_to_json(checks)
+    columns["check_key"] = check_key
+    return Parsed(path, sha, archived, record, checks, status, columns)
 
 
 def parse_files(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, paths: Iterable[str],
@@ -300,7 +313,4 @@ def _crashed(path: str, archive: Archive) -> Parsed:
     archived = archive.store_bytes(data, sha, os.path.splitext(name)[1])
     finding = make_finding("READ_CRASHED", "error", params={"file": name}, file=name)
     sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha), findings=[finding])
-    payload = submission_payload(sub)
-    payload["check_json"] = findings_to_json([])
-    payload["check_key"] = None
-    return Parsed(path, sha, archived, sub, [], "unreadable", payload)
+    return _parsed(path, sha, archived, sub, [], "unreadable", None)

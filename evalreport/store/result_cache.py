@@ -14,7 +14,8 @@ that is not also in the ledger: deleting the ``cache/`` folder only costs the ne
 Why ``marshal`` of plain values and not ``pickle`` of the objects: unpickling 10,000
 submissions and 10,888 unit totals as objects costs ~0.5 s, more than the rerun may take, and
 loading a pickle from a shared folder can run code; ``marshal`` reads plain values only
-(tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster. Submissions restored from the cache carry no cell addresses (their findings do).
+(tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster.
+Submissions are stored as the records of :mod:`evalreport.model.codec`, as in the ledger.
 """
 
 from __future__ import annotations
@@ -22,47 +23,24 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Mapping
-from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from evalreport import __version__
-from evalreport.aggregate.consolidate import ConsolidationParts
+from evalreport.aggregate.result_codec import base_from_record, result_to_record
 from evalreport.aggregate.update import ConsolidationBase
-from evalreport.check.intake import UnitIntake
 from evalreport.form.definition import FormDefinition
 from evalreport.model.hierarchy import Hierarchy
-from evalreport.model.period import Period, parse_period
-from evalreport.model.result import (
-    Change,
-    Completeness,
-    ConsolidationResult,
-    QuotaCheck,
-    ReconciliationGap,
-    UnitTotals,
-)
-from evalreport.model.submission import ChildRating, Provenance, Submission
+from evalreport.model.period import Period
+from evalreport.model.result import ConsolidationResult
 from evalreport.store.atomic import atomic_write_bytes
-from evalreport.store.frozen_restore import restore
-from evalreport.store.gc_pause import cyclic_gc_paused
-from evalreport.store.records import findings_from_json, findings_to_json
 
-__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "StoredBase", "cache_key", "load_base", "read_base",
-           "save_base", "state_digest"]
+__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base",
+           "state_digest"]
 
 CACHE_FOLDER = "cache"
-FORMAT = 2
+FORMAT = 3  # 3: submissions as the codec's records
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
-
-
-class StoredBase(NamedTuple):
-    """A base file's contents: format, key, ledger state and the encoded result."""
-
-    fmt: int
-    key: str
-    state: dict
-    payload: tuple
 
 
 def cache_key(form: FormDefinition, hierarchy_digest: str, root: str, period: Period, previous: str | None) -> str:
@@ -91,141 +69,25 @@ def save_base(folder: Path, result: ConsolidationResult, key: str, state: Ledger
     """Write ``result`` as the base for its form and period (atomically). A folder that cannot
     be written (a read-only share, a full disk) only means the next run consolidates from
     scratch: the run itself goes on."""
-    enc = _Encoder()
-    payload = enc.result(result)
-    one = enc.one
-    data = marshal.dumps((FORMAT, key, {one(u): (file_id, one(sha)) for u, (file_id, sha) in state.items()}, payload))
+    payload = result_to_record(result)
     target = _path(folder, result.form.code, result.period)
     try:
+        data = marshal.dumps((FORMAT, key, {u: (file_id, sha) for u, (file_id, sha) in state.items()},
+                              payload))
         target.parent.mkdir(exist_ok=True)
         atomic_write_bytes(target, data)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write (a finding's odd detail)
         pass
 
 
-def read_base(folder: Path, form: str, period: Period) -> StoredBase | None:
-    """The stored base as plain values, not yet checked against a key (None if there is none
-    or it is damaged): the half of :func:`load_base` that needs nothing of the ledger, which a
-    run does while its helper scans the inbox."""
+def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str
+              ) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
+    """The stored base and its ledger state, or None when there is none, it is damaged or it
+    does not match ``key`` (then the run consolidates from scratch)."""
     try:
-        with cyclic_gc_paused():  # ~200,000 new containers: no reason to let the collector scan them
-            fmt, stored_key, state, payload = marshal.loads(_path(folder, form, period).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return StoredBase(fmt, stored_key, state, payload)
-
-
-def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str,
-              stored: StoredBase | None = None) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
-    """The stored base and its ledger state, or None when there is none or it does not match.
-    ``stored``: its :func:`read_base`, if read already."""
-    base = stored if stored is not None else read_base(folder, form.code, period)
-    if base is None or base.fmt != FORMAT or base.key != key:
-        return None
-    try:
-        return (_decode(base.payload, form, period, hierarchy, root),
-                {u: tuple(v) for u, v in base.state.items()})
-    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
-        return None  # no cache, or a damaged one: consolidate from scratch
-
-
-# -- encoding: plain tuples, lists, dicts and strings only -------------------------------------
-def _findings(items: list) -> str | None:
-    return findings_to_json(items) if items else None
-
-
-def _checked(pair: tuple[list, list], encode) -> tuple:
-    return [encode(x) for x in pair[0]], _findings(pair[1])
-
-
-class _Encoder:
-    def __init__(self) -> None:
-        self.subs: list[tuple] = []
-        self.index: dict[int, int] = {}
-        # One object per distinct text (unit codes, SHA-256s, form codes, as read from files and
-        # from the ledger, arrive as many equal strings): marshal writes the others as references,
-        # so loading builds ~50,000 fewer strings for a province.
-        self._texts: dict[str, str] = {}
-
-    def one(self, text: str) -> str:
-        return self._texts.setdefault(text, text)
-
-    def sub(self, s: Submission | None) -> int | None:
-        if s is None:
+        fmt, stored_key, state, payload = marshal.loads(_path(folder, form.code, period).read_bytes())
+        if fmt != FORMAT or stored_key != key:
             return None
-        i = self.index.get(id(s))
-        if i is None:
-            p, one = s.provenance, self.one
-            prov = None if p is None else (p.path, p.name, p.size, one(p.sha256),
-                                           p.modified.isoformat() if p.modified else None)
-            ratings = [(r.code, r.name, r.rating, r.tsvm, r.reason, r.raw_rating) for r in s.ratings]
-            i = self.index[id(s)] = len(self.subs)
-            self.subs.append((one(s.form_code), one(s.form_version), one(s.unit_code),
-                              one(str(s.period)) if s.period else None, s.values, ratings, prov,
-                              _findings(s.findings), one(s.kind), s.unit_name, s.replaces))
-        return i
-
-    def result(self, r: ConsolidationResult) -> tuple:
-        p: ConsolidationParts = r.parts
-        one = self.one
-        units = [(one(t.code), t.values, t.shares, one(t.source), t.covered_units, t.expected_units, t.missing_units)
-                 for t in r.units.values()]
-        intake = {one(u): (_findings(x.findings), [self.sub(s) for s in x.rejected], self.sub(x.accepted),
-                           self.sub(x.blocked)) for u, x in p.intake.items()}
-        completeness = {c: (x.expected, x.received, x.missing, x.with_errors, dict(x.by_level))
-                        for c, x in r.completeness.items()}
-        gaps = {u: [(g.unit, g.field, g.own_value, g.children_sum, [tuple(e) for e in g.explained_by])
-                    for g in gs] for u, gs in p.gaps.items()}
-
-        def qc(q: QuotaCheck) -> tuple:
-            return q.scope, q.committee, q.numerator, q.denominator, q.limit, q.level
-
-        def ch(c: Change) -> tuple:
-            return c.unit, c.field, c.current, c.previous, c.outlier
-
-        parts = (intake, gaps, {u: _findings(f) for u, f in p.gap_findings.items()},
-                 {u: _checked(x, qc) for u, x in p.members.items()},
-                 {u: _checked(x, qc) for u, x in p.organizations.items()}, _checked(p.tree, qc),
-                 {u: _checked(x, ch) for u, x in p.changes.items()})
-        return self.subs, units, completeness, parts
-
-
-def _decode(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str
-            ) -> ConsolidationBase:
-    subs_raw, units_raw, completeness_raw, parts_raw = payload
-    periods: dict[str, Period] = {}
-    subs: list[Submission] = []
-    from_iso = datetime.fromisoformat
-    for (form_code, version, unit, per, values, ratings, prov, found, kind, unit_name, replaces) in subs_raw:
-        if per is not None and per not in periods:
-            periods[per] = parse_period(per)
-        provenance = None if prov is None else restore(
-            Provenance, path=prov[0], name=prov[1], size=prov[2], sha256=prov[3],
-            modified=from_iso(prov[4]) if prov[4] else None)
-        subs.append(Submission(form_code, version, unit, periods.get(per) if per else None, values, {},
-                               [ChildRating(*r) for r in ratings] if ratings else [], provenance,
-                               findings_from_json(found) if found else [], kind, unit_name, replaces))
-    units = {row[0]: UnitTotals(*row) for row in units_raw}
-    completeness = {c: Completeness(c, *x[:4], {lv: tuple(v) for lv, v in x[4].items()})
-                    for c, x in completeness_raw.items()}
-    intake_raw, gaps_raw, gap_findings_raw, members_raw, orgs_raw, tree_raw, changes_raw = parts_raw
-
-    def sub(i: int | None) -> Submission | None:
-        return None if i is None else subs[i]
-
-    def checked(pairs: dict, cls) -> dict[str, tuple[list, list]]:  # one pass: a province has ~11,000
-        return {u: ([cls(*x) for x in got], findings_from_json(found) if found else [])
-                for u, (got, found) in pairs.items()}
-
-    parts = ConsolidationParts(
-        intake={u: UnitIntake(findings_from_json(f) if f else [], [subs[i] for i in rej], sub(acc), sub(blk))
-                for u, (f, rej, acc, blk) in intake_raw.items()},
-        gaps={u: [ReconciliationGap(g[0], g[1], g[2], g[3], [tuple(e) for e in g[4]]) for g in gs]
-              for u, gs in gaps_raw.items()},
-        gap_findings={u: findings_from_json(f) for u, f in gap_findings_raw.items()},
-        members=checked(members_raw, QuotaCheck),
-        organizations=checked(orgs_raw, QuotaCheck),
-        tree=checked({"": tree_raw}, QuotaCheck)[""],
-        changes=checked(changes_raw, Change),
-    )
-    return ConsolidationBase(form, period, hierarchy, root, units, completeness, parts)
+        return (base_from_record(payload, form, period, hierarchy, root), {u: tuple(v) for u, v in state.items()})
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
+        return None

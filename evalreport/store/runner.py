@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from evalreport.form.definition import FormDefinition
-from evalreport.model.finding import Finding
+from evalreport.model.finding import Finding, unique_findings
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
@@ -27,12 +27,9 @@ from evalreport.render.letterhead import ReportSettings
 from evalreport.store.atomic import atomic_write_bytes
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
-from evalreport.store.gc_pause import cyclic_gc_paused
 from evalreport.store.ingest import IngestReport
 from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
-from evalreport.store.result_cache import CACHE_FOLDER, StoredBase
-from evalreport.store.run_helper import RunHelper
 from evalreport.wording.catalog import text
 
 __all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs", "STAGING_PREFIX"]
@@ -64,25 +61,17 @@ class RunReport:
     def findings(self) -> list[Finding]:
         """Ledger events of this ingest (duplicates, replacements), the reader's findings on files
         of this ingest that could not be identified, and every finding of the consolidations."""
-        seen: set[tuple] = set()
-        out = []
         # A file that could not be identified belongs to no period's consolidation; it arrived in
         # this run, so its reader findings are shown here or the officer would never see them.
         events = [f for f in self.ingest.findings if f.rule.startswith("WS_")]
         events += [x for f in self.ingest.files if f.outcome == "unreadable" for x in f.findings]
-        for f in [*events, *(f for r in self.results.values() for f in r.findings)]:
-            key = (f.rule, f.unit, f.file, f.sheet, f.cell, f.message("en"))
-            if key not in seen:
-                seen.add(key)
-                out.append(f)
-        return out
+        return unique_findings([*events, *(f for r in self.results.values() for f in r.findings)])
 
 
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                        progress: Progress | None = None, with_previous: bool = True,
                        cache: Path | None = None, how: dict[str, Any] | None = None,
-                       current: list[tuple[str, int, str, int]] | None = None,
-                       stored: StoredBase | None = None) -> ConsolidationResult:
+                       current: list[tuple[str, int, str, int]] | None = None) -> ConsolidationResult:
     """Consolidate the current versions of ``form`` for ``period``; the previous period's result,
     rebuilt from the ledger when it has data, feeds the year-over-year / month-to-month checks.
 
@@ -91,9 +80,8 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
     result as consolidating everything again. ``how`` (if given) receives how it was made:
     ``{"mode": "full" | "updated", "changed_units": n}``, for the run's manifest. ``current`` is
     the period's :meth:`~.ledger.Ledger.current_state` when the caller already has it (a run
-    needs it for the manifest's versions too); ``stored``, the period's cached base as
-    :func:`.result_cache.read_base` read it earlier. A monthly form's quarter or year is rolled
-    up from its months (:func:`consolidate_rolled_up`)."""
+    needs it for the manifest's versions too). A monthly form's quarter or year is rolled up
+    from its months (:func:`consolidate_rolled_up`)."""
     if form.rolls_up_to(period.kind):
         return consolidate_rolled_up(form, period, ledger, hierarchy, root, progress, cache, how)
     previous, prev_digest = None, None
@@ -102,7 +90,7 @@ def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hie
         previous, prev_digest, _ = _consolidated(form, prev_period, ledger, hierarchy, root, None, None, cache, None,
                                                  digest=True)
     result, _, mode = _consolidated(form, period, ledger, hierarchy, root, previous, prev_digest, cache, progress,
-                                    current=current, stored=stored)
+                                    current=current)
     if how is not None:
         how.update(mode)
     return result
@@ -128,13 +116,12 @@ def consolidate_rolled_up(form: FormDefinition, period: Period, ledger: Ledger, 
 def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                   previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
                   progress: Progress | None, digest: bool = False,
-                  current: list[tuple[str, int, str, int]] | None = None, stored: StoredBase | None = None
+                  current: list[tuple[str, int, str, int]] | None = None
                   ) -> tuple[ConsolidationResult, str | None, dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
-    with cyclic_gc_paused():
-        result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
-                                                         prev_digest, cache, progress, current, stored)
+    result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
+                                                     prev_digest, cache, progress, current)
     from evalreport.store.result_cache import state_digest
 
     return result, state_digest(key, state) if digest else None, how
@@ -142,8 +129,8 @@ def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarch
 
 def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
                            previous: ConsolidationResult | None, prev_digest: str | None, cache: Path | None,
-                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None,
-                           stored: StoredBase | None) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
+                           progress: Progress | None, current: list[tuple[str, int, str, int]] | None
+                           ) -> tuple[ConsolidationResult, str, dict, dict[str, Any]]:
     from evalreport.aggregate.consolidate import consolidate_reusing_checks
     from evalreport.aggregate.update import update_parts
     from evalreport.store.result_cache import REBASE_SHARE, cache_key, load_base, save_base
@@ -157,7 +144,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                                          else current):
         state[unit] = (file_id, sha) if unit not in state else (-1, "several")  # never equal to a base
     key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
-    base = load_base(cache, form, period, hierarchy, root, key, stored) if cache is not None else None
+    base = load_base(cache, form, period, hierarchy, root, key) if cache is not None else None
     if base is not None:
         stored_base, base_state = base
         changed = sorted([u for u, now in state.items() if base_state.get(u) != now]
@@ -192,13 +179,9 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   helper: RunHelper | None = None, cache: Path | None = None,
                    report: ReportSettings | None = None) -> tuple[list[Path], list[str]]:
-    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging;
-    with a ``helper``, the narratives' documents and the findings workbook are written there
-    meanwhile. With ``cache`` (a workspace folder), the workbooks' big sheets reuse the rows' XML
-    of the last run (:mod:`evalreport.render.workbook.rows_memo`). ``report``: the workspace's
-    letterhead settings.
+    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
+    ``report``: the workspace's letterhead settings.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
@@ -206,7 +189,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     from evalreport.render.word.narrative import write_narrative
     from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
     from evalreport.render.workbook.findings_table import write_findings_table
-    from evalreport.render.workbook.rows_memo import RowsMemo
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
     staging = out_dir / f"{STAGING_PREFIX}{run_id}"
@@ -214,32 +196,25 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
-    submit = helper.submit if helper else _call  # where a document that needs no result is written
-    memo_path = cache / CACHE_FOLDER / f"{safe_part(code)}_{safe_part(period)}.rows" if cache is not None else None
-    memo = RowsMemo.load(memo_path) if memo_path is not None else None
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {code}", i, len(units))
         workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
-        try:  # first, so that the helper writes the document while the workbook is made here
+        try:
             context = build_narrative_context(result, unit, lang, DocumentInfo(settings=report))
         except FormRolesError as exc:  # this form has no narrative report (e.g. DV-THANG)
             notes.append(str(exc))
             context = None
         if context is not None:
-            submit(write_narrative, context, narrative, None, lang)
-        write_summary_workbook(result, unit, workbook, lang=lang, rows_memo=memo)
+            write_narrative(context, narrative, None, lang)
+        write_summary_workbook(result, unit, workbook, lang=lang, report=report.for_unit(unit) if report else None)
         staged.append(workbook)
         crash_point("render.staged")
         if context is not None:
             staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{text('FILE_FINDINGS', lang)}.xlsx"
-    submit(write_findings_table, result.findings, findings, lang)
+    write_findings_table(result.findings, findings, lang)
     staged.append(findings)
-    if memo is not None and memo_path is not None:
-        memo.save(memo_path)
-    if helper:
-        helper.wait()
     if pdf:
         try:
             staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]
@@ -259,10 +234,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         final.append(target)
     shutil.rmtree(staging, ignore_errors=True)
     return final, sorted(set(notes))
-
-
-def _call(fn: Callable[..., Any], *args: Any) -> None:
-    fn(*args)
 
 
 def clean_staging(outputs: Path) -> None:

@@ -1,7 +1,7 @@
 """What every worker process of a run does first: leave when its run is gone, and leave Ctrl-C
 to the run.
 
-A run's worker processes (the parse pool, the run helper) are forked from it. When the run is
+A run's worker processes (the parse pool) are forked from it. When the run is
 killed outright (SIGKILL, a closed terminal, Task Manager), nothing tells them: a worker waiting
 for its next job blocks forever, holding memory and, through the file it inherited, the
 workspace lock, so the officer's next run would wait for a process nobody can see. Each worker
@@ -9,7 +9,7 @@ therefore watches its parent from a daemon thread and exits when the parent is g
 process id changes); the lock's own copy is dropped at fork time (:mod:`.lock`).
 
 Ctrl-C in a terminal reaches every process of the run; the run stops its workers itself (the
-pool shuts down, the helper is closed), so a worker ignores it instead of printing a traceback
+pool shuts down), so a worker ignores it instead of printing a traceback
 of its own beside the run's message. A worker is forked with Ctrl-C held (:func:`interrupts_held`)
 until it has said so, or one pressed at that moment would interrupt it half made.
 """

@@ -4,7 +4,6 @@ wrappers over these methods (see the package docstring for the stable API)."""
 
 from __future__ import annotations
 
-import gc
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -13,11 +12,9 @@ from pathlib import Path
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.store.config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_config
-from evalreport.store.ingest import IngestReport, ingest_inbox, scan_workspace_inbox
+from evalreport.store.ingest import IngestReport, ingest_inbox
 from evalreport.store.ledger import LEDGER_NAME, Ledger
 from evalreport.store.lock import WorkspaceLock
-from evalreport.store.result_cache import StoredBase, read_base
-from evalreport.store.run_helper import RunHelper
 from evalreport.store.runner import (
     RunReport,
     Stopwatch,
@@ -163,23 +160,10 @@ class Workspace:
             self.ledger.mark_interrupted()
             clean_staging(self.folder / "outputs")
             run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
-            helper = None
             try:
-                # Everything alive now (modules, configuration, unit list) lives as long as the run:
-                # frozen, the collector's full passes skip it, and processes forked from here on (the
-                # run helper, the parse pool) share its pages instead of copying each one the
-                # collector would write to.
-                gc.freeze()
-                helper = RunHelper.start() if self.config.workers > 1 else None  # forked while small
                 codes = list(forms or self.config.forms_for(period))
-                stored: dict[str, StoredBase | None] = {}
-                scan = None
-                if helper:  # the helper scans the inbox while this process reads the run cache
-                    scanning = helper.submit(scan_workspace_inbox, self.folder)
-                    stored = {code: read_base(self.folder, code, period) for code in codes}
-                    scan = helper.result(scanning)
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
-                                                                self.ledger, progress, scan))
+                                                                self.ledger, progress))
                 watch.lap("ingest")
                 out_dir = self.outputs_dir(period)
                 versions: dict[tuple[str, str], int] = {}
@@ -188,18 +172,14 @@ class Workspace:
                     form = self.config.form(code)
                     current = self.ledger.current_state(code, str(period))
                     result = consolidate_period(form, period, self.ledger, self.hierarchy, self.root, progress,
-                                                cache=self.folder, how=how.setdefault(code, {}), current=current,
-                                                stored=stored.pop(code, None))
+                                                cache=self.folder, how=how.setdefault(code, {}), current=current)
                     report.results[code] = result
-                    # The result lives until the run ends: keep the collector's full passes from
-                    # walking its ~200,000 objects again during rendering (unfrozen below).
-                    gc.freeze()
                     versions.update({(code, unit): version for unit, _id, _sha, version in current})
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress, helper, self.folder, self.config.report_settings())
+                                                    progress, self.config.report_settings())
                     report.outputs += outputs
                     report.notes += notes
                     watch.lap("render")
@@ -211,10 +191,6 @@ class Workspace:
             except BaseException:
                 self.ledger.finish_run(run_id, "failed", None)
                 raise
-            finally:
-                gc.unfreeze()
-                if helper:
-                    helper.close()
             self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)
             return report
 

@@ -4,7 +4,6 @@ the ledger rows an ingest writes (one clock reading and one receipts statement p
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -14,10 +13,9 @@ import pytest
 from workspace_support import CELLS, fill_cells, make_workspace
 
 from evalreport.read import workbook as reader_module
-from evalreport.store import Workspace, parse_worker
-from evalreport.store import ingest as ingest_module
+from evalreport.store import Workspace
 from evalreport.store.archive import Archive
-from evalreport.store.ingest import scan_inbox, scan_workspace_inbox
+from evalreport.store.ingest import scan_inbox
 from evalreport.store.ledger import Ledger
 from evalreport.store.parse_worker import _Context, _parse, parse_files
 
@@ -54,15 +52,14 @@ def test_scan_selects_and_orders_as_a_recursive_glob_did(tmp_path):
     assert (scan.total, scan.skipped) == (6, 0)
 
 
-def test_the_scan_leaves_out_what_was_ingested_and_is_the_same_from_a_second_connection(tmp_path):
+def test_the_scan_leaves_out_what_was_ingested(tmp_path):
     ws = make_workspace(tmp_path / "ws", workers=1)
     fill_cells(ws)
     ws.ingest()
     (ws.inbox / f"DG-NAM_2021_{CELLS[0]}.xlsx").touch()  # a new modification time: looked at again
-    mine, helpers = scan_inbox(ws.inbox, ws.ledger), scan_workspace_inbox(ws.folder)
+    mine = scan_inbox(ws.inbox, ws.ledger)
     assert [rel for rel, _p, _s in mine.fresh] == [f"DG-NAM_2021_{CELLS[0]}.xlsx"]
     assert (mine.total, mine.skipped) == (len(CELLS), len(CELLS) - 1)
-    assert helpers == mine
 
 
 def test_a_file_over_the_size_limit_is_archived_as_a_stream_and_reported(tmp_path):
@@ -98,8 +95,8 @@ def test_over_the_limit_the_worker_never_holds_the_file(tmp_path, monkeypatch):
     res = _parse(str(path), ctx)
     ws.close()
     assert len(streamed) == 1 and given == [None]
-    assert res.status == "unreadable" and [f.rule for f in res.sub.findings] == ["FILE_TOO_LARGE"]
-    assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and res.sub.provenance.size == path.stat().st_size
+    assert res.status == "unreadable" and [f.rule for f in res.findings] == ["FILE_TOO_LARGE"]
+    assert res.sha256 == hashlib.sha256(path.read_bytes()).hexdigest() and res.record["provenance"]["size"] == path.stat().st_size
 
 
 def test_results_cross_from_a_worker_unchanged(ws):
@@ -121,7 +118,7 @@ def test_parallel_results_come_back_in_order(tmp_path):
     results = list(parse_files(ws.folder, ws.config, ws.hierarchy, paths, len(paths)))
     ws.close()
     assert [r.path for r in results] == paths
-    assert all(r.status == "ok" and r.sub.period is not None and r.sub.provenance.size > 0 for r in results)
+    assert all(r.status == "ok" and r.record["period"] is not None and r.record["provenance"]["size"] > 0 for r in results)
 
 
 def test_a_batch_is_received_at_one_time_and_its_receipts_are_all_written(ws):
@@ -135,20 +132,3 @@ def test_a_batch_is_received_at_one_time_and_its_receipts_are_all_written(ws):
     assert {r["received_at"] for r in ws.ledger.conn.execute("SELECT received_at FROM files")} == {rows[0]["seen_at"]}
     again = ws.ingest()
     assert again.skipped == len(CELLS) + 1 and again.files == []
-
-
-def test_the_collector_is_paused_for_the_recording_only(ws, monkeypatch):
-    fill_cells(ws)
-    during = []
-    real = ingest_module._ingest_one
-    monkeypatch.setattr(ingest_module, "_ingest_one", lambda *a: during.append(gc.isenabled()) or real(*a))
-    ws.ingest()
-    assert during and not any(during) and gc.isenabled()
-    gc.disable()
-    try:
-        ctx_args = (ws.folder, ws.config, ws.hierarchy, set())
-        monkeypatch.setattr(parse_worker, "start_worker", lambda: None)  # this is no worker: keep Ctrl-C
-        parse_worker._init(*ctx_args)  # a worker forked while the parent had it paused
-        assert gc.isenabled()
-    finally:
-        gc.enable()

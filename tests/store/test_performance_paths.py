@@ -13,10 +13,11 @@ from openpyxl import load_workbook
 from workspace_support import fill_cells, make_workspace
 
 from evalreport import fill_template
+from evalreport.model.codec import submission_to_record
 from evalreport.model.finding import FINDING_COLUMNS, findings_frame, make_finding
 from evalreport.read.guard import ReadLimits, check_archive
 from evalreport.render.workbook.findings_table import write_findings_table
-from evalreport.store.records import submission_payload
+from evalreport.store.records import record_columns
 
 
 @pytest.fixture
@@ -92,7 +93,7 @@ def test_rebuilt_submissions_equal_the_read_ones_and_share_cell_references(tmp_p
         assert first.cells[code] == second.cells[code] and first.cells[code] is second.cells[code]
         assert first.period is second.period and first.cells is not second.cells
         row = ws.ledger.file_by_sha(first.provenance.sha256)
-        payload = submission_payload(first)
-        assert payload["values_json"] == row["values_json"] and payload["cells_json"] == row["cells_json"]
+        columns = record_columns(submission_to_record(first))
+        assert columns["values_json"] == row["values_json"] and columns["cells_json"] == row["cells_json"]
     finally:
         ws.close()

@@ -30,7 +30,6 @@ from functools import partial
 from math import isfinite
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
@@ -38,9 +37,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from evalreport.render.workbook.xlsx_cells import CellLook
-
-if TYPE_CHECKING:
-    from evalreport.render.workbook.rows_memo import RowsMemo
 
 __all__ = ["BodyRow", "SheetBody", "StreamedWorkbook", "rows_xml"]
 
@@ -85,11 +81,10 @@ class StreamedWorkbook:
     workbook: Workbook
     bodies: list[SheetBody] = field(default_factory=list)
 
-    def save(self, path: str | Path, memo: RowsMemo | None = None) -> None:
+    def save(self, path: str | Path) -> None:
         """Save the workbook through openpyxl into memory (the big sheets hold only their frame,
         parts stored uncompressed), then write its package to ``path`` with each body streamed
-        into its sheet's part, compressing every part once. ``memo``: rows' XML known from the
-        last run (:mod:`.rows_memo`)."""
+        into its sheet's part, compressing every part once."""
         package = io.BytesIO()
         with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as archive:
             # what openpyxl's save_workbook() does, with an archive that does not compress
@@ -104,12 +99,12 @@ class StreamedWorkbook:
                     target.writestr(info.filename, source.read(info))
                 else:
                     with target.open(info.filename, "w") as out:
-                        _write_sheet(out, source.read(info), body, memo)
+                        _write_sheet(out, source.read(info), body)
         if parts:
             raise ValueError(f"sheet parts not found in the saved workbook: {sorted(parts)}")
 
 
-def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody, memo: RowsMemo | None = None) -> None:
+def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody) -> None:
     """The frame openpyxl wrote (its last row above ``body.first_row``), with the body's rows
     spliced in at the end of ``sheetData`` and the dimension widened to cover them."""
     end = _SHEET_DATA_END.search(frame)
@@ -126,7 +121,7 @@ def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody, memo: Ro
     head = _DIMENSION.sub(f'<dimension ref="A1:{last}{body.last_row}"/>'.encode(), head, 1)
     out.write(head)
     written = 0
-    for chunk, n in (memo.rows_xml if memo else rows_xml)(body.rows, body.first_row):
+    for chunk, n in rows_xml(body.rows, body.first_row):
         out.write(chunk)
         written += n
     if written != body.count:

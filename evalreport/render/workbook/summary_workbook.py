@@ -28,7 +28,6 @@ from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
 from evalreport.render.word.sentences import capitalize
 from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
-from evalreport.render.workbook.rows_memo import RowsMemo
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from evalreport.render.workbook.summary_sheets import (
     short_label,
@@ -107,14 +106,12 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
 
 
 def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, path: str | Path,
-                           lang: str = "vi", *, rows_memo: RowsMemo | None = None,
-                           report: UnitReportSettings | None = None) -> Path:
-    """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically
-    (``rows_memo``: the big sheets' rows as the last run wrote them, :mod:`.rows_memo`)."""
+                           lang: str = "vi", *, report: UnitReportSettings | None = None) -> Path:
+    """Write the summary workbook of ``unit_code`` (default: the root) to ``path`` atomically."""
     book = build_summary_workbook(result, unit_code, lang, report)
     target = Path(path)
     with atomic_path(target) as tmp:
-        book.save(tmp, rows_memo)
+        book.save(tmp)
     return target
 
 
