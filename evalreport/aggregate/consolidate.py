@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from evalreport.aggregate.changes import compare_unit
+from evalreport.aggregate.expected import not_expected
 from evalreport.aggregate.quota import Checked, QuotaPlan
 from evalreport.aggregate.rollup import UnitRoller, field_label
 from evalreport.check.intake import IntakeContext, UnitIntake, intake_order, intake_unit
@@ -114,6 +115,7 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
     """
     if params:
         form = form.with_parameters(dict(params))
+    hierarchy = hierarchy.at(period)
     root = root or hierarchy.root
     subtree = hierarchy.subtree(root)
     subs = list(submissions)
@@ -143,7 +145,7 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
     for code in subtree:
         store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = completeness_by_parent(hierarchy, root, units, set(blocked))
+    completeness = completeness_by_parent(hierarchy, root, units, set(blocked), not_expected(form, hierarchy, root))
     tick.finish()
     return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
 
@@ -260,8 +262,9 @@ def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: Reconciliation
 
 
 def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
-                  blocked: set[str]) -> dict[str, Completeness]:
-    """Per parent: which direct children are received, and "received/expected" per level below.
+                           blocked: set[str], unexpected: frozenset[str] = frozenset()) -> dict[str, Completeness]:
+    """Per parent: which direct children are received, and "received/expected" per level below;
+    ``unexpected`` units (ceased during the period, see :mod:`.expected`) are in neither count.
 
     A unit counts as received when it or something below it sent usable data, or when an
     ancestor's own summary (used because nothing below it was sent) covers it.
@@ -277,7 +280,7 @@ def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, 
     per_level: dict[str, dict[str, list[int]]] = {}
     out: dict[str, Completeness] = {}
     for code in reversed(subtree):  # children before parents
-        children = hierarchy.children(code)
+        children = [c for c in hierarchy.children(code) if c not in unexpected]
         counts: dict[str, list[int]] = {}
         for c in children:
             level = hierarchy.unit(c).level

@@ -86,6 +86,8 @@ class UnitRoller:
         self.below: dict[str, list[str]] = {}
         self.member_shares = SharePlan(form.shares)
         self.level_shares: dict[str, SharePlan] = {}
+        # Units that ceased during the period and need not send this form (evalreport.aggregate.expected).
+        self.ended_optional = form.expected != "during" and hierarchy.dated
 
     def level_of(self, code: str) -> str | None:
         u = self.hierarchy.get(code)
@@ -138,14 +140,15 @@ class UnitRoller:
                 plan = self.level_shares[lv] = SharePlan(org.shares, code_of=lambda s, lv=lv: org.share_code(lv, s))
             plan.apply({m: values.get(org.field_code(lv, m)) for m in org.all_measures}, shares)
 
-        expected = sum(units[c].expected_units for c in children) if children else 1
+        optional = self.ended_optional and source == "none" and hierarchy.ended(code)
+        expected = sum(units[c].expected_units for c in children) if children else int(not optional)
         if source == "own":
             covered, missing = expected, []
         elif source == "children":
             covered = sum(units[c].covered_units for c in with_data)
             missing = [m for c in children for m in units[c].missing_units]
         else:
-            covered, missing = 0, [code]
+            covered, missing = 0, [] if optional else [code]
         return UnitTotals(code, values, shares, source, covered, expected, missing), gaps
 
 

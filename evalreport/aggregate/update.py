@@ -28,6 +28,7 @@ from evalreport.aggregate.consolidate import (
     store_gaps,
     store_unit_checks,
 )
+from evalreport.aggregate.expected import not_expected
 from evalreport.aggregate.quota import QuotaPlan
 from evalreport.aggregate.rollup import UnitRoller
 from evalreport.check.intake import intake_unit
@@ -113,6 +114,7 @@ def update_parts(base: ConsolidationBase, changed: Mapping[str, Sequence[Submiss
         store_gaps(form, hierarchy, parts, code, gaps, units)
         store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = (completeness_by_parent(hierarchy, root, units, set(blocked)) if sources_changed
+    completeness = (completeness_by_parent(hierarchy, root, units, set(blocked), not_expected(form, hierarchy, root))
+                    if sources_changed
                     else base.completeness)
     return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))

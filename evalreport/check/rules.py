@@ -45,6 +45,11 @@ register_messages({
         "vi": "Mã đơn vị '{found}' không có trong danh sách đơn vị; kiểm tra lại mã trên tệp hoặc cập nhật danh sách",
         "en": "Unit code '{found}' is not in the unit list; check the code in the file or update the list",
     },
+    "UNIT_NOT_IN_PERIOD": {
+        "vi": "Đơn vị '{found}' ({name}) không tồn tại trong kỳ {period}: hiệu lực {validity}{successor}; không tổng hợp tệp này",
+        "en": "Unit '{found}' ({name}) does not exist in period {period}: valid {validity}{successor}; this file is not consolidated",
+    },
+    "UNIT_SUCCESSOR": {"vi": ", đơn vị kế thừa: {successors}", "en": ", succeeded by {successors}"},
     "UNIT_UNEXPECTED": {
         "vi": "Tệp là báo cáo của đơn vị '{found}', không phải của đơn vị '{expected}' như mong đợi",
         "en": "The file is the report of unit '{found}', not of the expected unit '{expected}'",
@@ -152,8 +157,8 @@ def check_submission_identity(form: FormDefinition, submission: Submission, *, h
     if submission.form_code != form.code:
         out.append(make_finding("FORM_MISMATCH", "error", params={"found": submission.form_code,
                                                                    "expected": form.code}, **where))
-    if hierarchy is not None and submission.unit_code not in hierarchy:
-        out.append(make_finding("UNIT_UNKNOWN", "error", params={"found": submission.unit_code}, **where))
+    if hierarchy is not None:
+        out += _unit_of_period(hierarchy, submission, expected_period or submission.period, where)
     if expected_unit is not None and submission.unit_code != expected_unit:
         out.append(make_finding("UNIT_UNEXPECTED", "error",
                                 params={"found": submission.unit_code, "expected": expected_unit}, **where))
@@ -165,6 +170,26 @@ def check_submission_identity(form: FormDefinition, submission: Submission, *, h
         out.append(make_finding("PERIOD_TYPE", "error", params={"found": str(period), "form": form.code,
                                                                  "types": ", ".join(form.period_types)}, **where))
     return out
+
+
+def _unit_of_period(hierarchy: Hierarchy, submission: Submission, period: Period | None,
+                    where: dict) -> list[Finding]:
+    """A unit code not in the list, or (a list with validity dates) not existing in the period."""
+    code = submission.unit_code
+    tree = hierarchy.at(period) if period is not None else hierarchy
+    if code in tree:
+        return []
+    rows = hierarchy.versions(code) if code is not None else []
+    if not rows:
+        return [make_finding("UNIT_UNKNOWN", "error", params={"found": code}, **where)]
+    successors = ", ".join(f"{hierarchy.name(c)} ({c})" for c in hierarchy.successors(code))
+    messages = {lang: render_message("UNIT_NOT_IN_PERIOD", {
+        "found": code, "name": rows[-1].name, "period": period.label(lang),
+        "validity": "; ".join(r.validity.text() for r in rows),
+        "successor": render_message("UNIT_SUCCESSOR", {"successors": successors})[lang] if successors else "",
+    })[lang] for lang in ("vi", "en")}
+    return [make_finding("UNIT_NOT_IN_PERIOD", "error", messages=messages, **where,
+                         params={"found": code, "period": str(period), "successors": hierarchy.successors(code)})]
 
 
 def check_rules(form: FormDefinition, submission: Submission, *, previous: Submission | None = None) -> list[Finding]:

@@ -199,7 +199,7 @@ class Hierarchy:
         """The tree of ``period``: the units that exist on any day of it (a code that moved: its
         row valid at the period's end), with only the levels that have units then. A list without
         validity columns is the same tree in every period (``self``)."""
-        if not self.dated:
+        if not self.dated or period == self.period:
             return self
         if period not in self._periods:
             chosen = {u.code: u for u in rows_of_period(self.rows, period.first_day, period.last_day)}
