@@ -25,7 +25,7 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ReconciliationGap, UnitTotals
 from evalreport.model.submission import ChildRating, Submission
 
-__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label"]
+__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "add_into"]
 
 Values = dict[str, "int | float | None"]
 
@@ -36,7 +36,8 @@ class Rollup:
     gaps: list[ReconciliationGap] = field(default_factory=list)
 
 
-def _add(acc: dict, values: Mapping, keys) -> None:
+def add_into(acc: dict, values: Mapping, keys) -> None:
+    """Add ``values`` into ``acc`` key by key; a missing value adds nothing (None + None is None)."""
     for k in keys:
         v = values.get(k)
         if v is not None:
@@ -106,7 +107,7 @@ class UnitRoller:
             source = "children"
             values: Values = dict.fromkeys(fields)
             for c in with_data:
-                _add(values, units[c].values, fields)
+                add_into(values, units[c].values, fields)
         elif sub is not None:
             source = "own"
             values = {f: sub.values.get(f) for f in fields}
@@ -193,7 +194,7 @@ def _org_counts(org: OrganizationsDef, keys: list[str], source: str, sub: Submis
             for m, n in counts.items():
                 out[org.field_code(level, m)] = n
     for cv in children_values:
-        _add(out, cv, keys)
+        add_into(out, cv, keys)
     return out
 
 
