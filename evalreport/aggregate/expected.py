@@ -1,4 +1,4 @@
-"""Which units of a period's tree are expected to send a form.
+"""Which units of a period's tree are expected to send a form, and how the ceased ones are rated.
 
 A unit that ceased during the period (dissolved, merged) is still in the period's tree: its
 parent rates it ("Không đánh giá") and a monthly form wants its last report (the members it
@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from evalreport.form.definition import FormDefinition
 from evalreport.model.hierarchy import Hierarchy
+from evalreport.wording.messages import register_messages, render_message
 
-__all__ = ["not_expected"]
+__all__ = ["not_expected", "ceased_ratings", "ceased_reason"]
+
+register_messages({
+    "CEASED_DISSOLVED": {"vi": "giải thể", "en": "dissolved"},
+    "CEASED_MERGED": {"vi": "hợp nhất vào {names}", "en": "merged into {names}"},
+    "CEASED_RENAMED": {"vi": "tổ chức lại thành {names}", "en": "reorganized as {names}"},
+    "CEASED_SPLIT": {"vi": "chia tách thành {names}", "en": "split into {names}"},
+})
 
 
 def not_expected(form: FormDefinition, hierarchy: Hierarchy, root: str) -> frozenset[str]:
@@ -19,3 +27,34 @@ def not_expected(form: FormDefinition, hierarchy: Hierarchy, root: str) -> froze
     if form.expected == "during" or not hierarchy.dated:
         return frozenset()
     return frozenset(c for c in hierarchy.descendants(root) if hierarchy.ended(c))
+
+
+def ceased_ratings(form: FormDefinition, hierarchy: Hierarchy, parent: str, lang: str = "vi") -> list[dict]:
+    """The rating rows a parent's template carries already filled for children that ceased during
+    the period: "Không đánh giá" with the reason ("giải thể", "hợp nhất vào …"), so the parent
+    need not type them and they count among the organizations not rated."""
+    org = form.organizations
+    not_rated = next((r.code for r in org.ratings if not r.rated), None) if org is not None else None
+    if not_rated is None or not hierarchy.dated or parent not in hierarchy:
+        return []
+    out = []
+    for child in hierarchy.children(parent):
+        if hierarchy.ended(child):
+            out.append({"code": child, "name": hierarchy.name(child), "rating": not_rated,
+                        "reason": ceased_reason(hierarchy, child, lang)})
+    return out
+
+
+def ceased_reason(hierarchy: Hierarchy, code: str, lang: str = "vi") -> str:
+    """Why ``code`` ceased, in words: dissolved, merged into, continued as, or split into."""
+    successors = hierarchy.successors(code)
+    names = ", ".join(hierarchy.name(c) for c in successors)
+    if not successors:
+        key = "CEASED_DISSOLVED"
+    elif len(successors) > 1:
+        key = "CEASED_SPLIT"
+    elif len([r for r in hierarchy.versions(successors[0]) for p in r.succeeds if p != code]) > 0:
+        key = "CEASED_MERGED"
+    else:
+        key = "CEASED_RENAMED"
+    return render_message(key, {"names": names})[lang]

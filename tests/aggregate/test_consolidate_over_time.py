@@ -141,3 +141,28 @@ def test_district_level_gone_mid_year(form, monthly_form):
     assert y2026.hierarchy.levels.keys == ["tinh", "co_so", "chi_bo"]
     assert not any(k.startswith("tc_huyen") for k in y2026.totals())
     assert y2026.comparisons["T"].previous["dv_tong_so"] == 31
+
+
+def test_a_ceased_child_comes_pre_rated_in_its_parents_template(form, tmp_path):
+    from evalreport.read.workbook import read_submission
+    from evalreport.render.workbook.template_writer import fill_template, make_template
+
+    merger = unit_list([
+        ("T", "Tỉnh", "tinh", "", "", "", ""),
+        ("X1", "Xã Một", "co_so", "T", "", "30/06/2025", ""),
+        ("X2", "Xã Hai", "co_so", "T", "", "30/06/2025", ""),
+        ("X4", "Xã Bốn", "co_so", "T", "", "31/03/2025", ""),
+        ("X12", "Xã Mười Hai", "co_so", "T", "01/07/2025", "", "X1, X2"),
+    ])
+    path = make_template(form, "T", Y2025, merger, tmp_path / "T.xlsx")
+    ratings = {r.code: (r.rating, r.reason) for r in read_submission(path, form).ratings}
+    assert ratings == {"X1": ("KDG", "hợp nhất vào Xã Mười Hai"), "X2": ("KDG", "hợp nhất vào Xã Mười Hai"),
+                       "X4": ("KDG", "giải thể"), "X12": (None, None)}
+    # Filled in and sent back, the ceased units count among the organizations not rated.
+    sent = read_submission(path, form)
+    sent = read_submission(fill_template(form, "T", Y2025, merger, tmp_path / "sent.xlsx", count(40), [
+        *({"code": r.code, "rating": r.rating, "reason": r.reason} for r in sent.ratings if r.rating),
+        {"code": "X12", "rating": "HTTNV"}]), form)
+    result = consolidate(form, Y2025, [sent, sub(form, "X12", count(40), period=Y2025)], merger)
+    assert result.totals()["tc_co_so_khong_danh_gia"] == 3 and result.totals()["tc_co_so_tong_so"] == 4
+    assert result.completeness["T"].ratio_text() == "1/1"
