@@ -391,6 +391,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
         out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline,
+                                             ratings=ceased_ratings(form, hierarchy, code, lang) or None,
                                              report=report.for_unit(code) if report is not None else None), target))
     return out
 
