@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from evalreport.aggregate.changes import compare_unit
+from evalreport.aggregate.comparison import Comparisons, PreviousMap
+from evalreport.aggregate.expected import not_expected
 from evalreport.aggregate.quota import Checked, QuotaPlan
 from evalreport.aggregate.rollup import UnitRoller, field_labels
 from evalreport.check.intake import IntakeContext, UnitIntake, intake_order, intake_unit
@@ -93,6 +95,7 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
     """
     if params:
         form = form.with_parameters(dict(params))
+    hierarchy = hierarchy.at(period)
     root = root or hierarchy.root
     subtree = hierarchy.subtree(root)
     subs = list(submissions)
@@ -119,12 +122,14 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
         store_gaps(form, hierarchy, parts, code, gaps, units)
         tick()
     quota = QuotaPlan(form, hierarchy, root)
+    before = PreviousMap(hierarchy, previous) if previous is not None else None
     for code in subtree:
-        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
+        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, before)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = completeness_by_parent(hierarchy, root, units, set(blocked))
+    completeness = completeness_by_parent(hierarchy, root, units, set(blocked), not_expected(form, hierarchy, root))
     tick.finish()
-    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked),
+                    before)
 
 
 def intake_context(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,
@@ -166,12 +171,13 @@ def store_gaps(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationP
 
 def store_unit_checks(form: FormDefinition, hierarchy: Hierarchy, parts: ConsolidationParts, quota: QuotaPlan,
                       code: str, units: Mapping[str, UnitTotals], accepted: Mapping[str, Submission],
-                      previous: ConsolidationResult | None) -> None:
-    """The quota and change checks of one unit, stored (or cleared) in ``parts``."""
+                      before: PreviousMap | None) -> None:
+    """The quota and change checks of one unit, stored (or cleared) in ``parts``; ``before``: the
+    previous period's units mapped onto this period's (a unit not comparable has no change)."""
     for store, got in ((parts.members, quota.members(code, units[code])),
                        (parts.organizations, quota.organizations(code, accepted.get(code))),
-                       (parts.changes, compare_unit(form, hierarchy, units[code], previous.units.get(code),
-                                                    previous.period) if previous is not None else ([], []))):
+                       (parts.changes, compare_unit(form, hierarchy, units[code], before.totals(code),
+                                                    before.previous.period) if before is not None else ([], []))):
         if got[0] or got[1]:
             store[code] = got
         else:
@@ -181,12 +187,14 @@ def store_unit_checks(form: FormDefinition, hierarchy: Hierarchy, parts: Consoli
 def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, units: dict[str, UnitTotals],
              completeness: dict[str, Completeness], parts: ConsolidationParts,
              previous: ConsolidationResult | None,
-             accepted_and_blocked: tuple[dict[str, Submission], dict[str, Submission]] | None = None
-             ) -> ConsolidationResult:
+             accepted_and_blocked: tuple[dict[str, Submission], dict[str, Submission]] | None = None,
+             before: PreviousMap | None = None) -> ConsolidationResult:
     """The result's lists from ``parts``, always in the same order: intake findings unit by unit
     (:func:`evalreport.check.intake.intake_order`), reconciliation bottom-up, then quota and changes
     top-down. ``accepted_and_blocked``: :func:`accepted_blocked` of these parts, if the caller
-    has it."""
+    has it; ``before``: the :class:`PreviousMap` of ``previous``, if the caller has it."""
+    if before is None and previous is not None:
+        before = PreviousMap(hierarchy, previous)
     subtree = hierarchy.subtree(root)
     index = {c: i for i, c in enumerate(subtree)}
     findings: list[Finding] = []
@@ -210,6 +218,7 @@ def assemble(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: s
         quota=[q for p in quota_parts for q in p[0]], reconciliation=gaps,
         changes=[c for p in change_parts for c in p[0]], findings=findings, accepted=accepted,
         rejected=rejected, previous=previous, blocked=list(blocked), parts=parts,
+        comparisons=Comparisons(before, units, root) if before is not None else {},
     )
 
 
@@ -232,8 +241,9 @@ def _gap_finding(form: FormDefinition, hierarchy: Hierarchy, gap: Reconciliation
 
 
 def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, UnitTotals],
-                  blocked: set[str]) -> dict[str, Completeness]:
-    """Per parent: which direct children are received, and "received/expected" per level below.
+                           blocked: set[str], unexpected: frozenset[str] = frozenset()) -> dict[str, Completeness]:
+    """Per parent: which direct children are received, and "received/expected" per level below;
+    ``unexpected`` units (ceased during the period, see :mod:`.expected`) are in neither count.
 
     A unit counts as received when it or something below it sent usable data, or when an
     ancestor's own summary (used because nothing below it was sent) covers it.
@@ -249,7 +259,7 @@ def completeness_by_parent(hierarchy: Hierarchy, root: str, units: Mapping[str, 
     per_level: dict[str, dict[str, list[int]]] = {}
     out: dict[str, Completeness] = {}
     for code in reversed(subtree):  # children before parents
-        children = hierarchy.children(code)
+        children = [c for c in hierarchy.children(code) if c not in unexpected]
         counts: dict[str, list[int]] = {}
         for c in children:
             level = hierarchy.unit(c).level

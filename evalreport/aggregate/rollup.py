@@ -26,7 +26,8 @@ from evalreport.model.result import ReconciliationGap, UnitTotals
 from evalreport.model.submission import ChildRating, Submission
 from evalreport.wording.language import LANGS
 
-__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "field_labels"]
+__all__ = ["Rollup", "UnitRoller", "roll_up", "rating_counts", "org_namespace", "field_label", "field_labels",
+           "add_into"]
 
 Values = dict[str, "int | float | None"]
 
@@ -37,7 +38,8 @@ class Rollup:
     gaps: list[ReconciliationGap] = field(default_factory=list)
 
 
-def _add(acc: dict, values: Mapping, keys) -> None:
+def add_into(acc: dict, values: Mapping, keys) -> None:
+    """Add ``values`` into ``acc`` key by key; a missing value adds nothing (None + None is None)."""
     for k in keys:
         v = values.get(k)
         if v is not None:
@@ -87,6 +89,8 @@ class UnitRoller:
         self.below: dict[str, list[str]] = {}
         self.member_shares = SharePlan(form.shares)
         self.level_shares: dict[str, SharePlan] = {}
+        # Units that ceased during the period and need not send this form (evalreport.aggregate.expected).
+        self.ended_optional = form.expected != "during" and hierarchy.dated
 
     def level_of(self, code: str) -> str | None:
         u = self.hierarchy.get(code)
@@ -105,7 +109,7 @@ class UnitRoller:
             source = "children"
             values: Values = dict.fromkeys(fields)
             for c in with_data:
-                _add(values, units[c].values, fields)
+                add_into(values, units[c].values, fields)
         elif sub is not None:
             source = "own"
             values = {f: sub.values.get(f) for f in fields}
@@ -139,14 +143,15 @@ class UnitRoller:
                 plan = self.level_shares[lv] = SharePlan(org.shares, code_of=lambda s, lv=lv: org.share_code(lv, s))
             plan.apply({m: values.get(org.field_code(lv, m)) for m in org.all_measures}, shares)
 
-        expected = sum(units[c].expected_units for c in children) if children else 1
+        optional = self.ended_optional and source == "none" and hierarchy.ended(code)
+        expected = sum(units[c].expected_units for c in children) if children else int(not optional)
         if source == "own":
             covered, missing = expected, []
         elif source == "children":
             covered = sum(units[c].covered_units for c in with_data)
             missing = [m for c in children for m in units[c].missing_units]
         else:
-            covered, missing = 0, [code]
+            covered, missing = 0, [] if optional else [code]
         return UnitTotals(code, values, shares, source, covered, expected, missing), gaps
 
 
@@ -191,7 +196,7 @@ def _org_counts(org: OrganizationsDef, keys: list[str], source: str, sub: Submis
             for m, n in counts.items():
                 out[org.field_code(level, m)] = n
     for cv in children_values:
-        _add(out, cv, keys)
+        add_into(out, cv, keys)
     return out
 
 

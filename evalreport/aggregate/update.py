@@ -18,6 +18,7 @@ import copy
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
+from evalreport.aggregate.comparison import PreviousMap
 from evalreport.aggregate.consolidate import (
     ConsolidationParts,
     _gap_lookup,
@@ -28,6 +29,7 @@ from evalreport.aggregate.consolidate import (
     store_gaps,
     store_unit_checks,
 )
+from evalreport.aggregate.expected import not_expected
 from evalreport.aggregate.quota import QuotaPlan
 from evalreport.aggregate.rollup import UnitRoller
 from evalreport.check.intake import intake_unit
@@ -104,6 +106,7 @@ def update_parts(base: ConsolidationBase, changed: Mapping[str, Sequence[Submiss
     roller = UnitRoller(form, hierarchy)
     gap_of = _gap_lookup(parts)
     quota = QuotaPlan(form, hierarchy, root)
+    before = PreviousMap(hierarchy, previous) if previous is not None else None
     sources_changed = any((u in was_accepted) != (u in accepted) for u in changed)
     sources_changed |= any((u in was_blocked) != (u in blocked) for u in changed)
     for code in sorted(dirty, key=lambda c: -len(hierarchy.path(c))):  # children before parents
@@ -111,8 +114,10 @@ def update_parts(base: ConsolidationBase, changed: Mapping[str, Sequence[Submiss
         units[code], gaps = roller.roll(code, units, accepted, blocked, gap_of)
         sources_changed |= source != units[code].source
         store_gaps(form, hierarchy, parts, code, gaps, units)
-        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, previous)
+        store_unit_checks(form, hierarchy, parts, quota, code, units, accepted, before)
     parts.tree = quota.tree(units[root], root in accepted)
-    completeness = (completeness_by_parent(hierarchy, root, units, set(blocked)) if sources_changed
+    completeness = (completeness_by_parent(hierarchy, root, units, set(blocked), not_expected(form, hierarchy, root))
+                    if sources_changed
                     else base.completeness)
-    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked))
+    return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked),
+                    before)

@@ -21,7 +21,7 @@ from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.model.submission import ChildRating, Submission
-from evalreport.wording.catalog import form_rule_key
+from evalreport.wording.catalog import form_rule_key, phrase
 
 __all__ = ["check", "check_context", "check_submission_identity", "check_rules", "check_ratings"]
 
@@ -84,8 +84,8 @@ def check_submission_identity(form: FormDefinition, submission: Submission, *, h
     if submission.form_code != form.code:
         out.append(make_finding("FORM_MISMATCH", "error", params={"found": submission.form_code,
                                                                    "expected": form.code}, **where))
-    if hierarchy is not None and submission.unit_code not in hierarchy:
-        out.append(make_finding("UNIT_UNKNOWN", "error", params={"found": submission.unit_code}, **where))
+    if hierarchy is not None:
+        out += _unit_of_period(hierarchy, submission, expected_period or submission.period, where)
     if expected_unit is not None and submission.unit_code != expected_unit:
         out.append(make_finding("UNIT_UNEXPECTED", "error",
                                 params={"found": submission.unit_code, "expected": expected_unit}, **where))
@@ -97,6 +97,24 @@ def check_submission_identity(form: FormDefinition, submission: Submission, *, h
         out.append(make_finding("PERIOD_TYPE", "error", params={"found": str(period), "form": form.code,
                                                                  "types": ", ".join(form.period_types)}, **where))
     return out
+
+
+def _unit_of_period(hierarchy: Hierarchy, submission: Submission, period: Period | None,
+                    where: dict) -> list[Finding]:
+    """A unit code not in the list, or (a list with validity dates) not existing in the period."""
+    code = submission.unit_code
+    tree = hierarchy.at(period) if period is not None else hierarchy
+    if code in tree:
+        return []
+    rows = hierarchy.versions(code) if code is not None else []
+    if not rows:
+        return [make_finding("UNIT_UNKNOWN", "error", params={"found": code}, **where)]
+    successors = ", ".join(f"{hierarchy.name(c)} ({c})" for c in hierarchy.successors(code))
+    return [make_finding("UNIT_NOT_IN_PERIOD", "error", **where, params={
+        "found": code, "name": rows[-1].name, "period": str(period),
+        "validity": "; ".join(r.validity.text() for r in rows),
+        "successor": phrase("UNIT_SUCCESSOR", successors=successors) if successors else None,
+        "successors": hierarchy.successors(code)})]
 
 
 def check_rules(form: FormDefinition, submission: Submission, *, previous: Submission | None = None) -> list[Finding]:

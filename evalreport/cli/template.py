@@ -65,6 +65,7 @@ def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, o
         hierarchy = load_hierarchy(units, levels if not levels.endswith((".yaml", ".yml")) else Path(levels))
     except (OSError, ValueError) as exc:
         raise _usage(f"levels '{levels}': {exc}") from None
+    hierarchy = hierarchy.at(p)  # the units that exist in the period (the list may carry other years')
     if hierarchy.problems:
         table = Table(title=f"Danh sách đơn vị / unit list: {units.name}")
         table.add_column("mức / severity")

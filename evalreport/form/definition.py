@@ -229,6 +229,9 @@ class FormDefinition(_Model):
     organizations: OrganizationsDef | None = None
     roles: RolesDef | None = None  # which field plays which part in a report (form/roles.py)
     rules: list[RuleDef] = Field(default_factory=list)
+    # Which units of a period's tree must send this form: those existing at the period's end
+    # ("at_end"), or also those that ceased during it ("during": their last report hands over).
+    expected: Literal["at_end", "during"] = "at_end"
 
     @field_validator("version", mode="before")
     @classmethod

@@ -1,32 +1,39 @@
 """The unit hierarchy: who reports to whom.
 
 The unit list is kept by the upper level as an Excel sheet (or CSV) with the columns
-``ma_don_vi, ten_don_vi, cap, ma_cap_tren``. Levels are configuration (:class:`LevelConfig`),
-never code, so a four-level province and a three-level one after the 2025 reform use the same
+``ma_don_vi, ten_don_vi, cap, ma_cap_tren`` and optionally ``hieu_luc_tu, hieu_luc_den, ke_thua``
+(:mod:`evalreport.model.validity`): every row is kept, and :meth:`Hierarchy.at` gives a period's
+tree. Levels are configuration (:class:`LevelConfig`), never code, so a four-level province and a three-level one after the 2025 reform use the same
 program. Input is expected to be dirty: every problem becomes a finding naming its row, and the
 usable part of the tree is still built.
 """
 
 from __future__ import annotations
 
-import csv
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
-from evalreport.form.definition import Text
-from evalreport.form.yaml_loading import safe_load
 from evalreport.model.finding import Finding, make_finding
+from evalreport.model.levels import LEVELS_DIR, Level, LevelConfig, load_levels
+from evalreport.model.period import Period
+from evalreport.model.unit_list_file import cell_text, read_rows
+from evalreport.model.validity import (
+    VALIDITY_COLUMNS,
+    Validity,
+    check_successions,
+    overlap_finding,
+    read_validity,
+    rows_of_period,
+)
 from evalreport.read.calamine_errors import is_file_failure
 
 __all__ = ["Level", "LevelConfig", "Unit", "Hierarchy", "HierarchyError", "load_hierarchy", "load_levels",
            "LEVELS_DIR", "REQUIRED_COLUMNS"]
 
-LEVELS_DIR = Path(__file__).resolve().parents[1] / "levels"
 REQUIRED_COLUMNS = ("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren")
 # Control characters (a vertical tab pasted from Word) are not allowed in XML: a name carrying one
 # would break every workbook and report it is written into.
@@ -41,43 +48,6 @@ class HierarchyError(ValueError):
         super().__init__("\n".join(p.message("en") for p in self.problems))
 
 
-class Level(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    key: str
-    label: Text
-    plural: Text
-
-
-class LevelConfig(BaseModel):
-    """The ordered levels of a hierarchy, root first."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str = "custom"
-    levels: list[Level]
-
-    @property
-    def keys(self) -> list[str]:
-        return [lv.key for lv in self.levels]
-
-    def index(self, key: str) -> int:
-        return self.keys.index(key)
-
-    def get(self, key: str) -> Level:
-        return self.levels[self.index(key)]
-
-    def below(self, key: str) -> list[str]:
-        """Level keys strictly below ``key``."""
-        return self.keys[self.index(key) + 1:]
-
-
-def load_levels(name_or_path: str | Path = "default") -> LevelConfig:
-    """Load a level configuration: ``"default"`` (four levels), ``"three_level"`` or a YAML path."""
-    path = Path(name_or_path)
-    if not path.suffix:
-        path = LEVELS_DIR / f"{name_or_path}.yaml"
-    return LevelConfig.model_validate(safe_load(path.read_text(encoding="utf-8")))
-
-
 @dataclass(frozen=True)
 class Unit:
     """One Party organization of the unit list: its code, name, level and parent's code, and the
@@ -89,6 +59,11 @@ class Unit:
     parent: str | None
     row: int | None = None
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    validity: Validity = Validity()
+
+    @property
+    def succeeds(self) -> tuple[str, ...]:
+        return self.validity.succeeds
 
 
 class Hierarchy:
@@ -96,12 +71,20 @@ class Hierarchy:
 
     def __init__(self, units: Iterable[Unit], levels: LevelConfig, problems: Iterable[Finding] = (),
                  source: str | None = None, fingerprint: str | None = None,
-                 orders: Mapping[str, Sequence[str]] | None = None):
+                 orders: Mapping[str, Sequence[str]] | None = None, *, rows: Iterable[Unit] | None = None,
+                 period: Period | None = None):
         """``fingerprint`` and ``orders`` (unit -> :meth:`descendants`): as computed earlier for the
-        same units (a cache's), so that a run does not walk 100,000 units again."""
+        same units (a cache's), so that a run does not walk 100,000 units again. ``rows``: every row
+        of the list, of every period (default: ``units``); ``period``: the period this tree is of
+        (``None``: the units of any time, each code's latest row)."""
         self.levels = levels
         self.source = source
+        self.period = period
         self._units: dict[str, Unit] = {u.code: u for u in units}
+        self.rows: list[Unit] = list(rows) if rows is not None else list(self._units.values())
+        self.dated = any(r.validity.dated for r in self.rows)
+        self._periods: dict[Period, Hierarchy] = {}
+        self._successors: dict[str, list[str]] | None = None
         self.problems: list[Finding] = list(problems)
         self._children: dict[str, list[str]] = {c: [] for c in self._units}
         for u in self._units.values():
@@ -118,6 +101,10 @@ class Hierarchy:
             h = hashlib.sha256(self.levels.model_dump_json().encode())
             for u in self._units.values():
                 h.update(f"{u.code}\0{u.name}\0{u.level}\0{u.parent}\n".encode())
+                if u.validity.dated:
+                    h.update(f"{u.validity}\n".encode())
+            if self.dated:
+                h.update(f"{self.period}".encode())
             self._fingerprint = h.hexdigest()
         return self._fingerprint
 
@@ -204,47 +191,56 @@ class Hierarchy:
         return list(reversed(self.subtree(code)))
 
     def name(self, code: str) -> str:
-        u = self._units.get(code)
+        u = self._units.get(code) or next((r for r in reversed(self.rows) if r.code == code), None)
         return u.name if u else code
+
+    # -- over time (evalreport.model.validity) ---------------------------------------------------
+    def at(self, period: Period) -> Hierarchy:
+        """The tree of ``period``: the units that exist on any day of it (a code that moved: its
+        row valid at the period's end), with only the levels that have units then. A list without
+        validity columns is the same tree in every period (``self``)."""
+        if not self.dated or period == self.period:
+            return self
+        if period not in self._periods:
+            chosen = {u.code: u for u in rows_of_period(self.rows, period.first_day, period.last_day)}
+            placed: dict[str, Unit] = {}
+            for code, u in chosen.items():  # a unit whose parent does not exist then cannot be placed
+                path, cur = {code}, u
+                while cur.parent is not None and cur.parent in chosen and cur.parent not in path:
+                    path.add(cur.parent)
+                    cur = chosen[cur.parent]
+                if cur.parent is None:
+                    placed[code] = u
+            present = {u.level for u in placed.values()}
+            levels = LevelConfig(name=self.levels.name, levels=[lv for lv in self.levels.levels if lv.key in present])
+            order = [u for u in self.rows if u.code in placed and placed[u.code] is u]
+            self._periods[period] = Hierarchy(order, levels, self.problems, self.source, rows=self.rows, period=period)
+        return self._periods[period]
+
+    def versions(self, code: str) -> list[Unit]:
+        """Every row of ``code`` in the list, of every period, in list order."""
+        return [r for r in self.rows if r.code == code]
+
+    def successors(self, code: str) -> list[str]:
+        """Codes of the units that list ``code`` in their ``ke_thua`` (a merger: one; a split: several)."""
+        if self._successors is None:
+            self._successors = {}
+            for r in self.rows:
+                for p in r.succeeds:
+                    got = self._successors.setdefault(p, [])
+                    if r.code not in got:
+                        got.append(r.code)
+        return list(self._successors.get(code, ()))
+
+    def ended(self, code: str) -> bool:
+        """Whether ``code`` ceased to exist before the end of this tree's period (it is listed, but
+        only forms that expect the units of the whole period expect it)."""
+        u = self._units.get(code)
+        return (self.period is not None and u is not None and u.validity.end is not None
+                and u.validity.end < self.period.last_day)
 
 
 # -- loading ---------------------------------------------------------------------------------
-
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, list[object]]]]:
-    """Header and (row number, values) pairs; row numbers are as the officer sees them."""
-    if path.suffix.lower() == ".csv":
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig") if not raw.startswith(b"\xff\xfe") else raw.decode("utf-16")
-        sample = text[:4096]
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(text.splitlines(), dialect))
-    else:
-        from python_calamine import CalamineWorkbook
-
-        wb = CalamineWorkbook.from_path(str(path))
-        sheet = wb.get_sheet_by_index(0)
-        rows = sheet.to_python(skip_empty_area=False)
-    if not rows:
-        return [], []
-    header = [str(h).strip().lower() for h in rows[0]]
-    return header, [(i + 2, list(r)) for i, r in enumerate(rows[1:]) if any(str(v).strip() for v in r if v is not None)]
-
-
-def _text(value: object) -> tuple[str, bool]:
-    """Cell value as text, and whether it was stored as a number."""
-    if value is None:
-        return "", False
-    if isinstance(value, bool):
-        return str(value), False
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value)), True
-    if isinstance(value, (int, float)):
-        return str(value), True
-    return str(value), False
-
 
 def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | str | Path = "default",
                    *, strict: bool = False) -> Hierarchy:
@@ -261,7 +257,7 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
         path = Path(source)
         src_name = str(path)
         try:
-            header, rows = _read_rows(path)
+            header, rows = read_rows(path)
         except BaseException as exc:  # noqa: BLE001 - any unreadable file becomes one finding
             if not is_file_failure(exc):
                 raise
@@ -271,7 +267,7 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
                 raise HierarchyError([f]) from None
             return Hierarchy([], cfg, [f], src_name)
     else:
-        header = list(REQUIRED_COLUMNS)
+        header = list(dict.fromkeys([*REQUIRED_COLUMNS, *(str(k) for r in source for k in r)]))
         rows = [(i + 2, [r.get(c) for c in header]) for i, r in enumerate(source)]
     fname = Path(src_name).name if src_name else None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
@@ -288,13 +284,13 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
             i = col[c]
             return values[i] if i < len(values) else None
 
-        code_raw, code_num = _text(get("ma_don_vi"))
-        parent_raw, parent_num = _text(get("ma_cap_tren"))
+        code_raw, code_num = cell_text(get("ma_don_vi"))
+        parent_raw, parent_num = cell_text(get("ma_cap_tren"))
         extra = {c: get(c) for c in header if c not in REQUIRED_COLUMNS and c}
         parsed.append({
             "row": row, "code_raw": code_raw, "code_num": code_num, "parent_raw": parent_raw,
-            "parent_num": parent_num, "name": _CONTROL.sub(" ", _text(get("ten_don_vi"))[0]).strip(),
-            "level": _text(get("cap"))[0].strip().lower(), "extra": extra,
+            "parent_num": parent_num, "name": _CONTROL.sub(" ", cell_text(get("ten_don_vi"))[0]).strip(),
+            "level": cell_text(get("cap"))[0].strip().lower(), "extra": extra,
         })
 
     # Leading zeros: codes that are all digits usually share one width; a shorter one stored as
@@ -315,8 +311,8 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
             return fixed
         return code
 
-    units: dict[str, Unit] = {}
-    first_row: dict[str, int] = {}
+    dated = any(c in header for c in VALIDITY_COLUMNS)
+    versions: dict[str, list[Unit]] = {}
     for p in parsed:
         row = p["row"]
         code = clean(p["code_raw"], p["code_num"], row)
@@ -324,9 +320,13 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
             problems.append(make_finding("HIER_EMPTY_CODE", "error", params={"row": row}, file=fname, row=row))
             continue
         parent = clean(p["parent_raw"], p["parent_num"], row) or None
-        if code in units:
-            problems.append(make_finding("HIER_DUPLICATE", "error",
-                                         params={"row": row, "code": code, "first_row": first_row[code]},
+        validity = read_validity(p["extra"], row, code, fname, problems) if dated else Validity()
+        clash = next((u for u in versions.get(code, ()) if u.validity.overlaps(validity)), None)
+        if clash is not None:  # one code, several rows: only with disjoint validity (a unit that moved)
+            problems.append(overlap_finding(code, row, validity, clash.row, clash.validity, fname)
+                            if validity.dated or clash.validity.dated else
+                            make_finding("HIER_DUPLICATE", "error", params={"row": row, "code": code,
+                                                                            "first_row": clash.row},
                                          file=fname, row=row, unit=code))
             continue
         if p["level"] not in cfg.keys:
@@ -334,16 +334,22 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
                                          params={"row": row, "code": code, "level": p["level"],
                                                  "levels": ", ".join(cfg.keys)}, file=fname, row=row, unit=code))
             continue
-        units[code] = Unit(code, p["name"] or code, p["level"], parent, row, p["extra"])
-        first_row[code] = row
+        versions.setdefault(code, []).append(Unit(code, p["name"] or code, p["level"], parent, row, p["extra"],
+                                                  validity))
 
-    # Unknown parents.
-    for u in list(units.values()):
-        if u.parent is not None and u.parent not in units:
-            problems.append(make_finding("HIER_UNKNOWN_PARENT", "error",
-                                         params={"row": u.row, "code": u.code, "parent": u.parent},
-                                         file=fname, row=u.row, unit=u.code))
-            del units[u.code]
+    # Unknown parents (a parent of any time will do: each period's tree places its own rows).
+    for code, rows_of_code in list(versions.items()):
+        for u in list(rows_of_code):
+            if u.parent is not None and u.parent not in versions:
+                problems.append(make_finding("HIER_UNKNOWN_PARENT", "error",
+                                             params={"row": u.row, "code": u.code, "parent": u.parent},
+                                             file=fname, row=u.row, unit=u.code))
+                rows_of_code.remove(u)
+        if not rows_of_code:
+            del versions[code]
+    # The tree of any time: each code's latest row (a list without validity: its only row).
+    units: dict[str, Unit] = {code: max(rs, key=lambda u: u.validity.end or dt.date.max)
+                              for code, rs in versions.items()}
     # Cycles: follow parents; a walk that returns to a unit already on it is a cycle.
     in_cycle: set[str] = set()
     for start in units:
@@ -388,6 +394,11 @@ def load_hierarchy(source: str | Path | Sequence[dict], levels: LevelConfig | st
                                      params={"count": len(roots), "codes": ", ".join(roots)}, file=fname))
     elif not roots and units:
         problems.append(make_finding("HIER_NO_ROOT", "error", file=fname))
+    rows = [u for rs in versions.values() for u in rs if u.code in units]
+    rows.sort(key=lambda u: u.row or 0)
+    if dated:
+        found, _ = check_successions(rows, fname)
+        problems += found
     if strict and any(p.is_error for p in problems):
         raise HierarchyError(problems)
-    return Hierarchy(units.values(), cfg, problems, src_name)
+    return Hierarchy(units.values(), cfg, problems, src_name, rows=rows)

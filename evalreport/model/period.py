@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -55,6 +57,17 @@ class Period:
             return [self]
         first, count = (3 * (self.index - 1) + 1, 3) if self.kind == "quarter" else (1, 12)
         return [Period(self.year, "month", m) for m in range(first, first + count)]
+
+    @property
+    def first_day(self) -> dt.date:
+        """The period's first calendar day (a unit list's validity dates are compared with it)."""
+        return dt.date(self.year, self.months()[0].index, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The period's last calendar day: the day "at the end of the period" means."""
+        month = self.months()[-1].index
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def quarter(self) -> Period:
         if self.kind == "year":

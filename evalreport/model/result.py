@@ -8,6 +8,7 @@ value" (a zero denominator) and is shown as "–".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,8 @@ from evalreport.model.submission import Submission
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["UnitTotals", "Completeness", "QuotaCheck", "ReconciliationGap", "Change", "ConsolidationResult"]
+__all__ = ["UnitTotals", "Completeness", "QuotaCheck", "ReconciliationGap", "Change", "Comparison",
+           "ConsolidationResult"]
 
 
 @dataclass
@@ -111,6 +113,33 @@ class Change:
         return (self.current - self.previous) / self.previous
 
 
+@dataclass(frozen=True)
+class Comparison:
+    """How a unit compares with the previous period (domain.md "Comparisons must compare like
+    with like", "Units over time"), made by :mod:`evalreport.aggregate.comparison`.
+
+    ``previous``: the earlier figures mapped onto this unit through the successions (a merged
+    unit: the sum of its predecessors'); empty when not ``comparable`` (founded, split, or the
+    units below moved across it). ``like_for_like``: both periods cover the same units, so the
+    change is a plain fact; otherwise ``reasons`` say why not, and ``common_current`` /
+    ``common_previous`` are the totals over the ``units_compared`` leaf units with data in both.
+    """
+
+    unit: str
+    predecessors: tuple[str, ...]
+    comparable: bool
+    previous: dict[str, int | float | None] = field(default_factory=dict)
+    like_for_like: bool = False
+    reasons: tuple[str, ...] = ()  # "new", "split", "hierarchy_changed", "missing_now", "missing_before"
+    units_compared: int = 0
+    common_current: dict[str, int | float | None] = field(default_factory=dict)
+    common_previous: dict[str, int | float | None] = field(default_factory=dict)
+    merged: int = 0  # units of the subtree formed by merging earlier units
+    founded: int = 0  # units of the subtree with no predecessor
+    dissolved: int = 0  # earlier units of the compared subtree with no successor
+    split: int = 0  # earlier units of the compared subtree continued by several units
+
+
 @dataclass
 class ConsolidationResult:
     """Everything a consolidation of one form and period over ``root``'s subtree found: each unit's
@@ -136,6 +165,8 @@ class ConsolidationResult:
     # Per-unit outcome of every stage (evalreport.aggregate.consolidate.ConsolidationParts): what an update
     # after a few changed files starts from. Not part of the result's value.
     parts: Any = field(default=None, repr=False, compare=False)
+    # unit code -> Comparison with ``previous``, computed on first use (evalreport.aggregate.comparison).
+    comparisons: Mapping[str, Comparison] = field(default_factory=dict, repr=False, compare=False)
 
     def totals(self, code: str | None = None) -> dict[str, int | None]:
         return self.units[code or self.root].values

@@ -135,6 +135,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     from evalreport.aggregate.update import update_parts
     from evalreport.store.result_cache import REBASE_SHARE, cache_key, load_base, save_base
 
+    hierarchy = hierarchy.at(period)  # the period's tree keys the cache and checks the files
     cb = None
     if progress is not None:
         def cb(done: int, total: int, *_: Any) -> None:

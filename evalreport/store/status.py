@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from evalreport.aggregate.expected import not_expected
 from evalreport.form.definition import FormDefinition
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
@@ -51,8 +52,10 @@ class VersionRow:
 
 def expected_units(form: FormDefinition, hierarchy: Hierarchy, root: str) -> list[str]:
     """Units that must send this form: every leaf, and every non-leaf below the root when the form
-    has a table of child ratings (only the parent can rate its children)."""
-    units = hierarchy.descendants(root)
+    has a table of child ratings (only the parent can rate its children). ``hierarchy``: the
+    period's tree; a unit that ceased during it is expected only by forms that say so."""
+    unexpected = not_expected(form, hierarchy, root)
+    units = [c for c in hierarchy.descendants(root) if c not in unexpected]
     if form.organizations is not None:
         return units
     return [c for c in units if hierarchy.is_leaf(c)]

@@ -176,7 +176,7 @@ class Workspace:
                     report.results[code] = result
                     versions.update({(code, unit): version for unit, _id, _sha, version in current})
                     watch.lap("consolidate")
-                    units = [self.root] + ([u for u in self.hierarchy.non_leaves(self.root) if u != self.root]
+                    units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
                                                     progress, self.config.report_settings())
@@ -207,7 +207,7 @@ class Workspace:
         period = parse_period(period)
         rows: list[StatusRow] = []
         for code in [form] if form else self.config.forms_for(period):
-            rows += period_status(self.ledger, self.config.form(code), self.hierarchy, self.root, period,
+            rows += period_status(self.ledger, self.config.form(code), self.hierarchy.at(period), self.root, period,
                                   self.config.deadline(period))
         return rows
 
@@ -225,13 +225,14 @@ class Workspace:
         code = form or self.config.forms_for(period)[0]
         form_def = self.config.form(code)
         target = Path(folder) if folder else self.outputs_dir(period) / "bieu_mau"
-        codes = list(units) if units else expected_units(form_def, self.hierarchy, self.root)
+        tree = self.hierarchy.at(period)
+        codes = list(units) if units else expected_units(form_def, tree, self.root)
         out = []
         deadline = self.config.deadline(period)
         for i, unit in enumerate(codes):
             if progress:
                 progress("templates", i, len(codes))
-            out.append(make_template(form_def, unit, period, self.hierarchy, target / template_file_name(code, period, unit),
+            out.append(make_template(form_def, unit, period, tree, target / template_file_name(code, period, unit),
                                      lang=self.config.language, deadline=deadline))
         if progress:
             progress("templates", len(codes), len(codes))

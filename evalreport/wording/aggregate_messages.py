@@ -59,4 +59,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{fields} cannot be computed: no data yet for {missing_months}",
     },
     "MONTHS": {"vi": "tháng {months:month_numbers} năm {months:year}", "en": "{months:iso_list}"},
+    # -- why a unit ceased (the rating table's reason) --
+    "CEASED_DISSOLVED": {"vi": "giải thể", "en": "dissolved"},
+    "CEASED_MERGED": {"vi": "hợp nhất vào {names}", "en": "merged into {names}"},
+    "CEASED_RENAMED": {"vi": "tổ chức lại thành {names}", "en": "reorganized as {names}"},
+    "CEASED_SPLIT": {"vi": "chia tách thành {names}", "en": "split into {names}"},
 }

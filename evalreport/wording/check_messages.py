@@ -66,4 +66,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{unit_name} gửi {count} tệp cho kỳ {period}: dùng tệp mới hơn '{new_file}', thay cho tệp '{old_file}'",
         "en": "{unit_name} sent {count} files for period {period}: the newer '{new_file}' replaces '{old_file}'",
     },
+    # -- a unit that does not exist in the period (unit list over time) --
+    "UNIT_NOT_IN_PERIOD": {
+        "vi": "Đơn vị '{found}' ({name}) không tồn tại trong kỳ {period:period}: hiệu lực {validity}{successor}; không tổng hợp tệp này",
+        "en": "Unit '{found}' ({name}) does not exist in period {period:period}: valid {validity}{successor}; this file is not consolidated",
+    },
+    "UNIT_SUCCESSOR": {"vi": ", đơn vị kế thừa: {successors}", "en": ", succeeded by {successors}"},
 }

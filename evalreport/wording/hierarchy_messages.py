@@ -57,5 +57,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không đọc được danh sách đơn vị '{path}': {reason}",
         "en": "Cannot read the unit list '{path}': {reason}",
     },
+    # -- validity over time (hieu_luc_tu, hieu_luc_den, ke_thua) --
+    "HIER_DATE_INVALID": {
+        "vi": "Dòng {row}: cột '{column}' của đơn vị '{code}' ghi “{text}”, không phải là một ngày (viết ngày/tháng/năm, ví dụ 01/07/2025)",
+        "en": "Row {row}: column '{column}' of unit '{code}' says “{text}”, which is not a date (write day/month/year, e.g. 01/07/2025)",
+    },
+    "HIER_DATES_REVERSED": {
+        "vi": "Dòng {row}: đơn vị '{code}' hết hiệu lực ({end}) trước khi có hiệu lực ({start}); đã bỏ qua ngày hết hiệu lực",
+        "en": "Row {row}: unit '{code}' ends ({end}) before it starts ({start}); the end date is ignored",
+    },
+    "HIER_OVERLAP": {
+        "vi": "Dòng {row}: mã đơn vị '{code}' có hiệu lực ({validity}) trùng thời gian với dòng {first_row} ({first_validity}); mỗi mã chỉ được có một dòng hiệu lực tại một thời điểm",
+        "en": "Row {row}: unit code '{code}' is valid ({validity}) at the same time as row {first_row} ({first_validity}); a code may have only one valid row at a time",
+    },
+    "HIER_UNKNOWN_PREDECESSOR": {
+        "vi": "Dòng {row}: đơn vị '{code}' kế thừa '{predecessor}', mã này không có trong danh sách",
+        "en": "Row {row}: unit '{code}' succeeds '{predecessor}', which is not in the list",
+    },
+    "HIER_SUCCESSION_CYCLE": {
+        "vi": "Dòng {row}: đơn vị '{code}' nằm trong một vòng kế thừa khép kín: {cycle}",
+        "en": "Row {row}: unit '{code}' is in a cycle of successions: {cycle}",
+    },
 }
-

@@ -22,6 +22,7 @@ from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from evalreport.aggregate.expected import ceased_ratings
 from evalreport.form.definition import FormDefinition, available_forms, load_form
 from evalreport.form.layout import (
     ANCHOR_COL,
@@ -331,9 +332,13 @@ def make_template(form: FormDefinition, unit_code: str, period: Period | str | i
                   report: UnitReportSettings | None = None) -> Path:
     """Write the fill-in workbook ``unit_code`` receives for ``period`` (its instructions state
     ``deadline`` when given; ``report``: the unit's report settings for the signature blocks; public: a
-    period may be given as text, parsed here once)."""
-    return _save(build_form_workbook(form, unit_code, parse_period(period), hierarchy, lang=lang, deadline=deadline,
-                                     report=report), path)
+    period may be given as text, parsed here once), over the period's tree: its children that ceased
+    during the period come pre-rated "Không đánh giá" with the reason."""
+    period = parse_period(period)
+    hierarchy = hierarchy.at(period)
+    ratings = ceased_ratings(form, hierarchy, unit_code, lang)
+    return _save(build_form_workbook(form, unit_code, period, hierarchy, ratings=ratings or None, lang=lang,
+                                     deadline=deadline, report=report), path)
 
 
 def fill_template(form: FormDefinition, unit_code: str, period: Period | str | int, hierarchy: Hierarchy,
@@ -367,8 +372,10 @@ def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str |
 def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
                    under: str | None = None, level: str | None = None, lang: str = "vi",
                    deadline: dt.date | None = None, report: ReportSettings | None = None) -> list[Path]:
-    """Templates for :func:`select_units` ``(hierarchy, under, level)``, one file each in ``folder``."""
+    """Templates for :func:`select_units` ``(hierarchy, under, level)`` in the period's tree, one file
+    each in ``folder``."""
     period = parse_period(period)  # public: the one place a text period becomes a Period
+    hierarchy = hierarchy.at(period)
     codes = select_units(hierarchy, under=under, level=level)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -384,6 +391,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
         out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline,
+                                             ratings=ceased_ratings(form, hierarchy, code, lang) or None,
                                              report=report.for_unit(code) if report is not None else None), target))
     return out
 
