@@ -58,7 +58,7 @@ def _unit_table(doc, t: dict) -> None:
     totals = ["", t["total"], "{{ bien_dong.dau_ky|so }}", "{{ bien_dong.ket_nap|so }}", "{{ bien_dong.cuoi_ky|so }}",
               "{{ bien_dong.chenh_lech|so }}", "{{ bien_dong.luy_ke|so }}", "{{ bien_dong.chi_tieu|so }}",
               "{{ bien_dong.ty_le_chi_tieu|tyle }}", ""]
-    widths = [0.8, 3.6, 1.5, 1.4, 1.5, 1.4, 1.5, 1.4, 1.5, 1.9]  # 16.5 cm: the A4 text width
+    widths = [0.8, 3.8, 1.4, 1.3, 1.4, 1.3, 1.4, 1.3, 1.3, 2.5]  # 16.5 cm: the A4 text width
     W.unit_table(doc, list(t["cols"]), row, totals, widths)
 
 
