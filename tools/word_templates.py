@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from evalreport.render.word.narrative import REPORT_TEMPLATES, RESOURCES_DIR, TEMPLATE_NAMES
 from evalreport.store.atomic import atomic_write_bytes
+from evalreport.wording.language import language
 from tools import word_document as W
 from tools.movement_template import movement_template_bytes
 
@@ -141,7 +142,7 @@ BUILDERS = {"DG-NAM": _evaluation_bytes, "DV-THANG": movement_template_bytes}
 
 def build_template_bytes(lang: str = "vi", form: str = "DG-NAM") -> bytes:
     """The .docx bytes of the default template of ``form`` in ``lang``; identical on every run."""
-    return BUILDERS[form]("en" if lang == "en" else "vi")
+    return BUILDERS[form](language(lang))
 
 
 def write_default_templates(*folders: Path) -> list[Path]:

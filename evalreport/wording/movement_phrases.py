@@ -8,6 +8,8 @@ Placeholders are ``str.format`` names; numbers arrive already formatted
 
 from __future__ import annotations
 
+from evalreport.wording.language import language
+
 __all__ = ["MOVEMENT_PHRASES", "movement_phrases"]
 
 MOVEMENT_PHRASES: dict[str, dict[str, str]] = {
@@ -80,4 +82,4 @@ MOVEMENT_PHRASES: dict[str, dict[str, str]] = {
 
 def movement_phrases(lang: str) -> dict[str, str]:
     """The table of ``lang`` (Vietnamese unless English is asked for)."""
-    return MOVEMENT_PHRASES["en" if lang == "en" else "vi"]
+    return MOVEMENT_PHRASES[language(lang)]

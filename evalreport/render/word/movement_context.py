@@ -26,6 +26,7 @@ from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import FormRolesError
 from evalreport.render.word.narrative_context import completeness_context
 from evalreport.render.word.sentences import Item, phrase
+from evalreport.wording.language import language
 from evalreport.wording.movement_phrases import movement_phrases
 
 __all__ = ["build_movement_context", "has_movement_report"]
@@ -120,7 +121,7 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
     """The context of the DV-THANG report (docs/template-context.md, "The movement report") for
     ``unit_code`` (default: the root); raises :class:`.FormRolesError` for a form without
     ``roles.movement``."""
-    lang = "en" if lang == "en" else "vi"
+    lang = language(lang)
     doc = doc or DocumentInfo()
     code = unit_code or result.root
     h, form = result.hierarchy, result.form
