@@ -187,6 +187,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.word.form_roles import FormRolesError
+    from evalreport.render.word.movement_context import build_movement_context, has_movement_report
     from evalreport.render.word.narrative import write_narrative
     from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
     from evalreport.render.workbook.findings_table import write_findings_table
@@ -197,13 +198,14 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
+    build_context = build_movement_context if has_movement_report(result.form) else build_narrative_context
     for i, unit in enumerate(units):
         if progress:
             progress(f"render {code}", i, len(units))
         workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
         try:
-            context = build_narrative_context(result, unit, lang, DocumentInfo(settings=report))
-        except FormRolesError as exc:  # this form has no narrative report (e.g. DV-THANG)
+            context = build_context(result, unit, lang, DocumentInfo(settings=report))
+        except FormRolesError as exc:  # this form has no narrative report
             notes.append(str(exc))
             context = None
         if context is not None:

@@ -69,6 +69,8 @@ def written(tmp_path_factory) -> list[Path]:
     monthly_result = consolidate(monthly, "2025-11", [read_submission(p, monthly) for p in monthly_paths], four,
                                  root="X01")
     out.append(write_summary_workbook(monthly_result, "X01", tmp / "monthly.xlsx"))
+    out.append(render_narrative(monthly_result, "X01", tmp / "monthly.docx", doc=doc))
+    out.append(render_narrative(monthly_result, None, tmp / "monthly_en.docx", lang="en", doc=doc))
     Workspace.init(tmp / "ws").close()
     out += sorted((tmp / "ws").glob("*.xlsx"))
     return out

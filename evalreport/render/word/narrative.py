@@ -23,22 +23,30 @@ from evalreport.render.word import sentences as S
 from evalreport.render.word.charts import ratings_chart
 from evalreport.render.word.docx_chart import InlineChart
 from evalreport.render.word.jinja_env import make_jinja_env, template_error
+from evalreport.render.word.movement_context import build_movement_context, has_movement_report
 from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
 from evalreport.store.atomic import atomic_path
 from evalreport.wording.language import language
 
-__all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES"]
+__all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES",
+           "REPORT_TEMPLATES"]
 
-#: The shipped Word templates (built by ``tools/word_templates.py``), one per language.
+#: The shipped Word templates (built by ``tools/word_templates.py``), per form, one per language.
 RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
-TEMPLATE_NAMES = {"vi": "DG-NAM_bao_cao.docx", "en": "DG-NAM_report_en.docx"}
+REPORT_TEMPLATES = {
+    "DG-NAM": {"vi": "DG-NAM_bao_cao.docx", "en": "DG-NAM_report_en.docx"},
+    "DV-THANG": {"vi": "DV-THANG_bao_cao.docx", "en": "DV-THANG_report_en.docx"},
+}
+TEMPLATE_NAMES = REPORT_TEMPLATES["DG-NAM"]
 
 
-def default_template(lang: str = "vi") -> Path:
-    return RESOURCES_DIR / TEMPLATE_NAMES[language(lang)]
+def default_template(lang: str = "vi", form: str = "DG-NAM") -> Path:
+    return RESOURCES_DIR / REPORT_TEMPLATES[form][language(lang)]
 
 
 def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:
+    if "dang_vien" not in context:  # only the evaluation report has the ratings chart
+        return None
     rows = context["don_vi_con"]
     labels = [S.capitalize(i["nhan"]) for i in context["dang_vien"]["xep_loai"]]
     chart = ratings_chart([r["ten"] for r in rows], [r["xep_loai"] for r in rows], labels, context["lang"])
@@ -55,14 +63,16 @@ def _source_of(tpl: DocxTemplate) -> str:
 def render_narrative(result: ConsolidationResult, unit_code: str | None, path: str | Path,
                      template: str | Path | None = None, lang: str = "vi", *, doc: DocumentInfo | None = None,
                      chart: bool = True, context: dict[str, Any] | None = None) -> Path:
-    """Write the narrative report of ``unit_code`` (default: the root) to ``path`` atomically.
+    """Write the narrative report of ``unit_code`` (default: the root) to ``path`` atomically:
+    the evaluation report, or for a form with ``roles.movement`` (DV-THANG) the movement report.
 
     ``template`` is any .docx with docxtpl tags (default: the shipped one for ``lang``); ``doc``
     carries the document's number, place, date, signer and recipients; ``context`` adds or
     overrides variables (e.g. ``danh_gia_chung``). Raises :class:`~.jinja_env.TemplateRenderError`
     naming the tag when the template is wrong.
     """
-    ctx = build_narrative_context(result, unit_code, lang, doc)
+    build = build_movement_context if has_movement_report(result.form) else build_narrative_context
+    ctx = build(result, unit_code, lang, doc)
     return write_narrative(ctx, path, template, lang, chart=chart, context=context)
 
 
@@ -71,7 +81,9 @@ def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path 
     """The half of :func:`render_narrative` after :func:`build_narrative_context`: the chart and
     the document, from the context's plain values alone (a run hands this half to its render
     helper process, which never sees the consolidation result)."""
-    template_path = Path(template) if template else default_template(lang)
+    form = ctx.get("bieu_mau", {}).get("ma")
+    template_path = Path(template) if template else default_template(lang, form if form in REPORT_TEMPLATES
+                                                                      else "DG-NAM")
     tpl = DocxTemplate(str(template_path))
     ctx = dict(ctx)
     ctx["bieu_do"] = _chart(tpl, ctx) if chart else None

@@ -21,7 +21,7 @@ from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 from evalreport.wording.numbers import fmt_change, fmt_share
 
-__all__ = ["DocumentInfo", "build_narrative_context", "WORDING"]
+__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "WORDING"]
 
 # Fixed wording of the document (not form data); the letterhead's is in document_head.py.
 WORDING: dict[str, dict[str, str]] = {
@@ -125,7 +125,9 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
     return out
 
 
-def _completeness(result: ConsolidationResult, code: str, lang: str) -> dict[str, Any]:
+def completeness_context(result: ConsolidationResult, code: str, lang: str) -> dict[str, Any]:
+    """Who under ``code`` sent, by level ("297/300 chi bộ"), and who did not (the ``day_du``
+    variables); the same for every narrative report."""
     h = result.hierarchy
     comp = result.completeness.get(code)
     levels = []
@@ -239,7 +241,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
 
     members = _members(result, roles, code, lang)
     organizations = _organizations(result, code, lang, dec) if has_children else []
-    completeness = _completeness(result, code, lang)
+    completeness = completeness_context(result, code, lang)
     change = _change(result, roles, code, lang, dec, members)
     children = _children(result, roles, code, lang, completeness) if has_children else []
 

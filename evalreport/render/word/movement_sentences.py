@@ -1,0 +1,98 @@
+"""Ready-made sentences of the membership movement report (DV-THANG).
+
+Like :mod:`.sentences` for the evaluation report: plain numbers and labels in, one sentence out,
+reading naturally for zero ("khai trừ: Không"), counts under ten ("03") and a change that cannot
+be claimed. The words are :mod:`evalreport.wording.movement_phrases`; only the assembly is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalreport.render.word.sentences import Item, capitalize, join_list
+from evalreport.wording.movement_phrases import movement_phrases
+from evalreport.wording.numbers import fmt_change, fmt_count, fmt_share
+
+__all__ = ["count", "change", "membership", "completeness", "compare"]
+
+
+def count(n: int | None, lang: str) -> str:
+    """A reported category's count: "08", "1.234", "Không" for zero (en: "8", "none")."""
+    if n == 0:
+        return movement_phrases(lang)["zero"]
+    return fmt_count(n, lang)
+
+
+def change(diff: int, lang: str) -> str:
+    """"tăng 09 đồng chí", "giảm 32 đồng chí", "không thay đổi" (en: "up 9 members")."""
+    if diff == 0:
+        return fmt_change(0, lang)
+    word = fmt_change(diff, lang).split(" ")[0]
+    return f"{word} {fmt_count(abs(diff), lang)} {movement_phrases(lang)['members_noun']}"
+
+
+def membership(start: int | None, end: int | None, comparable: bool, admitted: Item,
+               done: int | None, target: int | None, share: float | None,
+               flow_groups: Sequence[Sequence[Item]], lang: str, decimals: int) -> str:
+    """"Tổng số đảng viên đầu kỳ 8.940, cuối kỳ 9.295 (tăng 355 đồng chí); trong kỳ kết nạp 449
+    đảng viên mới, lũy kế từ đầu năm 1.342/1.200, đạt 111,83% chỉ tiêu năm; chuyển đến: 25, …"."""
+    w = movement_phrases(lang)
+    head = w["stocks"].format(start=fmt_count(start, lang), end=fmt_count(end, lang))
+    if comparable and start is not None and end is not None:
+        head += w["stocks_change"].format(change=change(end - start, lang))
+    elif start is not None or end is not None:
+        head += w["stocks_not_comparable"]
+    n = admitted.count
+    adm = w["admitted"].format(count=count(n, lang) if not n else f"{fmt_count(n, lang)} {w['new_members_noun']}")
+    if done is None:
+        adm += ", " + w["year_to_date_unknown"]
+    elif target:
+        adm += ", " + w["year_to_date"].format(done=fmt_count(done, lang), target=fmt_count(target, lang),
+                                               share=fmt_share(share, lang, decimals))
+    else:
+        adm += ", " + w["year_to_date_no_target"].format(done=fmt_count(done, lang))
+    groups = [", ".join(w["flow"].format(label=it.label, count=count(it.count, lang)) for it in group)
+              for group in flow_groups if group]
+    return "; ".join([head, adm, *groups]) + "."
+
+
+def _names(names: Sequence[str], lang: str, limit: int) -> str:
+    shown = ", ".join(names[:limit])
+    more = len(names) - limit
+    return movement_phrases(lang)["and_more"].format(names=shown, more=more) if more > 0 else shown
+
+
+def completeness(ratios: Sequence[tuple[int, int, str]], with_errors: Sequence[str], nothing: Sequence[str],
+                 lang: str, limit: int = 10) -> str:
+    """"Đến thời điểm báo cáo, có 297/300 chi bộ đã gửi báo cáo." and, apart, the units whose
+    reports have errors (not in the totals) and those that sent nothing, by name."""
+    w = movement_phrases(lang)
+    parts = [f"{got}/{exp} {noun}" for got, exp, noun in ratios if exp]
+    if not parts:
+        return ""
+    text = [w["sent"].format(ratios=join_list(parts, lang))]
+    if with_errors:
+        text.append(capitalize(w["with_errors"].format(count=fmt_count(len(with_errors), lang), noun=w["units_noun"],
+                                                       names=_names(with_errors, lang, limit))))
+    if nothing:
+        text.append(capitalize(w["nothing_sent"].format(count=fmt_count(len(nothing), lang), noun=w["units_noun"],
+                                                        names=_names(nothing, lang, limit))))
+    return " ".join(text)
+
+
+def compare(items: Sequence[tuple[str, int | None, int | None]], previous_label: str, has_previous: bool,
+            comparable: bool, lang: str) -> str:
+    """items: (label, current, previous). A change is stated only when both periods cover the
+    same units; otherwise the previous figures are given with the reason (docs/domain.md)."""
+    w = movement_phrases(lang)
+    known = [(label, cur, prev) for label, cur, prev in items if prev is not None]
+    if not has_previous or not known:
+        return w["no_previous"].format(previous=previous_label)
+    if not comparable:
+        figures = ", ".join(f"{label} {fmt_count(prev, lang)}" for label, _cur, prev in known)
+        return w["not_comparable"].format(previous=previous_label, figures=figures)
+    changes = [f"{label} {change(cur - prev, lang)}" for label, cur, prev in known
+               if cur is not None and cur != prev]
+    if not changes:
+        return w["compare_unchanged"].format(previous=previous_label)
+    return w["compare"].format(previous=previous_label, changes="; ".join(changes))
