@@ -17,12 +17,13 @@ app = typer.Typer(
 from evalreport.cli import bundle as _bundle_commands  # noqa: E402
 from evalreport.cli import check as _check_commands  # noqa: E402
 from evalreport.cli import demo as _demo_commands  # noqa: E402
+from evalreport.cli import period as _period_commands  # noqa: E402
 from evalreport.cli import report as _report_commands  # noqa: E402
 from evalreport.cli import template as _template_commands  # noqa: E402
 from evalreport.cli import workspace as _workspace_commands  # noqa: E402
 
 _COMMAND_MODULES: tuple = (_template_commands, _check_commands, _report_commands, _demo_commands, _workspace_commands,
-                             _bundle_commands)
+                             _period_commands, _bundle_commands)
 
 for _module in _COMMAND_MODULES:
     _module.register(app)

@@ -132,6 +132,13 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
     with opened(workspace) as ws, progress_bars(not quiet) as cb:
         report = ws.run(parse_period(period), all_levels=all_levels or None, progress=cb, forms=form or None)
     lang = ws.config.language
+    if report.closed is not None:  # frozen: nothing consolidated or written; list what waits
+        from evalreport.wording.catalog import text
+
+        console.print(f"[bold]{text('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
+        if report.pending:
+            console.print(findings_table(report.pending, lang, title="Chờ xử lý / Pending"))
+        return
     for code, res in report.results.items():
         t = res.totals()
         covered = res.units[res.root]
@@ -156,15 +163,29 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
         raise typer.Exit(1)
 
 
+# The states of docs/domain.md ("A unit's state in a period"), one vocabulary everywhere
+STATE_WORDS = {"vi": {"approved": "Đã duyệt", "received": "Đã nộp, hợp lệ", "errors": "Đã nộp, có lỗi",
+                      "missing": "Chưa nộp", "pending": "Chờ xử lý", "late": "Nộp muộn"},
+               "en": {"approved": "Approved", "received": "Accepted", "errors": "Rejected", "missing": "Missing",
+                      "pending": "Pending", "late": "Late"}}
+_STATE_COLORS = {"approved": "bold green", "received": "green", "errors": "red", "missing": "yellow",
+                 "pending": "magenta"}
+
+
 def status_table(rows, lang: str = "vi", only_problems: bool = False) -> Table:
-    labels = {"received": "[green]đã nhận[/]", "errors": "[red]có lỗi[/]", "missing": "[yellow]chưa nhận[/]"}
+    words = STATE_WORDS.get(lang, STATE_WORDS["vi"])
     table = Table(expand=True)
     for col in ("form", "unit", "name", "state", "late", "file", "v", "received", "errors", "warnings"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        if only_problems and r.state == "received" and not r.late:
+        if only_problems and r.state in ("received", "approved") and not r.late and not r.pending:
             continue
-        table.add_row(r.form, r.unit, r.name, labels.get(r.state, r.state), "[red]trễ hạn[/]" if r.late else "",
+        state = f"[{_STATE_COLORS.get(r.state, 'white')}]{words.get(r.state, r.state)}[/]"
+        if r.pending and r.state != "pending":
+            state += f" · [magenta]{words['pending']}[/]"
+        if r.pending:
+            state += f" ({', '.join(r.pending)})"
+        table.add_row(r.form, r.unit, r.name, state, f"[red]{words['late']}[/]" if r.late else "",
                       r.file or "", str(r.version or ""), (r.received_at or "")[:16].replace("T", " "),
                       str(r.errors or ""), str(r.warnings or ""))
     return table
@@ -177,27 +198,64 @@ def _status(period: str = typer.Option(..., "--period", "-p"), workspace: Path =
         p = parse_period(period)
         rows = ws.status(p)
         deadline = ws.config.deadline(p)
-    console.print(status_table(rows, ws.config.language, problems))
-    by = {s: sum(r.state == s for r in rows) for s in ("received", "errors", "missing")}
-    console.print(f"{p.label(ws.config.language)}: expected {len(rows)}, received {by['received']}, "
-                  f"with errors {by['errors']}, missing {by['missing']}, late {sum(r.late for r in rows)}"
-                  + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
+        closing = ws.closing(p)
+        pending = ws.pending(p)
+    lang = ws.config.language
+    console.print(status_table(rows, lang, problems))
+    by = {s: sum(r.state == s for r in rows) for s in ("approved", "received", "errors", "missing", "pending")}
+    console.print(f"{p.label(lang)}: expected {len(rows)}, approved {by['approved']}, received {by['received']}, "
+                  f"with errors {by['errors']}, missing {by['missing']}, pending {len(pending)}, "
+                  f"late {sum(r.late for r in rows)}" + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
+    if closing is not None:
+        from evalreport.store.holds import short_time
+        from evalreport.wording.catalog import text
+
+        console.print(f"[bold]{text('PERIOD_CLOSED_LINE', lang, period=p, at=short_time(closing['at']), user=closing['user'])}[/]")
+    if pending:
+        console.print(findings_table(pending, lang, title=STATE_WORDS.get(lang, STATE_WORDS["vi"])["pending"]))
 
 
-def _history(unit: str = typer.Argument(..., help="Unit code."), workspace: Path = WorkspaceOpt,
-             form: str | None = typer.Option(None, "--form"), period: str | None = typer.Option(None, "--period")) -> None:
-    """Every version of a unit's submitted files, current ones marked."""
+def _history(unit: str | None = typer.Argument(None, help="Unit code (omit with --period: the period's events)."),
+             workspace: Path = WorkspaceOpt, form: str | None = typer.Option(None, "--form"),
+             period: str | None = typer.Option(None, "--period", "-p")) -> None:
+    """Every version of a unit's submitted files, current and pending ones marked, and the recorded
+    closings, reopenings, approvals and admissions."""
+    if unit is None and period is None:
+        raise fail("history: give a unit code or --period")
     with opened(workspace) as ws:
-        rows = ws.history(unit, form, period)
-        name = ws.hierarchy.name(unit)
+        rows = ws.history(unit, form, period) if unit else []
+        name = ws.hierarchy.name(unit) if unit else ""
+        events = ws.events(period, unit)
+    if events:
+        console.print(events_table(events))
+    if unit is None:
+        if not events:
+            console.print(f"No closing, approval or admission recorded for {period}.")
+        return
     table = Table(title=f"{unit} — {name}", expand=True)
     for col in ("form", "period", "v", "file", "received", "status", "in totals", "errors", "sha256"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        current = "[green]yes[/]" if r.current else f"replaced by v{r.replaced_by_version}"
+        current = ("[green]yes[/]" if r.current else f"[magenta]Chờ xử lý[/] ({r.held})" if r.held
+                   else f"replaced by v{r.replaced_by_version}" if r.replaced_by_version else "no")
         table.add_row(r.form or "", r.period or "", str(r.version or ""), r.file, r.received_at[:16].replace("T", " "),
                       r.status, current, str(r.errors or ""), r.sha256[:12])
     console.print(table if rows else f"No files received for {unit}.")
+
+
+EVENT_WORDS = {"close": "chốt số liệu", "reopen": "mở lại kỳ", "approve": "duyệt", "withdraw": "rút lại duyệt",
+               "admit": "chấp nhận tệp chờ xử lý"}
+
+
+def events_table(events) -> Table:
+    """The ledger's period_events rows: who decided what, when, why."""
+    table = Table(title="Chốt số liệu, duyệt / Closing, approvals", expand=True)
+    for col in ("time", "period", "event", "user", "unit", "file", "reason"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        table.add_row(e["at"][:16].replace("T", " "), e["period"], EVENT_WORDS.get(e["event"], e["event"]), e["user"],
+                      e["unit"] or "", e["original_name"] or "", e["reason"] or "")
+    return table
 
 
 def register(app: typer.Typer) -> None:

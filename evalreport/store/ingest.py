@@ -21,9 +21,11 @@ from typing import Literal
 
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period
 from evalreport.read.file_kind import WORKBOOK_SUFFIXES
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
+from evalreport.store.holds import HOLD_RULES, closed_periods, hold_for
 from evalreport.store.ledger import Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
 
@@ -32,7 +34,7 @@ __all__ = ["InboxScan", "IngestReport", "IngestedFile", "ingest_inbox", "scan_in
 
 BATCH = 200
 Progress = Callable[[str, int, int], None]
-Outcome = Literal["new", "version", "duplicate", "unchanged", "unreadable"]
+Outcome = Literal["new", "version", "duplicate", "unchanged", "unreadable", "held"]
 
 
 @dataclass
@@ -134,8 +136,10 @@ def scan_inbox(inbox: Path, ledger: Ledger) -> InboxScan:
 
 
 def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledger: Ledger,
-                 progress: Progress | None = None) -> IngestReport:
-    """Ingest every new file of ``folder/inbox``; see the module docstring for the guarantees."""
+                 progress: Progress | None = None, period: Period | None = None) -> IngestReport:
+    """Ingest every new file of ``folder/inbox``; see the module docstring for the guarantees.
+    ``period``: the period being run, the inbox's period for files outside a period subfolder
+    (:func:`.holds.hold_for` holds files that would change another, already reported period)."""
     scan = scan_inbox(folder / "inbox", ledger)
     report = IngestReport(skipped=scan.skipped, ignored=scan.ignored)
     report.files += [IngestedFile(rel, "", "unreadable", status="unreadable", findings=[f]) for rel, f in scan.refused]
@@ -148,15 +152,17 @@ def ingest_inbox(folder: Path, cfg: WorkspaceConfig, hierarchy: Hierarchy, ledge
     known = ledger.known_shas() if len(fresh) >= PARALLEL_MIN else ledger.sha_lookup()
     first_of: dict[str, str] = {}  # sha -> the path that brought it first in this ingest
     parsed = parse_files(folder, cfg, hierarchy, [p for _rel, p, _st in fresh], len(fresh), known)
-    _record_all(cfg, ledger, report, fresh, parsed, first_of, progress)
+    _record_all(cfg, ledger, report, fresh, parsed, first_of, progress, period)
     if progress:
         progress("ingest", len(fresh), len(fresh))
     return report
 
 
 def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fresh: list[Entry],
-                parsed: Iterator[Parsed], first_of: dict[str, str], progress: Progress | None) -> None:
+                parsed: Iterator[Parsed], first_of: dict[str, str], progress: Progress | None,
+                period: Period | None = None) -> None:
     """Record the parsed files in order, one transaction per :data:`BATCH`."""
+    closed = closed_periods(ledger.conn)
     try:
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start:start + BATCH]
@@ -168,7 +174,8 @@ def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fres
                 for k, ((rel, path, st), res) in enumerate(zip(batch, results, strict=True)):
                     if progress:
                         progress("ingest", start + k, len(fresh))
-                    _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of, now, receipts)
+                    _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of, now, receipts,
+                                (period, closed))
                 ledger.add_receipts(c, receipts)
     finally:
         parsed.close()  # shuts the worker pool down now, also when recording failed
@@ -176,7 +183,7 @@ def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fres
 
 def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, rel: str, path: str,
                 st: os.stat_result, res: Parsed, first_of: dict[str, str], now: str,
-                receipts: list[Receipt]) -> None:
+                receipts: list[Receipt], holding: tuple[Period | None, dict] = (None, {})) -> None:
     """Record one parsed file (or its receipt, when its content is already in the ledger); its
     receipt joins ``receipts``, which the caller writes in the same transaction (a path occurs
     once per ingest, so no pending receipt can be the earlier receipt of ``rel``)."""
@@ -198,19 +205,25 @@ def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, r
                              "modified": datetime.fromtimestamp(st.st_mtime).astimezone().isoformat()}
     received = (datetime.fromtimestamp(st.st_mtime).astimezone().replace(microsecond=0).isoformat()
                 if cfg.received_time == "file" else now)
+    held = None
+    if res.status != "unreadable" and rec["form"] and rec["unit"] and rec["period"]:
+        held = hold_for(c, rec["form"], rec["unit"], rec["period"], rel, *holding)
     outcome = ledger.record(c, rec, status=res.status, archive_path=res.archive_path, received_at=received,
-                            checks=res.checks, columns=res.columns)
+                            checks=res.checks, columns=res.columns, held=held)
     receipts.append((rel, st.st_size, st.st_mtime_ns, sha, now, outcome.file_id, "new"))
     crash_point("ingest.recorded")
     status = res.status
     name = os.path.basename(rel)
     item = IngestedFile(rel, sha, "unreadable" if status == "unreadable" else
-                        ("version" if outcome.replaced else "new"), status=status,
+                        ("held" if held else "version" if outcome.replaced else "new"), status=status,
                         form=rec["form"] or None, unit=rec["unit"] or None,
                         period=rec["period"] or None, version=outcome.version,
                         findings=[*res.findings, *res.checks])
     if status == "unreadable" and not any(f.is_error for f in item.findings):
         item.findings.append(make_finding("WS_UNREADABLE", "error", params={"file": rel}, file=name))
+    if held:
+        item.findings.append(make_finding(HOLD_RULES[held[0]], "warning", unit=item.unit, file=name,
+                                          params={"id": outcome.file_id, **held[1]}))
     if outcome.replaced:
         item.findings.append(make_finding(
             "WS_REPLACED", "info", unit=item.unit, file=name,

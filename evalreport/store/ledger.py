@@ -101,6 +101,31 @@ MIGRATIONS: list[list[str]] = [
     [  # 4: the context (form with parameters, unit list) check_json was made in; a run reuses it then
         "ALTER TABLE files ADD COLUMN check_key TEXT",
     ],
+    [  # 5: held (pending) files, approvals, closing and reopening of periods (see :mod:`.holds`).
+        # A held file keeps ``version`` NULL, so every "current" query above leaves it out unchanged.
+        "ALTER TABLE files ADD COLUMN held TEXT",
+        "ALTER TABLE files ADD COLUMN held_json TEXT",
+        "CREATE INDEX files_held ON files(period, form, unit) WHERE held IS NOT NULL",
+        """CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            form TEXT NOT NULL, unit TEXT NOT NULL, period TEXT NOT NULL,
+            approved_at TEXT NOT NULL, approved_by TEXT NOT NULL,
+            withdrawn_at TEXT, withdrawn_by TEXT, reason TEXT
+        )""",
+        "CREATE INDEX approvals_by_unit ON approvals(form, period, unit)",
+        """CREATE TABLE period_events (
+            id INTEGER PRIMARY KEY,
+            period TEXT NOT NULL,
+            event TEXT NOT NULL CHECK (event IN ('close', 'reopen', 'approve', 'withdraw', 'admit')),
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            reason TEXT,
+            form TEXT, unit TEXT,
+            file_id INTEGER REFERENCES files(id)
+        )""",
+        "CREATE INDEX period_events_by_period ON period_events(period, id)",
+    ],
 ]
 
 
@@ -221,21 +246,23 @@ class Ledger:
 
     # -- files ---------------------------------------------------------------------------------
     def record(self, c: sqlite3.Connection, rec: dict[str, Any], *, status: str, archive_path: str | None,
-               received_at: str, checks: Sequence[Finding] = (), columns: dict[str, Any] | None = None
-               ) -> RecordOutcome:
+               received_at: str, checks: Sequence[Finding] = (), columns: dict[str, Any] | None = None,
+               held: tuple[str, dict[str, Any]] | None = None) -> RecordOutcome:
         """Insert a parsed file, given as its submission record (:mod:`evalreport.model.codec`);
         when its (form, unit, period) already has a current version the new file becomes the next
         version and the old one is marked ``replaced_by`` it. ``columns``: the record's JSON
         columns already made (:func:`.records.record_columns`, by an ingest worker), with
-        ``check_json`` and ``check_key``."""
+        ``check_json`` and ``check_key``. ``held``: (reason, its parameters) when the file must
+        be held as pending (:func:`.holds.hold_for`): it is stored without a version and replaces
+        nothing until :func:`.holds.release` lets it in."""
         prov = rec["provenance"]
         assert prov is not None, "the reader always sets provenance"
         key = (rec["form"] or None, rec["unit"] or None, rec["period"] or None)
         previous = None
         version = None
-        if status != "unreadable" and all(key):
-            # The newest version is the current one (only this method numbers and replaces
-            # versions), so one lookup on the (form, unit, period, version) index gives both.
+        if status != "unreadable" and all(key) and held is None:
+            # The newest version is the current one (only this method and holds.release number
+            # and replace versions), so one lookup on the (form, unit, period, version) index gives both.
             newest = c.execute("SELECT id, original_name, version, replaced_by FROM files WHERE form=? AND unit=? "
                                "AND period=? AND version IS NOT NULL ORDER BY version DESC LIMIT 1", key).fetchone()
             version = 1 + (newest["version"] if newest else 0)
@@ -245,11 +272,12 @@ class Ledger:
         cur = c.execute(
             "INSERT INTO files(sha256, size, original_name, archive_path, received_at, file_mtime, form, form_version,"
             " unit, unit_name, period, kind, status, findings_json, check_json, values_json, cells_json,"
-            " ratings_json, version, check_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " ratings_json, version, check_key, held, held_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (prov["sha256"], prov["size"], prov["name"], archive_path, received_at, prov["modified"], key[0],
              rec["form_version"] or None, key[1], rec["unit_name"], key[2], rec["kind"], status,
              columns["findings_json"], columns["check_json"], columns["values_json"], columns["cells_json"],
-             columns["ratings_json"], version, columns.get("check_key")))
+             columns["ratings_json"], version, columns.get("check_key"), held[0] if held else None,
+             dumps(held[1]) if held else None))
         file_id = int(cur.lastrowid or 0)
         if previous is not None:
             c.execute("UPDATE files SET replaced_by=? WHERE id=?", (file_id, previous["id"]))

@@ -51,6 +51,9 @@ class RunReport:
     manifest: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # e.g. "no PDF: LibreOffice is not installed"
     manifest_text: str = field(default="", repr=False)  # manifest.json as written
+    # Held ("Chờ xử lý") files the officer must decide on: of this period, and those of this ingest
+    pending: list[Finding] = field(default_factory=list)
+    closed: Any = None  # the closing event when the period is closed: nothing was consolidated or written
 
     @property
     def result(self) -> ConsolidationResult | None:
@@ -65,7 +68,7 @@ class RunReport:
         # this run, so its reader findings are shown here or the officer would never see them.
         events = [f for f in self.ingest.findings if f.rule.startswith("WS_")]
         events += [x for f in self.ingest.files if f.outcome == "unreadable" for x in f.findings]
-        return unique_findings([*events, *(f for r in self.results.values() for f in r.findings)])
+        return unique_findings([*events, *self.pending, *(f for r in self.results.values() for f in r.findings)])
 
 
 def consolidate_period(form: FormDefinition, period: Period, ledger: Ledger, hierarchy: Hierarchy, root: str,
@@ -180,9 +183,11 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
 
 def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   report: ReportSettings | None = None) -> tuple[list[Path], list[str]]:
+                   report: ReportSettings | None = None, pending: list[Finding] = ()) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
     ``report``: the workspace's letterhead settings.
+
+    ``pending``: warnings on held files, listed in the findings workbook too.
 
     Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
@@ -216,7 +221,7 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
         if context is not None:
             staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{text('FILE_FINDINGS', lang)}.xlsx"
-    write_findings_table(result.findings, findings, lang)
+    write_findings_table(unique_findings([*pending, *result.findings]), findings, lang)
     staged.append(findings)
     if pdf:
         try:

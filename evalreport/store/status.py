@@ -13,6 +13,7 @@ from evalreport.aggregate.expected import not_expected
 from evalreport.form.definition import FormDefinition
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
+from evalreport.store.holds import active_approval, held_rows
 from evalreport.store.ledger import Ledger
 
 __all__ = ["StatusRow", "VersionRow", "expected_units", "period_status", "unit_history"]
@@ -25,7 +26,7 @@ class StatusRow:
     name: str
     level: str
     parent: str | None
-    state: str  # "received" | "errors" | "missing"
+    state: str  # "approved" | "received" | "errors" | "missing" | "pending" (only held files)
     late: bool = False
     file: str | None = None
     version: int | None = None
@@ -33,6 +34,9 @@ class StatusRow:
     deadline: date | None = None
     errors: int = 0
     warnings: int = 0
+    pending: tuple[str, ...] = ()  # held files ("Chờ xử lý"), not counted until the officer lets them in
+    approved_by: str | None = None
+    approved_at: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class VersionRow:
     replaced_by_version: int | None
     errors: int
     warnings: int
+    held: str | None = None  # why the file is held (closed, approved, other_period), when it is
 
 
 def expected_units(form: FormDefinition, hierarchy: Hierarchy, root: str) -> list[str]:
@@ -75,18 +80,27 @@ def _late(received_at: str | None, deadline: date | None) -> bool:
 def period_status(ledger: Ledger, form: FormDefinition, hierarchy: Hierarchy, root: str, period: Period,
                   deadline: date | None) -> list[StatusRow]:
     current = {r["unit"]: r for r in ledger.current(form.code, str(period))}
+    held: dict[str, list[str]] = {}
+    for h in held_rows(ledger.conn, str(period), form.code):
+        held.setdefault(h["unit"], []).append(h["original_name"])
     rows = []
     for code in expected_units(form, hierarchy, root):
         u = hierarchy.unit(code)
         r = current.get(code)
+        pending = tuple(held.get(code, ()))
         if r is None:
-            rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, "missing", deadline=deadline,
-                                  late=deadline is not None and date.today() > deadline))
+            rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, "pending" if pending else "missing",
+                                  deadline=deadline, late=deadline is not None and date.today() > deadline,
+                                  pending=pending))
             continue
         errors, warnings = _counts(r)
-        rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, "errors" if r["status"] != "ok" else "received",
+        approval = active_approval(ledger.conn, form.code, code, str(period))
+        state = "errors" if r["status"] != "ok" else "approved" if approval is not None else "received"
+        rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, state,
                               late=_late(r["received_at"], deadline), file=r["original_name"], version=r["version"],
-                              received_at=r["received_at"], deadline=deadline, errors=errors, warnings=warnings))
+                              received_at=r["received_at"], deadline=deadline, errors=errors, warnings=warnings,
+                              pending=pending, approved_by=approval["approved_by"] if approval else None,
+                              approved_at=approval["approved_at"] if approval else None))
     return rows
 
 
@@ -97,6 +111,6 @@ def unit_history(ledger: Ledger, unit: str, form: str | None = None, period: str
     for r in rows:
         errors, warnings = _counts(r)
         out.append(VersionRow(r["form"], r["period"], r["version"], r["original_name"], r["received_at"], r["status"],
-                              r["sha256"], r["replaced_by"] is None, version_of.get(r["replaced_by"]),
-                              errors, warnings))
+                              r["sha256"], r["replaced_by"] is None and r["version"] is not None,
+                              version_of.get(r["replaced_by"]), errors, warnings, r["held"]))
     return out

@@ -9,12 +9,23 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from evalreport.model.finding import Finding
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.store.config import CONFIG_NAME, WorkspaceConfig, default_config_text, load_config
+from evalreport.store.holds import HOLD_RULES, closing_of, held_findings, held_rows
 from evalreport.store.ingest import IngestReport, ingest_inbox
 from evalreport.store.ledger import LEDGER_NAME, Ledger
 from evalreport.store.lock import WorkspaceLock
+from evalreport.store.period_control import (
+    Admitted,
+    admit_file,
+    approve_units,
+    close_period,
+    period_events,
+    reopen_period,
+    withdraw_approvals,
+)
 from evalreport.store.runner import (
     RunReport,
     Stopwatch,
@@ -143,10 +154,12 @@ class Workspace:
         self.close()
 
     # -- operations ----------------------------------------------------------------------------
-    def ingest(self, progress: Progress | None = None) -> IngestReport:
-        """Record every new file of inbox/ (under the workspace lock)."""
+    def ingest(self, progress: Progress | None = None, period: str | Period | None = None) -> IngestReport:
+        """Record every new file of inbox/ (under the workspace lock). ``period``: the one the
+        officer is working on (files that would change another, reported period are held)."""
         with self.lock("ingest"):
-            return ingest_inbox(self.folder, self.config, self.hierarchy, self.ledger, progress)
+            return ingest_inbox(self.folder, self.config, self.hierarchy, self.ledger, progress,
+                                parse_period(period) if period is not None else None)
 
     def run(self, period: str | Period, all_levels: bool | None = None, progress: Progress | None = None,
             forms: Sequence[str] | None = None, lang: str | None = None) -> RunReport:
@@ -163,8 +176,14 @@ class Workspace:
             try:
                 codes = list(forms or self.config.forms_for(period))
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
-                                                                self.ledger, progress))
+                                                                self.ledger, progress, period))
                 watch.lap("ingest")
+                report.pending = self._pending_of(period, report)
+                report.closed = closing_of(self.ledger.conn, str(period))
+                if report.closed is not None:  # frozen: the outputs made when it was closed stay as they are
+                    self.ledger.finish_run(run_id, "done", {"run_id": run_id, "period": str(period), "closed": True,
+                                                            "pending": len(report.pending)})
+                    return report
                 out_dir = self.outputs_dir(period)
                 versions: dict[tuple[str, str], int] = {}
                 how: dict[str, dict] = {}
@@ -179,7 +198,7 @@ class Workspace:
                     units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress, self.config.report_settings())
+                                                    progress, self.config.report_settings(), report.pending)
                     report.outputs += outputs
                     report.notes += notes
                     watch.lap("render")
@@ -193,6 +212,56 @@ class Workspace:
                 raise
             self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)
             return report
+
+    def _pending_of(self, period: Period, report: RunReport) -> list[Finding]:
+        """Warnings on the period's held files and on those this run's ingest held for other periods."""
+        from evalreport.model.finding import unique_findings
+
+        this_ingest = [f for f in report.ingest.findings if f.rule in HOLD_RULES.values()]
+        return unique_findings([*held_findings(held_rows(self.ledger.conn, str(period))), *this_ingest])
+
+    # -- closing, approving, admitting (recorded in the ledger: store/period_control.py) ------------
+    def close_period(self, period: str | Period, reason: str | None = None) -> None:
+        """Freeze the period's figures and outputs; later files for it are held as pending."""
+        with self.lock("close"):
+            close_period(self.ledger, str(parse_period(period)), reason)
+
+    def reopen_period(self, period: str | Period, reason: str) -> Admitted:
+        """Reopen a closed period (a reason is required) and let its held files in."""
+        with self.lock("reopen"):
+            return reopen_period(self.ledger, str(parse_period(period)), reason)
+
+    def approve(self, period: str | Period, units: Sequence[str], form: str | None = None,
+                reason: str | None = None) -> list[str]:
+        """Approve the units' current reports: a newer file is held until the approval is withdrawn."""
+        period = parse_period(period)
+        with self.lock("approve"):
+            return approve_units(self.ledger, form or self.config.forms_for(period)[0], str(period), list(units),
+                                 reason)
+
+    def withdraw_approval(self, period: str | Period, units: Sequence[str], form: str | None = None,
+                          reason: str | None = None) -> Admitted:
+        period = parse_period(period)
+        with self.lock("approve"):
+            return withdraw_approvals(self.ledger, form or self.config.forms_for(period)[0], str(period),
+                                      list(units), reason)
+
+    def admit(self, file: str, reason: str | None = None) -> Admitted:
+        """Count a held file (by ledger id, SHA-256 prefix, name or inbox path) in its own period."""
+        with self.lock("admit"):
+            return admit_file(self.ledger, file, reason)
+
+    def pending(self, period: str | Period | None = None) -> list[Finding]:
+        """A warning per held ("Chờ xử lý") file: of one period, or all."""
+        return held_findings(held_rows(self.ledger.conn, str(parse_period(period)) if period else None))
+
+    def closing(self, period: str | Period):
+        """The event that closed the period (``at``, ``user``, ``reason``), or None when it is open."""
+        return closing_of(self.ledger.conn, str(parse_period(period)))
+
+    def events(self, period: str | Period | None = None, unit: str | None = None):
+        """Closings, reopenings, approvals and admissions recorded in the ledger."""
+        return period_events(self.ledger, str(parse_period(period)) if period else None, unit)
 
     def result(self, period: str | Period, form: str | None = None):
         """Consolidate from the ledger only (no ingest, no outputs; through the run cache, see

@@ -29,6 +29,7 @@ from evalreport.wording import (
     install_messages,
     intake_messages,
     panel_messages,
+    period_messages,
     reader_messages,
     render_messages,
     sentence_phrases,
@@ -53,7 +54,7 @@ def _add(entries: Mapping[str, Mapping[str, str]], origin: str) -> None:
 
 for _module in (hierarchy_messages, install_messages, intake_messages, common_phrases, archive_messages,
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
-                panel_messages, render_messages, sentence_phrases):
+                panel_messages, period_messages, render_messages, sentence_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 

@@ -81,7 +81,7 @@ def test_cli_status_and_history_on_the_demo(demo, monkeypatch):
     runner = CliRunner()
     res = runner.invoke(app, ["status", "-w", str(demo.folder), "--period", "2025", "--problems"])
     assert res.exit_code == 0, res.output
-    assert "chưa nhận" in res.output and "trễ hạn" in res.output
+    assert "Chưa nộp" in res.output and "Nộp muộn" in res.output
     unit = next(p.unit for p in demo.planted if p.kind == "corrected")
     res = runner.invoke(app, ["history", "-w", str(demo.folder), unit])
     assert res.exit_code == 0 and "replaced by v2" in res.output
