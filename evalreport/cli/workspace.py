@@ -203,9 +203,11 @@ def _status(period: str = typer.Option(..., "--period", "-p"), workspace: Path =
     lang = ws.config.language
     console.print(status_table(rows, lang, problems))
     by = {s: sum(r.state == s for r in rows) for s in ("approved", "received", "errors", "missing", "pending")}
-    console.print(f"{p.label(lang)}: expected {len(rows)}, approved {by['approved']}, received {by['received']}, "
-                  f"with errors {by['errors']}, missing {by['missing']}, pending {len(pending)}, "
-                  f"late {sum(r.late for r in rows)}" + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
+    extra = (f" approved {by['approved']}," if by["approved"] else "") + (f" pending {len(pending)},"
+                                                                           if pending else "")
+    console.print(f"{p.label(lang)}: expected {len(rows)}, received {by['received'] + by['approved']}, "
+                  f"with errors {by['errors']}, missing {by['missing']},{extra} late {sum(r.late for r in rows)}"
+                  + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
     if closing is not None:
         from evalreport.store.holds import short_time
         from evalreport.wording.catalog import text
