@@ -35,7 +35,8 @@ from evalreport.model.finding import Finding, unique_findings
 from evalreport.wording.catalog import text
 from evalreport.wording.panel_messages import ACTION_NAMES
 
-__all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder"]
+__all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder",
+           "close_period", "reopen_period", "approve_units", "withdraw_approval", "admit_pending"]
 
 log = logging.getLogger("evalreport.excel")
 
@@ -109,14 +110,16 @@ def _completeness(book, ws, settings: PanelSettings, run_line: str) -> tuple[int
             return key
 
     write_completeness(book, rows, settings.lang, run_line, level_label)
-    return sum(r.state == "received" for r in rows), len(rows)
+    return sum(r.state in ("received", "approved") for r in rows), len(rows)
 
 
 def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     """Status and detail lines for an exception, in the officer's language."""
     from evalreport.store import WorkspaceConfigError, WorkspaceLocked
 
-    if isinstance(exc, PanelError):
+    from evalreport.store.period_control import PeriodActionError
+
+    if isinstance(exc, (PanelError, PeriodActionError)):
         return exc.message(lang), ""
     if isinstance(exc, WorkspaceConfigError):
         return _msg("XL_WORKSPACE_BAD", lang, reason=str(exc)), ""
@@ -174,11 +177,12 @@ def _make_templates(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
 
 
 def _check_inbox(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
-    report = ws.ingest(progress=progress)
-    # This ingest's ledger events (duplicates, replacements), then every finding of the period's
-    # current submissions, so the list is complete however often the button is pressed.
+    report = ws.ingest(progress=progress, period=s.period)
+    # This ingest's ledger events (duplicates, replacements, held files), the period's held files,
+    # then every finding of the period's current submissions, so the list is complete however
+    # often the button is pressed.
     events = [f for f in report.findings if f.rule.startswith("WS_")]
-    findings = _with_unreadable(ws, [*events, *ws.result(s.period, s.form).findings])
+    findings = _with_unreadable(ws, [*events, *ws.pending(s.period), *ws.result(s.period, s.form).findings])
     line = _run_line(ws, s)
     write_findings(book, findings, s.lang, line, ws.folder)
     received, expected = _completeness(book, ws, s, line)
@@ -204,9 +208,87 @@ def _run_period(all_levels: bool) -> Body:
         write_findings(book, findings, s.lang, line, ws.folder)
         received, expected = _completeness(book, ws, s, line)
         errors, warnings = _counts(findings)
+        if report.closed is not None:
+            return _msg("PERIOD_RUN_CLOSED", s.lang, period=str(s.period)), str(ws.outputs_dir(s.period))
         text = _msg("XL_RUN_DONE", s.lang, form=s.form, period=str(s.period), root=ws.root, received=received,
                     expected=expected, errors=errors, warnings=warnings, outputs=len(report.outputs))
         return text, str(ws.outputs_dir(s.period))
+    return body
+
+
+def _selected(book, sheet: str, column: int) -> list[str]:
+    """The values of ``column`` (1 = A) in the rows the officer selected on ``sheet`` below its
+    header: how the panel names the units to approve or the file to admit."""
+    from evalreport.excel.layout import COMPLETENESS_FIRST_ROW
+
+    try:
+        selection = book.selection
+        if selection is None or selection.sheet.name != sheet:
+            return []
+        rows = range(selection.row, selection.row + selection.rows.count)
+        values = [book.sheets[sheet].range((r, column)).value for r in rows if r >= COMPLETENESS_FIRST_ROW]
+    except Exception:  # no selection in this engine: nothing selected
+        return []
+    return [str(v).strip() for v in values if v not in (None, "")]
+
+
+def _units(book, units: str | list[str] | None, action: str, lang: str) -> list[str]:
+    from evalreport.excel.layout import COMPLETENESS_SHEET
+
+    chosen = units.replace(";", ",").split(",") if isinstance(units, str) else units
+    chosen = [u.strip() for u in chosen or _selected(book, COMPLETENESS_SHEET, 2) if u and u.strip()]
+    if not chosen:
+        raise PanelError("XL_NEED_UNITS", action=ACTION_NAMES[lang][action])
+    return chosen
+
+
+def _close_period(reason: str | None) -> Body:
+    def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+        ws.close_period(s.period, reason)
+        _completeness(book, ws, s, _run_line(ws, s))
+        return _msg("XL_PERIOD_CLOSED", s.lang, form=s.form, period=str(s.period)), str(ws.outputs_dir(s.period))
+    return body
+
+
+def _reopen_period(reason: str | None) -> Body:
+    def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+        if not (reason or "").strip():
+            raise PanelError("XL_NEED_REASON", action=ACTION_NAMES[s.lang]["reopen_period"])
+        done = ws.reopen_period(s.period, reason)
+        _completeness(book, ws, s, _run_line(ws, s))
+        return _msg("XL_PERIOD_REOPENED", s.lang, period=str(s.period), counted=len(done.counted)), ""
+    return body
+
+
+def _approve(units: str | list[str] | None, withdraw: bool, reason: str | None) -> Body:
+    action = "withdraw_approval" if withdraw else "approve_units"
+
+    def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+        chosen = _units(book, units, action, s.lang)
+        if withdraw:
+            done = ws.withdraw_approval(s.period, chosen, s.form, reason)
+            text = _msg("XL_WITHDRAWN", s.lang, units=", ".join(chosen), counted=len(done.counted))
+        else:
+            ws.approve(s.period, chosen, s.form, reason)
+            text = _msg("XL_APPROVED", s.lang, units=", ".join(chosen))
+        _completeness(book, ws, s, _run_line(ws, s))
+        return text, ""
+    return body
+
+
+def _admit(file: str | None, reason: str | None) -> Body:
+    def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
+        from evalreport.excel.layout import FINDINGS_SHEET
+
+        names = [file] if file else _selected(book, FINDINGS_SHEET, 3)
+        if not names:
+            raise PanelError("XL_NEED_FILE", action=ACTION_NAMES[s.lang]["admit_pending"])
+        counted = held = 0
+        for name in names:
+            done = ws.admit(name, reason)
+            counted, held = counted + len(done.counted), held + len(done.still_held)
+        _completeness(book, ws, s, _run_line(ws, s))
+        return _msg("XL_ADMITTED", s.lang, counted=counted, held=held), ""
     return body
 
 
@@ -250,3 +332,28 @@ def write_reports(book=None) -> bool:
 def open_outputs(book=None) -> bool:
     """“Mở thư mục kết quả”: open the period's outputs folder."""
     return _run("open_outputs", book, _open_outputs)
+
+
+def close_period(book=None, reason: str | None = None) -> bool:
+    """“Chốt số liệu”: freeze the period; files arriving later are held as pending."""
+    return _run("close_period", book, _close_period(reason))
+
+
+def reopen_period(book=None, reason: str | None = None) -> bool:
+    """“Mở lại kỳ”: reopen the closed period (the VBA asks the reason) and let its held files in."""
+    return _run("reopen_period", book, _reopen_period(reason))
+
+
+def approve_units(book=None, units: str | list[str] | None = None, reason: str | None = None) -> bool:
+    """“Duyệt báo cáo”: approve the reports of the units given, or selected on the completeness sheet."""
+    return _run("approve_units", book, _approve(units, False, reason))
+
+
+def withdraw_approval(book=None, units: str | list[str] | None = None, reason: str | None = None) -> bool:
+    """“Rút lại duyệt”: withdraw the approvals and let the files held back by them in."""
+    return _run("withdraw_approval", book, _approve(units, True, reason))
+
+
+def admit_pending(book=None, file: str | None = None, reason: str | None = None) -> bool:
+    """“Chấp nhận tệp chờ xử lý”: count the held file given, or selected on the findings sheet."""
+    return _run("admit_pending", book, _admit(file, reason))

@@ -197,6 +197,8 @@ def write_completeness(book, status_rows: Iterable[Any], lang: str, run_line: st
             note.append(str(r.file))
         if r.errors or r.warnings:
             note.append(text("XL_COUNTS", lang, errors=r.errors, warnings=r.warnings))
+        if getattr(r, "pending", ()):
+            note.append(f"{STATE_LABELS[lang]['pending']}: {', '.join(r.pending)}")
         rows.append([r.parent or "", r.unit, r.name, level_label(r.level), state, "; ".join(note)])
     _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(COMPLETENESS_HEADER[lang]),
                  run_line, rows, COMPLETENESS_HEADER[lang])

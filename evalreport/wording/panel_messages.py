@@ -10,14 +10,20 @@ SEVERITY_LABELS = {
     "en": {"error": "Error", "warning": "Warning", "info": "Info"},
 }
 STATE_LABELS = {
-    "vi": {"received": "Đã nộp", "errors": "Có lỗi", "missing": "Chưa nộp", "late_suffix": " (nộp muộn)"},
-    "en": {"received": "Received", "errors": "With errors", "missing": "Missing", "late_suffix": " (late)"},
+    "vi": {"received": "Đã nộp", "errors": "Có lỗi", "missing": "Chưa nộp", "late_suffix": " (nộp muộn)",
+           "approved": "Đã duyệt", "pending": "Chờ xử lý"},
+    "en": {"received": "Received", "errors": "With errors", "missing": "Missing", "late_suffix": " (late)",
+           "approved": "Approved", "pending": "Pending"},
 }
 ACTION_NAMES = {
     "vi": {"make_templates": "Tạo biểu mẫu", "check_inbox": "Kiểm tra", "consolidate": "Tổng hợp",
-           "write_reports": "Xuất báo cáo", "open_outputs": "Mở thư mục kết quả"},
+           "write_reports": "Xuất báo cáo", "open_outputs": "Mở thư mục kết quả", "close_period": "Chốt số liệu",
+           "reopen_period": "Mở lại kỳ", "approve_units": "Duyệt báo cáo", "withdraw_approval": "Rút lại duyệt",
+           "admit_pending": "Chấp nhận tệp chờ xử lý"},
     "en": {"make_templates": "Make templates", "check_inbox": "Check", "consolidate": "Consolidate",
-           "write_reports": "Write reports", "open_outputs": "Open outputs folder"},
+           "write_reports": "Write reports", "open_outputs": "Open outputs folder", "close_period": "Close period",
+           "reopen_period": "Reopen period", "approve_units": "Approve reports", "withdraw_approval": "Withdraw approval",
+           "admit_pending": "Admit pending file"},
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -91,6 +97,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "XL_MORE_ROWS": {
         "vi": "… và {count} phát hiện khác (xem tệp phát hiện trong thư mục kết quả)",
         "en": "… and {count} more findings (see the findings file in the outputs folder)",
+    },
+    "XL_PERIOD_CLOSED": {
+        "vi": "Đã chốt số liệu {form} kỳ {period}; tệp đến sau được giữ chờ xử lý",
+        "en": "{form} {period} closed; files arriving later are held as pending",
+    },
+    "XL_PERIOD_REOPENED": {
+        "vi": "Đã mở lại kỳ {period}: {counted} tệp được đưa vào tổng hợp; bấm “Tổng hợp” để cập nhật kết quả",
+        "en": "Period {period} reopened: {counted} file(s) let in; click “Consolidate” to update the outputs",
+    },
+    "XL_APPROVED": {
+        "vi": "Đã duyệt báo cáo của: {units}",
+        "en": "Approved the reports of: {units}",
+    },
+    "XL_WITHDRAWN": {
+        "vi": "Đã rút lại việc duyệt: {units}; {counted} tệp được đưa vào tổng hợp",
+        "en": "Approval withdrawn: {units}; {counted} file(s) let in",
+    },
+    "XL_ADMITTED": {
+        "vi": "{counted} tệp được đưa vào tổng hợp, {held} tệp vẫn chờ xử lý",
+        "en": "{counted} file(s) let in, {held} still pending",
+    },
+    "XL_NEED_UNITS": {
+        "vi": "Chọn các dòng đơn vị trên trang “Tình hình nộp” trước khi bấm “{action}”",
+        "en": "Select the units' rows on the completeness sheet before clicking “{action}”",
+    },
+    "XL_NEED_REASON": {
+        "vi": "Cần ghi lý do để “{action}”",
+        "en": "“{action}” needs a reason",
+    },
+    "XL_NEED_FILE": {
+        "vi": "Chọn dòng của tệp chờ xử lý trên trang “Phát hiện” trước khi bấm “{action}”",
+        "en": "Select the pending file's row on the findings sheet before clicking “{action}”",
     },
     "XL_COUNTS": {
         "vi": "{errors} lỗi, {warnings} cảnh báo",

@@ -256,3 +256,24 @@ def test_progress_on_an_engine_without_status_bar_is_silently_off():
 def test_text_that_excel_would_take_for_a_formula_is_kept_as_text():
     assert [as_text_cell(v) for v in ("=1+1", "+84", "-", "@x", "Chi bộ A & B <1>", 5)] == [
         "'=1+1", "'+84", "'-", "'@x", "Chi bộ A & B <1>", 5]
+
+
+def test_approving_closing_and_reopening_from_the_panel(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    assert handlers.check_inbox(panel_book(folder=str(ws)))
+    book = panel_book(folder=str(ws))
+    assert handlers.approve_units(book, units="C01") is True, status(book)
+    assert re.match(STAMP + "Đã duyệt báo cáo của: C01", status(book))
+    assert {r[1]: r[4] for r in table(book, COMPLETENESS)}["C01"] == "Đã duyệt"
+    book = panel_book(folder=str(ws))
+    assert handlers.approve_units(book, units="C02") is False  # a report with errors cannot be approved
+    assert "còn lỗi" in status(book)
+
+    book = panel_book(folder=str(ws))
+    assert handlers.close_period(book) is True
+    assert re.match(STAMP + "Đã chốt số liệu DG-NAM kỳ 2026", status(book))
+    book = panel_book(folder=str(ws))
+    assert handlers.reopen_period(book) is False and "Cần ghi lý do" in status(book)
+    book = panel_book(folder=str(ws))
+    assert handlers.reopen_period(book, reason="bổ sung C03") is True
+    assert re.match(STAMP + "Đã mở lại kỳ 2026: 0 tệp", status(book))
