@@ -116,7 +116,6 @@ def _completeness(book, ws, settings: PanelSettings, run_line: str) -> tuple[int
 def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     """Status and detail lines for an exception, in the officer's language."""
     from evalreport.store import WorkspaceConfigError, WorkspaceLocked
-
     from evalreport.store.period_control import PeriodActionError
 
     if isinstance(exc, (PanelError, PeriodActionError)):
