@@ -111,12 +111,16 @@ def _init(folder: Path = typer.Argument(..., help="Folder to create (or complete
                   f"{ws.inbox} and run: evalreport run -w {folder} --period <PERIOD>")
 
 
-def _ingest(workspace: Path = WorkspaceOpt, quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
+def _ingest(workspace: Path = WorkspaceOpt, quiet: bool = typer.Option(False, "--quiet", "-q"),
+            period: str | None = typer.Option(None, "--period", "-p",
+                                              help="The period you are collecting: a file that would change "
+                                                   "another, already reported period is held as pending.")) -> None:
     """Record the new files of inbox/ in the ledger (unchanged files are not read again)."""
     with opened(workspace) as ws, progress_bars(not quiet) as cb:
-        report = ws.ingest(progress=cb)
+        report = ws.ingest(progress=cb, period=parse_period(period) if period else None)
     console.print(f"new {report.count('new')}, corrected versions {report.count('version')}, "
-                  f"duplicates {report.count('duplicate')}, unreadable {report.count('unreadable')}, "
+                  + (f"pending {report.count('held')}, " if report.count("held") else "")
+                  + f"duplicates {report.count('duplicate')}, unreadable {report.count('unreadable')}, "
                   f"unchanged {report.skipped}")
     shown = [f for f in report.findings if f.severity != "info" or f.rule.startswith("WS_")]
     if shown:

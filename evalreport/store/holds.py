@@ -52,6 +52,8 @@ def closing_of(conn: sqlite3.Connection, period: str, closed: dict[str, sqlite3.
     """The closing event that freezes ``period``: its own, or that of a closed period containing
     it (a closed year freezes its months, whose roll-up it is)."""
     closed = closed_periods(conn) if closed is None else closed
+    if not closed:  # the usual case: no period closed, nothing to parse
+        return None
     if period in closed:
         return closed[period]
     try:
