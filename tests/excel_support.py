@@ -65,8 +65,11 @@ def make_workspace(folder: Path):
 
 
 def _json_value(v: Any) -> Any:
+    """A date cell as xlwings' VBA client sends it (WebHelpers.ConvertToIso:
+    ``yyyy-mm-ddTHH:mm:ss.000Z``), which the remote engine turns back into a datetime."""
     if isinstance(v, datetime | date):
-        return v.isoformat()
+        d = v if isinstance(v, datetime) else datetime(v.year, v.month, v.day)
+        return d.strftime("%Y-%m-%dT%H:%M:%S.000Z")
     return v
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from evalreport.excel.cell_values import PeriodCellError, period_from_excel, text_from_excel
 from evalreport.excel.layout import (
     COMPLETENESS_FIRST_ROW,
     COMPLETENESS_HEADER,
@@ -32,7 +33,7 @@ from evalreport.excel.layout import (
     Setting,
 )
 from evalreport.model.finding import Finding
-from evalreport.model.period import Period, PeriodError, parse_period
+from evalreport.model.period import Period
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.wording.catalog import describe, text
 from evalreport.wording.panel_messages import SEVERITY_LABELS, STATE_LABELS
@@ -76,13 +77,13 @@ def _setting_range(book, setting: Setting):
         return book.sheets[PANEL_SHEET][setting.address]
 
 
+def _value(book, setting: Setting) -> Any:
+    """The cell's value as xlwings gives it (str, float, datetime or None)."""
+    return _setting_range(book, setting).value
+
+
 def _raw(book, setting: Setting) -> str:
-    value = _setting_range(book, setting).value
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # "2025" typed into a cell arrives as 2025.0
-    return str(value).strip()
+    return text_from_excel(_value(book, setting))
 
 
 def read_language(book) -> str:
@@ -99,21 +100,29 @@ def read_settings(book) -> PanelSettings:
     raw = {s.key: _raw(book, s) for s in SETTINGS}
     label = {s.key: s.label for s in SETTINGS}
     if not raw["folder"]:
-        raise PanelError("XL_SETTING_EMPTY", label=label["folder"])
+        raise PanelError("XL_SETTING_EMPTY", label=label["folder"], cell=_address("folder"))
     folder = Path(raw["folder"].strip('"')).expanduser()
     if not folder.is_dir():
         raise PanelError("XL_FOLDER_MISSING", folder=str(folder))
-    if not raw["period"]:
-        raise PanelError("XL_SETTING_EMPTY", label=label["period"])
-    try:
-        period = parse_period(raw["period"])
-    except PeriodError:
-        raise PanelError("XL_PERIOD_BAD", period=raw["period"]) from None
+    period = _period(book, next(s for s in SETTINGS if s.key == "period"))
     if not raw["form"]:
-        raise PanelError("XL_SETTING_EMPTY", label=label["form"])
+        raise PanelError("XL_SETTING_EMPTY", label=label["form"], cell=_address("form"))
     report = UnitReportSettings(**{s.key: _raw(book, s) or None for s in REPORT_SETTINGS})
     return PanelSettings(folder=folder, period=period, root=raw["root"] or None, form=raw["form"],
                          lang=read_language(book), report=report)
+
+
+def _address(key: str) -> str:
+    return next(s.address for s in SETTINGS if s.key == key)
+
+
+def _period(book, setting: Setting) -> Period:
+    try:
+        return period_from_excel(_value(book, setting))
+    except PeriodCellError as exc:
+        if not exc.value:
+            raise PanelError("XL_SETTING_EMPTY", label=setting.label, cell=setting.address) from None
+        raise PanelError("XL_PERIOD_BAD", period=exc.value, cell=setting.address) from None
 
 
 def _stamp() -> str:

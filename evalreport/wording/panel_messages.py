@@ -27,9 +27,28 @@ ACTION_NAMES = {
 }
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Shown by the panel's VBA (workbooks/evalreport_panel.bas) when Python or evalreport cannot be
+    # started, so no Python code can show them; the .bas holds them \u-escaped (VBA source is
+    # ASCII) and tests/excel/test_excel_vba_messages.py checks that they equal these.
+    "XL_START_NO_PYTHON": {
+        "vi": "Không tìm thấy Python ({interpreter}), nên bảng điều khiển không chạy được.",
+        "en": "Python was not found ({interpreter}), so the control panel cannot run.",
+    },
+    "XL_START_FAILED": {
+        "vi": "Không khởi động được Python hoặc evalreport (chưa cài, hoặc cài chưa đầy đủ).",
+        "en": "Python or evalreport could not be started (not installed, or not completely installed).",
+    },
+    "XL_START_FIX": {
+        "vi": "Cách xử lý: bấm đúp tệp cai-dat.cmd trong gói cài đặt evalreport (hướng dẫn: tệp "
+              "huong-dan-cai-dat.md trong gói, hoặc docs/vi/cai-dat.md), rồi bấm lại nút. Chi tiết kỹ thuật "
+              "ở ô “Chi tiết”; xem thêm docs/vi/bang-dieu-khien.md.",
+        "en": "What to do: double-click cai-dat.cmd in the evalreport install bundle (guide: "
+              "huong-dan-cai-dat.md in the bundle, or docs/vi/cai-dat.md), then click the button again. "
+              "Technical detail in the “Chi tiết” cell; see also docs/vi/bang-dieu-khien.md.",
+    },
     "XL_SETTING_EMPTY": {
-        "vi": "Chưa nhập “{label}” trên Bảng điều khiển",
-        "en": "“{label}” is empty on the control panel",
+        "vi": "Chưa nhập “{label}” (ô {cell}) trên Bảng điều khiển",
+        "en": "“{label}” (cell {cell}) is empty on the control panel",
     },
     "XL_FOLDER_MISSING": {
         "vi": "Không tìm thấy thư mục làm việc “{folder}”. Kiểm tra lại đường dẫn, hoặc tạo thư mục bằng lệnh "
@@ -37,8 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Workspace folder “{folder}” not found. Check the path, or create it with “evalreport init”",
     },
     "XL_PERIOD_BAD": {
-        "vi": "Kỳ báo cáo “{period}” không hợp lệ: nhập năm (2025), quý (2025-Q3) hoặc tháng (2025-11)",
-        "en": "Period “{period}” is not valid: enter a year (2025), a quarter (2025-Q3) or a month (2025-11)",
+        "vi": "Kỳ báo cáo “{period}” (ô {cell}) không hợp lệ: nhập năm (2025), quý (2025-Q3) hoặc tháng (2025-11 hay "
+              "11/2025)",
+        "en": "Period “{period}” (cell {cell}) is not valid: enter a year (2025), a quarter (2025-Q3) or a month "
+              "(2025-11 or 11/2025)",
     },
     "XL_FORM_UNKNOWN": {
         "vi": "Không có biểu mẫu “{form}”; chọn một trong: {forms}",

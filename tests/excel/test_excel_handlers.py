@@ -5,6 +5,7 @@ actions written back and on the files produced."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -155,9 +156,15 @@ def test_open_outputs_opens_the_folder_or_says_to_consolidate_first(tmp_path, mo
 
 
 @pytest.mark.parametrize(("settings", "expected"), [
-    ({"folder": ""}, "Chưa nhập “Thư mục làm việc” trên Bảng điều khiển"),
+    ({"folder": ""}, "Chưa nhập “Thư mục làm việc” (ô C5) trên Bảng điều khiển"),
+    ({"folder": None}, "Chưa nhập “Thư mục làm việc” (ô C5) trên Bảng điều khiển"),
     ({"folder": "/no/such/folder"}, "Không tìm thấy thư mục làm việc “/no/such/folder”"),
-    ({"period": "2025-13"}, "Kỳ báo cáo “2025-13” không hợp lệ"),
+    ({"period": "2025-13"}, "Kỳ báo cáo “2025-13” (ô C6) không hợp lệ"),
+    ({"period": None}, "Chưa nhập “Kỳ báo cáo” (ô C6) trên Bảng điều khiển"),
+    ({"period": 2025.5}, "Kỳ báo cáo “2025.5” (ô C6) không hợp lệ"),
+    # a date is a month: DG-NAM (yearly) says so instead of rejecting "2025-11-01 00:00:00"
+    ({"period": datetime(2025, 11, 1)}, "Biểu mẫu DG-NAM không dùng cho kỳ 2025-11"),
+    ({"period": datetime(2025, 11, 1), "form": None}, "Chưa nhập “Biểu mẫu” (ô C8)"),
     ({"form": "DV-THANG"}, "Biểu mẫu DV-THANG không dùng cho kỳ 2026"),
     ({"form": "XYZ"}, "Không có biểu mẫu “XYZ”"),
     ({"root": "ZZ9"}, "Mã đơn vị “ZZ9” không có trong danh sách đơn vị"),
@@ -168,6 +175,28 @@ def test_bad_settings_become_messages_on_the_panel(workspace, settings, expected
     assert re.match(STAMP, status(book)) and expected in status(book), status(book)
     assert status_color(book) == "#9c0006"
     assert actions(book, "setValues", FINDINGS) == []  # tables untouched
+
+
+@pytest.mark.parametrize(("typed", "label"), [
+    (2026.0, "năm 2026"),                      # "2026" typed into a General cell
+    ("2026", "năm 2026"),
+])
+def test_a_period_as_excel_gives_it_runs(workspace, typed, label):
+    book = panel_book(folder=str(workspace), period=typed)
+    assert handlers.check_inbox(book) is True, status(book)
+    assert value_at(book, COMPLETENESS, "A2").startswith(f"Kỳ {label} · biểu mẫu DG-NAM")
+
+
+@pytest.mark.parametrize("typed", [datetime(2026, 3, 1), "03/2026", "2026-03"])
+def test_a_month_typed_any_way_excel_keeps_it_is_a_month(workspace, typed):
+    book = panel_book(folder=str(workspace), period=typed, form="DV-THANG")
+    assert handlers.make_templates(book) is True, status(book)
+    assert re.match(STAMP + r"Đã tạo \d+ biểu mẫu DV-THANG kỳ 2026-03$", status(book))
+
+
+def test_empty_letterhead_cells_and_numbers_as_excel_gives_them(workspace):
+    book = panel_book(folder=str(workspace), place=None, number=None, signer_title=None, signer_name=1234.0)
+    assert handlers.consolidate(book) is True, status(book)
 
 
 def test_a_folder_that_is_not_a_workspace(tmp_path):

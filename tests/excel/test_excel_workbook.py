@@ -56,7 +56,11 @@ def test_every_button_macro_exists_and_calls_its_handler(macros):
     for b in BUTTONS:
         body = re.search(rf"Public Sub {b.macro}\(\)\r\n(.*?)End Sub", ours, re.S)
         assert body, b.macro
-        assert body.group(1).strip() == f'RunPython "import evalreport.excel.handlers as h; h.{b.handler}()"'
+        # the interpreter is checked first, and a failed start is reported by the panel
+        assert body.group(1).split("\r\n")[:4] == [
+            "    If Not PythonFound() Then Exit Sub", "    On Error GoTo Failed",
+            f'    AfterRun RunPython("import evalreport.excel.handlers as h; h.{b.handler}()")', "    Exit Sub"]
+        assert 'ReportStartFailure "XL_START_FAILED", Err.Description' in body.group(1)
     assert len(re.findall(r"^Public Sub ", ours, re.M)) == len(BUTTONS)
 
 
@@ -87,8 +91,26 @@ def test_panel_cells_names_and_drop_downs(built):
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert lists["C8"] == '"DG-NAM,DV-THANG"'
     assert lists["C9"] == '"' + ",".join(LANGUAGE_CHOICES) + '"'
-    conf = wb[CONFIG_SHEET]
-    assert [conf["A1"].value, conf["A2"].value] == ["INTERPRETER_WIN", "PYTHONPATH"]
+    for s in (*SETTINGS, *REPORT_SETTINGS):  # typed 2025-11 or 12 stays text, not a date or a number
+        assert ws[s.address].number_format == "@", s.address
+    assert _conf_keys(wb) == {"SHOW_ERROR_POPUPS": "False"}
+
+
+def _conf_keys(wb) -> dict:
+    """What xlwings' GetConfigFromSheet reads: column A from A1 down to the first empty cell."""
+    conf, keys, row = wb[CONFIG_SHEET], {}, 1
+    while conf.cell(row, 1).value:
+        keys[conf.cell(row, 1).value] = conf.cell(row, 2).value
+        row += 1
+    return keys
+
+
+def test_the_config_sheet_holds_only_keys_with_a_value(tmp_path):
+    """xlwings takes a key from the sheet even when its value is empty, which would hide the
+    officer's own %USERPROFILE%\\.xlwings\\xlwings.conf (written by cai-dat.cmd)."""
+    path = build_workbook(tmp_path / "p.xlsm", conf={"INTERPRETER_WIN": r"C:\Py\pythonw.exe", "PYTHONPATH": ""})
+    assert _conf_keys(load_workbook(path, keep_vba=True)) == {
+        "SHOW_ERROR_POPUPS": "False", "INTERPRETER_WIN": r"C:\Py\pythonw.exe"}
 
 
 def test_build_refuses_a_module_without_a_buttons_macro(tmp_path):

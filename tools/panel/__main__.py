@@ -20,6 +20,9 @@ def build_workbook_cmd(
     folder: Optional[str] = typer.Option(None, "--folder", help="Pre-fill the workspace folder setting."),
     period: Optional[str] = typer.Option(None, "--period", help="Pre-fill the period setting."),
     root: Optional[str] = typer.Option(None, "--root", help="Pre-fill the root unit setting."),
+    interpreter: Optional[str] = typer.Option(None, "--interpreter",
+                                              help="INTERPRETER_WIN on the xlwings.conf sheet (default: none, "
+                                                   "the officer's %USERPROFILE%\\.xlwings\\xlwings.conf decides)."),
 ) -> None:
     """Rebuild the control-panel workbook reproducibly: same inputs, same bytes."""
     from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
@@ -27,7 +30,7 @@ def build_workbook_cmd(
     target = out or default_bas_path().with_name("evalreport.xlsm")
     try:
         prefill = {k: v for k, v in {"folder": folder, "period": period, "root": root}.items() if v}
-        path = build_workbook(target, bas_path=bas, prefill=prefill)
+        path = build_workbook(target, bas_path=bas, prefill=prefill, conf={"INTERPRETER_WIN": interpreter or ""})
     except WorkbookBuildError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

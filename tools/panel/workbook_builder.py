@@ -65,7 +65,7 @@ def check_macros(bas_text: str) -> None:
         m = re.search(rf"^\s*(?:Public\s+)?Sub\s+{b.macro}\s*\(\)(.*?)^\s*End Sub", bas_text, re.M | re.S | re.I)
         if not m:
             raise WorkbookBuildError(f"the VBA module has no Sub {b.macro}() for the button “{b.caption}”")
-        if not re.search(rf"RunPython\s+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\(\)\"", m.group(1)):
+        if not re.search(rf"RunPython[\s(]+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\(\)\"", m.group(1)):
             raise WorkbookBuildError(f"Sub {b.macro}() does not call evalreport.excel.handlers.{b.handler}()")
 
 
@@ -149,27 +149,48 @@ def _build_table_sheet(ws, fmt, title: str, header: tuple[str, ...], widths: tup
     ws.fit_to_pages(1, 0)
 
 
-def _build_config(ws, fmt) -> None:
-    """xlwings reads keys from column A (from A1 down, no header) and values from column B."""
-    rows = (
-        ("INTERPRETER_WIN", "", "Đường dẫn đầy đủ đến python.exe (để trống nếu Python đã có trong PATH)"),
-        ("PYTHONPATH", "", "Thư mục chứa mã evalreport nếu không cài bằng pip (thường để trống)"),
-    )
-    ws.set_column("A:A", 20)
+# Keys the panel itself needs: xlwings writes a start-up failure (Python or evalreport not found)
+# into a sheet "Error" instead of its own English pop-up, and the panel's VBA turns it into a
+# Vietnamese message on the panel (workbooks/evalreport_panel.bas, ReportStartFailure).
+PANEL_CONF: dict[str, str] = {"SHOW_ERROR_POPUPS": "False"}
+_CONF_NOTES = {
+    "SHOW_ERROR_POPUPS": "Lỗi khởi động Python/evalreport được báo trên Bảng điều khiển (không sửa dòng này)",
+    "INTERPRETER_WIN": "Đường dẫn đầy đủ đến pythonw.exe",
+    "PYTHONPATH": "Thư mục chứa mã evalreport (khi không cài bằng pip)",
+}
+_CONF_HELP = (
+    "Cột A: tên thiết lập, cột B: giá trị; xlwings đọc từ ô A1 xuống, đến ô trống đầu tiên.",
+    "Thường không cần thêm gì: cai-dat.cmd đã ghi đường dẫn Python vào %USERPROFILE%\\.xlwings\\xlwings.conf.",
+    "Chỉ khi Python ở nơi khác: thêm ngay dưới dòng cuối một dòng INTERPRETER_WIN | C:\\...\\pythonw.exe",
+    "Không để dòng nào có tên mà không có giá trị: dòng đó sẽ che thiết lập trong xlwings.conf của máy.",
+)
+
+
+def _build_config(ws, fmt, conf: Mapping[str, str]) -> None:
+    """xlwings reads keys from column A (from A1 down to the first empty cell) and values from
+    column B, and a key present on the sheet wins even when its value is empty, hiding the
+    officer's own %USERPROFILE%\\.xlwings\\xlwings.conf: so only keys with a value are written."""
+    rows = [(k, v) for k, v in {**PANEL_CONF, **conf}.items() if v]
+    ws.set_column("A:A", 22)
     ws.set_column("B:B", 60)
-    ws.set_column("C:C", 70)
-    for r, (key, value, note) in enumerate(rows):
+    ws.set_column("C:C", 90)
+    for r, (key, value) in enumerate(rows):
         ws.write_string(r, 0, key)
         ws.write_string(r, 1, value, fmt["input"])
-        ws.write(r, 2, note, fmt["hint"])
+        ws.write(r, 2, _CONF_NOTES.get(key, ""), fmt["hint"])
+    first_help = len(rows) + 3  # two empty rows: an officer's added key cannot run into the help
+    for i, line in enumerate(_CONF_HELP):
+        ws.write(first_help + i, 2, line, fmt["hint"])
 
 
 def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
-                   xlwings_bas: str | Path | None = None, prefill: Mapping[str, str] | None = None) -> Path:
+                   xlwings_bas: str | Path | None = None, prefill: Mapping[str, str] | None = None,
+                   conf: Mapping[str, str] | None = None) -> Path:
     """Write the control-panel .xlsm to ``out`` (atomically) and return its path.
 
     ``prefill`` sets setting cells by key (folder, period, root, form, lang), so a province
-    office can hand each ward a panel already pointing at its workspace."""
+    office can hand each ward a panel already pointing at its workspace. ``conf`` adds keys to
+    the xlwings.conf sheet (e.g. INTERPRETER_WIN); keys with an empty value are left out."""
     unknown = set(prefill or {}) - {s.key for s in (*SETTINGS, *REPORT_SETTINGS)}
     if unknown:
         raise WorkbookBuildError(f"unknown settings: {', '.join(sorted(unknown))}")
@@ -195,7 +216,8 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
         "subtitle": wb.add_format({**base, "italic": True}),
         "section": wb.add_format({**base, "bold": True, "font_size": 12, "bottom": 1}),
         "label": wb.add_format({**base, "bold": True}),
-        "input": wb.add_format({**base, "bg_color": "#FFF2CC", "border": 1, "locked": False}),
+        # text format: a typed 2025-11 or 12 stays what was typed, not a date or a number
+        "input": wb.add_format({**base, "bg_color": "#FFF2CC", "border": 1, "locked": False, "num_format": "@"}),
         "status": wb.add_format({**base, "bg_color": "#EDEDED", "border": 1, "text_wrap": True}),
         "hint": wb.add_format({**base, "font_size": 9, "font_color": "#595959"}),
         "hint_wrap": wb.add_format({**base, "font_size": 10, "font_color": "#404040", "text_wrap": True}),
@@ -209,6 +231,6 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
                        (12, 14, 50, 16, 8, 90))
     _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", COMPLETENESS_HEADER["vi"],
                        (14, 14, 40, 12, 20, 50))
-    _build_config(sheets[CONFIG_SHEET], fmt)
+    _build_config(sheets[CONFIG_SHEET], fmt, conf or {})
     wb.close()
     return atomic_write_bytes(out, buffer.getvalue())
