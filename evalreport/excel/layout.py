@@ -36,7 +36,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("folder", "ER_FOLDER", "C5", "Thư mục làm việc",
             "Thư mục đã tạo bằng lệnh “evalreport init”, ví dụ D:\\BaoCao\\DangBo"),
     Setting("period", "ER_PERIOD", "C6", "Kỳ báo cáo",
-            "Năm 2025, quý 2025-Q3 hoặc tháng 2025-11", "2025"),
+            "Năm 2025, quý 2025-Q3 hoặc tháng 2025-11 (hay 11/2025)", "2025"),
     Setting("root", "ER_ROOT", "C7", "Đơn vị tổng hợp (mã)",
             "Để trống để dùng đơn vị gốc trong cấu hình thư mục làm việc"),
     Setting("form", "ER_FORM", "C8", "Biểu mẫu", "Chọn trong danh sách", "DG-NAM"),

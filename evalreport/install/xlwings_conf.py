@@ -1,7 +1,8 @@
 """Point xlwings at the Python the install script just set up, in the user's xlwings.conf.
 
 The panel's standalone VBA module reads ``%USERPROFILE%\\.xlwings\\xlwings.conf`` when the
-workbook's own ``xlwings.conf`` sheet leaves ``INTERPRETER_WIN`` empty, so writing the key here
+workbook's own ``xlwings.conf`` sheet has no ``INTERPRETER_WIN`` row (the panel ships without
+one: a row, even with an empty value, would win over this file), so writing the key here
 makes every copy of the panel find evalreport without the officer typing a path. Other keys the
 officer (or xlwings) already wrote are kept; only keys with a value are written, because an
 empty value would override a sheet setting with nothing. Run by ``cai-dat.cmd`` / ``cai-dat.sh``

@@ -130,7 +130,7 @@ def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
              fmt["section"])
     for s in REPORT_SETTINGS:
         _setting_row(wb, ws, fmt, s, prefill)
-    ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/excel-guide.md",
+    ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/vi/bang-dieu-khien.md",
              fmt["hint"])
     ws.set_landscape()
     ws.set_paper(9)
@@ -181,6 +181,9 @@ def _build_config(ws, fmt, conf: Mapping[str, str]) -> None:
     first_help = len(rows) + 3  # two empty rows: an officer's added key cannot run into the help
     for i, line in enumerate(_CONF_HELP):
         ws.write(first_help + i, 2, line, fmt["hint"])
+    ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
 
 
 def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
