@@ -1,6 +1,6 @@
-"""Regenerate the pictures of docs/reports.md: run the demo province, render the root's summary
-workbook one sheet at a time and the narrative report, convert them with LibreOffice and rasterise
-with pdftoppm at 70 dpi.
+"""Regenerate the summary-sheet pictures of docs/reports.md: run the demo province, render the
+root's summary workbook one sheet at a time, convert it with LibreOffice and rasterise with
+pdftoppm at 70 dpi. The report pages (every level, DV-THANG) come from tools/doc_pictures.py.
 
     python docs/img/make_report_pictures.py [DEMO_FOLDER]
 
@@ -10,17 +10,14 @@ longer installed with evalreport since the narrative chart stopped using matplot
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from evalreport.demo import run_demo
-from evalreport.render.narrative import render_narrative
-from evalreport.render.narrative_context import DocumentInfo
 from evalreport.render.pdf import convert_to_pdf
-from evalreport.render.summary_workbook import build_summary_workbook
+from evalreport.render.workbook.summary_workbook import build_summary_workbook
 
 HERE = Path(__file__).resolve().parent
 
@@ -82,9 +79,6 @@ def main(folder: str | None = None) -> None:
                 continue
             _png(pdf, slug, (page, page))
             print(slug, "page", page)
-        docx = render_narrative(result, result.root, work / "report.docx",
-                                doc=DocumentInfo(place="Thành phố Mẫu", date=dt.date(2026, 1, 7)))
-        _png(convert_to_pdf(docx, work), "report-page", (1, 2), trim=False)
 
 
 if __name__ == "__main__":
