@@ -1,13 +1,21 @@
 """The ``evalreport`` command line. Each command group lives in its own module under
-``evalreport/cli/`` and registers itself on :data:`app`; this file only assembles them."""
+``evalreport/cli/`` and registers itself on :data:`app`; this file only assembles them.
+
+The root group is a :class:`~evalreport.cli.localized.LocalizedGroup`: at every invocation it
+decides the language (``--lang``, ``EVALREPORT_LANG``, the workspace's ``language:``, else
+Vietnamese) and rewords the whole tree, Typer's own strings included, before parsing.
+"""
 
 from __future__ import annotations
 
 import typer
+from typer.core import TyperCommand
+
+from evalreport.cli.localized import LocalizedCommand, LocalizedGroup
 
 app = typer.Typer(
     name="evalreport",
-    help="Consolidate standardized evaluation workbooks up a Party organization hierarchy.",
+    cls=LocalizedGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -27,6 +35,20 @@ _COMMAND_MODULES: tuple = (_template_commands, _check_commands, _report_commands
 
 for _module in _COMMAND_MODULES:
     _module.register(app)
+
+
+def _speak_the_language(typer_app: typer.Typer) -> None:
+    """Every command and group of ``typer_app`` built with the localized classes (the modules
+    register plain commands)."""
+    for info in typer_app.registered_commands:
+        if info.cls in (None, TyperCommand):
+            info.cls = LocalizedCommand
+    for group in typer_app.registered_groups:
+        group.typer_instance.info.cls = LocalizedGroup
+        _speak_the_language(group.typer_instance)
+
+
+_speak_the_language(app)
 
 
 @app.callback()

@@ -11,20 +11,18 @@ import typer
 _SOURCE = Path(__file__).resolve().parents[2]  # the source tree when evalreport runs from a checkout
 
 
-def _bundle(out: Path = typer.Argument(..., help="Folder to create; OUT.zip is written beside it."),
-            platform: str = typer.Option(None, "--platform",
-                                         help="Wheel platform tag of the target, e.g. win_amd64 (default: this machine)."),
-            python_version: str = typer.Option(f"{sys.version_info[0]}.{sys.version_info[1]}", "--python-version",
-                                               help="Python version of the target, e.g. 3.11."),
-            source: Path = typer.Option(_SOURCE, "--source", help="evalreport's source tree (its pyproject.toml)."),
-            workbook: Path = typer.Option(None, "--workbook",
-                                          help="The panel workbook (default: SOURCE/workbooks/evalreport.xlsm)."),
-            lang: str = typer.Option("vi", "--lang", help="vi or en."),
+def _bundle(out: Path = typer.Argument(...),
+            platform: str = typer.Option(None, "--platform"),
+            python_version: str = typer.Option(f"{sys.version_info[0]}.{sys.version_info[1]}", "--python-version"),
+            source: Path = typer.Option(_SOURCE, "--source"),
+            workbook: Path = typer.Option(None, "--workbook"),
+            lang: str = typer.Option("vi", "--lang"),
             quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Write an offline install: every wheel for the target, the Excel panel, install scripts."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     import evalreport.wording.install_messages  # noqa: F401  (registers the wording)
+    from evalreport.cli.usage import check_lang
     from evalreport.cli.workspace import console, fail
     from evalreport.install.bundle import STEPS, build_bundle
     from evalreport.install.download import BundleError
@@ -32,8 +30,7 @@ def _bundle(out: Path = typer.Argument(..., help="Folder to create; OUT.zip is w
     from evalreport.install.target import Target
     from evalreport.wording.catalog import text
 
-    if lang not in ("vi", "en"):
-        raise fail(f"--lang must be vi or en, not {lang!r}")
+    check_lang(lang)
 
     def say(code: str, **params: object) -> str:
         return text(code, lang, **params)

@@ -15,6 +15,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from evalreport.cli.usage import check_lang, period_option, say
+from evalreport.cli.usage import usage_error as _usage
+
 if TYPE_CHECKING:  # the commands import the pipeline when they run, so --help stays fast
     from rich.progress import Progress
 
@@ -48,11 +51,6 @@ _TEXT = {
 }
 
 
-def _usage(message: str) -> typer.Exit:
-    _err.print(f"[red]Lỗi / error:[/] {message}")
-    return typer.Exit(2)
-
-
 def workbooks_in(folder: Path) -> list[Path]:
     """Workbooks under ``folder`` (recursively), skipping Excel's lock files (``~$…``)."""
     from evalreport.read.file_kind import WORKBOOK_SUFFIXES
@@ -84,32 +82,37 @@ def _options(folder: Path, lang: str, form: str | None, period: str | None, unit
              ) -> tuple[FormDefinition | None, Period | None, Hierarchy | None]:
     from evalreport.form.definition import FormDefinitionError, load_form
     from evalreport.model.hierarchy import load_hierarchy
-    from evalreport.model.period import PeriodError, parse_period
 
-    if lang not in ("vi", "en"):
-        raise _usage(f"--lang must be vi or en, not {lang!r}")
+    check_lang(lang)
     if not folder.is_dir():
-        raise _usage(f"folder not found: {folder}")
+        raise _usage(say("CLI_FOLDER_NOT_FOUND", lang, path=folder))
+    p = period_option(period) if period else None
     try:
         definition = load_form(form) if form else None
-        p = parse_period(period) if period else None
-    except (FormDefinitionError, PeriodError) as exc:
+    except FormDefinitionError as exc:
         raise _usage(str(exc)) from None
     if definition is not None and p is not None and p.kind not in definition.period_types:
-        raise _usage(f"form {definition.code} is reported per {'/'.join(definition.period_types)}, not per {p.kind}")
+        raise _usage(period_kind_error(definition, p, lang))
     hierarchy = None
     if units is not None:
         if not units.is_file():
-            raise _usage(f"unit list not found: {units}")
+            raise _usage(say("CLI_UNITS_NOT_FOUND", lang, path=units))
         try:
             hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
         except (OSError, ValueError) as exc:
-            raise _usage(f"levels '{levels}': {exc}") from None
+            raise _usage(say("CLI_LEVELS_INVALID", lang, levels=levels, error=exc)) from None
         if any(f.is_error for f in hierarchy.problems):
             _print_findings(hierarchy.problems, lang)
-            _err.print("[red]Danh sách đơn vị có lỗi; hãy sửa rồi chạy lại / fix the unit list and run again.[/]")
+            _err.print(f"[red]{say('CLI_UNITS_BROKEN', lang)}[/]")
             raise typer.Exit(1)
     return definition, p, hierarchy
+
+
+def period_kind_error(definition: FormDefinition, p: Period, lang: str) -> str:
+    """Why ``p`` cannot be a period of ``definition`` (a year form asked for a month)."""
+    kinds = "/".join(say(f"CLI_KIND_{k.upper()}", lang) for k in definition.period_types)
+    return say("CLI_FORM_PERIOD_KIND", lang, form=definition.code, kinds=kinds,
+               kind=say(f"CLI_KIND_{p.kind.upper()}", lang))
 
 
 def _print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:
@@ -123,8 +126,9 @@ def _print_findings(findings: list[Finding], lang: str, title: str | None = None
     table.add_column(t["message"], overflow="fold", ratio=1)
     order = {"error": 0, "warning": 1, "info": 2}
     for f in sorted(findings, key=lambda f: (order[f.severity], f.file or "", f.unit or "")):
-        cell = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (f"row {f.row}" if f.row else "")
-        table.add_row(f"[{_SEVERITY_STYLE[f.severity]}]{f.severity}[/]", f.unit or "", f.file or "", cell, f.rule,
+        cell = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (say("CLI_ROW", lang, row=f.row) if f.row else "")
+        severity = say(f"CLI_SEVERITY_{f.severity.upper()}", lang)
+        table.add_row(f"[{_SEVERITY_STYLE[f.severity]}]{severity}[/]", f.unit or "", f.file or "", cell, f.rule,
                       f.message(lang))
     _console.print(table)
 
@@ -148,19 +152,19 @@ def _summary(findings: list[Finding], files: int, lang: str) -> None:
     _console.print(_TEXT[lang]["summary"].format(files=files, errors=errors, warnings=warnings))
 
 
-def check_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm/.xls/.ods)."),
-                  units: Path | None = typer.Option(None, "--units", help="Unit list (checks units and children)."),
-                  period: str | None = typer.Option(None, "--period", help="Expected period: 2021, 2025-Q3, 2025-11."),
-                  form: str | None = typer.Option(None, "--form", help="Expected form code, e.g. DG-NAM."),
-                  levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
-                  out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx or .csv."),
-                  lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+def check_command(folder: Path = typer.Argument(...),
+                  units: Path | None = typer.Option(None, "--units"),
+                  period: str | None = typer.Option(None, "--period"),
+                  form: str | None = typer.Option(None, "--form"),
+                  levels: str = typer.Option("default", "--levels"),
+                  out: Path | None = typer.Option(None, "--out"),
+                  lang: str = typer.Option("vi", "--lang")) -> None:
     """Read and check every workbook in FOLDER; list the findings."""
     from evalreport.check.rules import check as check_submission
     from evalreport.form.definition import available_forms, load_form
 
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
-        raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
+        raise _usage(say("CLI_OUT_SUFFIX", lang, name=out.name))
     definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
     paths = workbooks_in(folder)
     # Every shipped form, loaded once, so the reader need not look them up for each file.
@@ -180,26 +184,25 @@ def check_command(folder: Path = typer.Argument(..., help="Folder of submitted w
         raise typer.Exit(1)
 
 
-def consolidate_command(folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm/.xls/.ods)."),
-                        units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv)."),
-                        period: str = typer.Option(..., "--period", help="2021, 2025-Q3 or 2025-11."),
-                        root: str | None = typer.Option(None, "--root", help="Consolidate for this unit "
-                                                                             "(default: the list's root)."),
-                        form: str = typer.Option("DG-NAM", "--form", help="Form code."),
-                        levels: str = typer.Option("default", "--levels", help="default, three_level or a YAML."),
-                        out: Path | None = typer.Option(None, "--out", help="Also write the findings to .xlsx/.csv."),
-                        lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+def consolidate_command(folder: Path = typer.Argument(...),
+                        units: Path = typer.Option(..., "--units"),
+                        period: str = typer.Option(..., "--period"),
+                        root: str | None = typer.Option(None, "--root"),
+                        form: str = typer.Option("DG-NAM", "--form"),
+                        levels: str = typer.Option("default", "--levels"),
+                        out: Path | None = typer.Option(None, "--out"),
+                        lang: str = typer.Option("vi", "--lang")) -> None:
     """Check and consolidate FOLDER for ROOT; print the totals and shares."""
     from evalreport.aggregate.consolidate import consolidate as run_consolidation
 
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
-        raise _usage(f"--out must end in .xlsx or .csv, not {out.name}")
+        raise _usage(say("CLI_OUT_SUFFIX", lang, name=out.name))
     definition, p, hierarchy = _options(folder, lang, form, period, units, levels)
     if definition is None or p is None or hierarchy is None:  # pragma: no cover - all three are required options
         raise _usage("--form, --period and --units are required")
     root = root or (hierarchy.roots[0] if len(hierarchy.roots) == 1 else None)
     if root is None or root not in hierarchy:
-        raise _usage(f"--root {root}: no such unit in {units.name}")
+        raise _usage(say("CLI_NO_SUCH_UNIT", lang, option="--root", unit=root, list=units.name))
     paths = workbooks_in(folder)
     subs = _read_all(paths, definition, lang)
     with _progress() as progress:

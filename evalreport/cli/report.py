@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 
 from evalreport.cli.check import workbooks_in
+from evalreport.cli.usage import check_lang, period_option, say
+from evalreport.cli.usage import usage_error as _usage
 from evalreport.model.dates import DateError, parse_date
 from evalreport.wording.catalog import text
 
@@ -32,11 +34,6 @@ _TEXT = {
     "en": {"written": "Written", "blocked": "Note: {n} unit(s) with erroneous files are not in the totals: {units}",
            "missing": "No data yet from {n} unit(s).", "previous": "Previous period ({period}): {n} files"},
 }
-
-
-def _usage(message: str) -> typer.Exit:
-    _err.print(f"[red]Lỗi / error:[/] {message}")
-    return typer.Exit(2)
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -56,28 +53,27 @@ def _consolidate_folder(folder: Path, form, period, hierarchy, root: str,
 
 
 def report_command(
-        folder: Path = typer.Argument(..., help="Folder of submitted workbooks (.xlsx/.xlsm)."),
-        units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv)."),
-        period: str = typer.Option(..., "--period", help="2021, 2025-Q3 ..."),
-        root: str | None = typer.Option(None, "--root", help="Unit to report on (default: the list's root)."),
-        out: Path = typer.Option(Path("bao_cao"), "--out", help="Output folder."),
-        all_levels: bool = typer.Option(False, "--all-levels", help="Also every non-leaf unit below the root."),
-        pdf: bool = typer.Option(False, "--pdf", help="Also PDF copies (needs LibreOffice)."),
-        lang: str = typer.Option("vi", "--lang", help="vi or en."),
-        template: Path | None = typer.Option(None, "--template", help="Narrative template (.docx with tags)."),
-        previous: Path | None = typer.Option(None, "--previous", help="Folder of the previous period's workbooks."),
-        form: str = typer.Option("DG-NAM", "--form", help="Form code."),
-        levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
-        place: str | None = typer.Option(None, "--place", help="Place in the header, e.g. 'Gia Lai'."),
-        number: str | None = typer.Option(None, "--number", help="Document number: '12' prints 'Số 12-BC/TU' (the symbol follows the level)."),
-        signer: str | None = typer.Option(None, "--signer", help="Name of the signer, e.g. 'Nguyễn Văn A'."),
-        signer_title: str | None = typer.Option(None, "--signer-title", help="Signer's title (default: Bí thư)."),
-        date: str | None = typer.Option(None, "--date", help="Date of the report: 07/01/2026, 7/1/2026 or 2026-01-07 (default: today)."),
+        folder: Path = typer.Argument(...),
+        units: Path = typer.Option(..., "--units"),
+        period: str = typer.Option(..., "--period"),
+        root: str | None = typer.Option(None, "--root"),
+        out: Path = typer.Option(Path("bao_cao"), "--out"),
+        all_levels: bool = typer.Option(False, "--all-levels"),
+        pdf: bool = typer.Option(False, "--pdf"),
+        lang: str = typer.Option("vi", "--lang"),
+        template: Path | None = typer.Option(None, "--template"),
+        previous: Path | None = typer.Option(None, "--previous"),
+        form: str = typer.Option("DG-NAM", "--form"),
+        levels: str = typer.Option("default", "--levels"),
+        place: str | None = typer.Option(None, "--place"),
+        number: str | None = typer.Option(None, "--number"),
+        signer: str | None = typer.Option(None, "--signer"),
+        signer_title: str | None = typer.Option(None, "--signer-title"),
+        date: str | None = typer.Option(None, "--date"),
 ) -> None:
     """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
     from evalreport.form.definition import FormDefinitionError, load_form
     from evalreport.model.hierarchy import load_hierarchy
-    from evalreport.model.period import PeriodError, parse_period
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.word.jinja_env import TemplateRenderError
     from evalreport.render.word.narrative import render_narrative
@@ -85,22 +81,21 @@ def report_command(
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
     from evalreport.store.runner import output_names
 
-    if lang not in ("vi", "en"):
-        raise _usage(f"--lang must be vi or en, not {lang!r}")
-    for path, what in ((folder, "folder"), (previous, "previous folder")):
+    check_lang(lang)
+    for path, key in ((folder, "CLI_FOLDER_NOT_FOUND"), (previous, "CLI_PREVIOUS_NOT_FOUND")):
         if path is not None and not path.is_dir():
-            raise _usage(f"{what} not found: {path}")
+            raise _usage(say(key, lang, path=path))
     if not units.is_file():
-        raise _usage(f"unit list not found: {units}")
+        raise _usage(say("CLI_UNITS_NOT_FOUND", lang, path=units))
     if template is not None and not template.is_file():
-        raise _usage(f"template not found: {template}")
+        raise _usage(say("CLI_TEMPLATE_NOT_FOUND", lang, path=template))
+    p = period_option(period)
     try:
         definition = load_form(form)
-        p = parse_period(period)
         when = parse_date(date) if date else None
     except DateError as exc:
         raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
-    except (FormDefinitionError, PeriodError, ValueError) as exc:
+    except (FormDefinitionError, ValueError) as exc:
         raise _usage(str(exc)) from None
     hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
     if any(f.is_error for f in hierarchy.problems):
@@ -109,7 +104,7 @@ def report_command(
         raise typer.Exit(1)
     root_code = root or hierarchy.root
     if root_code not in hierarchy:
-        raise _usage(f"--root {root_code!r} is not in {units}")
+        raise _usage(say("CLI_NO_SUCH_UNIT", lang, option="--root", unit=root_code, list=units.name))
     t = _TEXT[lang]
     prev = None
     if previous is not None:

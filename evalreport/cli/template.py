@@ -13,96 +13,89 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from evalreport.cli.check import period_kind_error
+from evalreport.cli.usage import check_lang, period_option, say
+from evalreport.cli.usage import usage_error as _usage
+
 __all__ = ["register", "template_app"]
 
 _console = Console()
 _err = Console(stderr=True)
 
-template_app = typer.Typer(help="Write fill-in templates (biểu mẫu) for units.", no_args_is_help=True)
-
-
-def _usage(message: str) -> typer.Exit:
-    _err.print(f"[red]Lỗi / error:[/] {message}")
-    return typer.Exit(2)
+template_app = typer.Typer(no_args_is_help=True)  # help: wording.cli_phrases "cli:template"
 
 
 @template_app.command("make")
-def make(form: str = typer.Option(..., "--form", help="Form code, e.g. DG-NAM, or a form YAML file."),
-         units: Path = typer.Option(..., "--units", help="Unit list (.xlsx or .csv: ma_don_vi, ten_don_vi, cap, "
-                                                          "ma_cap_tren)."),
-         period: str = typer.Option(..., "--period", help="2021, 2025-Q3 or 2025-11."),
-         levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML file."),
-         under: str | None = typer.Option(None, "--under", help="Only the children of this unit (with --level: "
-                                                                "every unit of that level under it)."),
-         level: str | None = typer.Option(None, "--level", help="Only units of this level, e.g. chi_bo."),
-         out: Path | None = typer.Option(None, "--out", help="Output folder (default: bieu_mau_<FORM>_<period>)."),
-         deadline: str | None = typer.Option(None, "--deadline", help="Deadline stated in the instructions, "
-                                                                      "e.g. 15/12/2025."),
-         lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+def make(form: str = typer.Option(..., "--form"),
+         units: Path = typer.Option(..., "--units"),
+         period: str = typer.Option(..., "--period"),
+         levels: str = typer.Option("default", "--levels"),
+         under: str | None = typer.Option(None, "--under"),
+         level: str | None = typer.Option(None, "--level"),
+         out: Path | None = typer.Option(None, "--out"),
+         deadline: str | None = typer.Option(None, "--deadline"),
+         lang: str = typer.Option("vi", "--lang")) -> None:
     """Write one template per unit: <FORM>_<period>_<code>.xlsx."""
     from evalreport.form.definition import FormDefinitionError, load_form
     from evalreport.model.dates import DateError, parse_date
     from evalreport.model.hierarchy import load_hierarchy
-    from evalreport.model.period import PeriodError, parse_period
     from evalreport.render.workbook.template_writer import make_templates, select_units
     from evalreport.wording.catalog import text
 
-    if lang not in ("vi", "en"):
-        raise _usage(f"--lang must be vi or en, not {lang!r}")
+    check_lang(lang)
+    p = period_option(period)
     try:
         definition = load_form(form)
-        p = parse_period(period)
         due = parse_date(deadline) if deadline else None
     except DateError as exc:
         raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
-    except (FormDefinitionError, PeriodError) as exc:
+    except FormDefinitionError as exc:
         raise _usage(str(exc)) from None
     if p.kind not in definition.period_types:
-        raise _usage(f"form {definition.code} is reported per {'/'.join(definition.period_types)}, not per {p.kind}")
+        raise _usage(period_kind_error(definition, p, lang))
     if not units.is_file():
-        raise _usage(f"unit list not found: {units}")
+        raise _usage(say("CLI_UNITS_NOT_FOUND", lang, path=units))
     try:
         hierarchy = load_hierarchy(units, levels if not levels.endswith((".yaml", ".yml")) else Path(levels))
     except (OSError, ValueError) as exc:
-        raise _usage(f"levels '{levels}': {exc}") from None
+        raise _usage(say("CLI_LEVELS_INVALID", lang, levels=levels, error=exc)) from None
     hierarchy = hierarchy.at(p)  # the units that exist in the period (the list may carry other years')
     if hierarchy.problems:
-        table = Table(title=f"Danh sách đơn vị / unit list: {units.name}")
-        table.add_column("mức / severity")
-        table.add_column("vấn đề / problem", overflow="fold")
+        table = Table(title=say("CLI_UNITS_TITLE", lang, name=units.name))
+        table.add_column(say("CLI_COL_SEVERITY", lang))
+        table.add_column(say("CLI_COL_PROBLEM", lang), overflow="fold")
         for f in hierarchy.problems:
-            table.add_row(f.severity, f.message(lang))
+            table.add_row(say(f"CLI_SEVERITY_{f.severity.upper()}", lang), f.message(lang))
         _console.print(table)
         if any(f.is_error for f in hierarchy.problems):
-            _err.print("[red]Danh sách đơn vị có lỗi; hãy sửa rồi chạy lại / fix the unit list and run again.[/]")
+            _err.print(f"[red]{say('CLI_UNITS_BROKEN', lang)}[/]")
             raise typer.Exit(1)
     if under is not None and under not in hierarchy:
-        raise _usage(f"--under {under}: no such unit in {units.name}")
+        raise _usage(say("CLI_NO_SUCH_UNIT", lang, option="--under", unit=under, list=units.name))
     if level is not None and level not in hierarchy.levels.keys:
-        raise _usage(f"--level {level}: levels are {', '.join(hierarchy.levels.keys)}")
+        raise _usage(say("CLI_LEVEL_UNKNOWN", lang, level=level, levels=", ".join(hierarchy.levels.keys)))
     folder = out or Path(f"bieu_mau_{definition.code}_{p}")
     codes = select_units(hierarchy, under=under, level=level)
-    with _console.status(f"Đang tạo {len(codes)} biểu mẫu / writing {len(codes)} templates…"):
+    with _console.status(say("CLI_TEMPLATES_WRITING", lang, n=len(codes))):
         paths = make_templates(definition, p, hierarchy, folder, under=under, level=level, lang=lang, deadline=due)
     by_level = Counter(hierarchy.unit(code).level for code in codes)
     table = Table(title=f"{definition.code} · {p.label(lang)} → {folder}")
-    table.add_column("cấp / level")
-    table.add_column("số tệp / files", justify="right")
+    table.add_column(say("CLI_COL_LEVEL", lang))
+    table.add_column(say("CLI_COL_FILES", lang), justify="right")
     for key in hierarchy.levels.keys:
         if by_level.get(key):
             table.add_row(hierarchy.levels.get(key).label.get(lang), str(by_level[key]))
     _console.print(table)
-    _console.print(f"[green]{len(paths)}[/] tệp / files written to [bold]{folder}[/]")
+    _console.print(f"[green]{say('CLI_TEMPLATES_WRITTEN', lang, n=len(paths), folder=folder)}[/]")
 
 
 @template_app.command("blank")
-def blank(out: Path = typer.Option(Path("templates"), "--out", help="Output folder."),
-          lang: str = typer.Option("vi", "--lang", help="vi or en.")) -> None:
+def blank(out: Path = typer.Option(Path("templates"), "--out"),
+          lang: str = typer.Option("vi", "--lang")) -> None:
     """Write the blank canonical template of every shipped form (<FORM>.xlsx)."""
     from evalreport.render.workbook.template_writer import write_blank_templates
 
-    if lang not in ("vi", "en"):
-        raise _usage(f"--lang must be vi or en, not {lang!r}")
+    check_lang(lang)
     for path in write_blank_templates(out, lang=lang):
         _console.print(f"[green]✓[/] {path}")
 

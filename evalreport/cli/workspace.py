@@ -17,17 +17,20 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from evalreport.model.period import PeriodError, parse_period
+from evalreport.cli import language
+from evalreport.cli.usage import period_option, say
+from evalreport.model.period import PeriodError
+from evalreport.wording.catalog import templates
 
 if TYPE_CHECKING:  # the commands open the workspace when they run, so --help stays fast
     from evalreport.model.finding import Finding
     from evalreport.store.workspace import Workspace
 
 console = Console()
-WorkspaceOpt = typer.Option(Path("."), "--workspace", "-w", help="Workspace folder (default: current folder).")
+WorkspaceOpt = typer.Option(Path("."), "--workspace", "-w")  # help: wording.cli_phrases "cli:opt:workspace"
 
-_STAGES = {"scan": "Quét hộp thư đến / scanning inbox", "ingest": "Đọc tệp mới / reading new files",
-           "generate": "Tạo dữ liệu mẫu / generating files", "templates": "Tạo biểu mẫu / writing templates"}
+
+_STAGE_KEYS = {"CLI_STAGE_SCAN", "CLI_STAGE_INGEST", "CLI_STAGE_GENERATE", "CLI_STAGE_TEMPLATES"}
 
 
 @contextmanager
@@ -44,7 +47,8 @@ def progress_bars(enabled: bool = True) -> Iterator[Callable[[str, int, int], No
 
         def update(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bars.add_task(_STAGES.get(stage, stage), total=total)
+                key = f"CLI_STAGE_{stage.upper()}"
+                tasks[stage] = bars.add_task(say(key) if key in _STAGE_KEYS else stage, total=total)
             bars.update(tasks[stage], completed=done, total=total)
 
         yield update
@@ -77,190 +81,209 @@ def opened(folder: Path) -> Iterator[Workspace]:
         ws.close()
 
 
-def findings_table(findings: list[Finding], lang: str = "vi", limit: int = 40, title: str | None = None) -> Table:
+def findings_table(findings: list[Finding], lang: str | None = None, limit: int = 40,
+                   title: str | None = None) -> Table:
+    lang = lang or language.current()
     colors = {"error": "red", "warning": "yellow", "info": "cyan"}
     table = Table(title=title, show_lines=False, expand=True)
-    for col in ("", "unit", "file › cell", "message"):
-        table.add_column(col, overflow="fold")
+    for key in ("CLI_COL_SEVERITY", "CLI_COL_UNIT", "CLI_COL_WHERE", "CLI_COL_MESSAGE"):
+        table.add_column(say(key, lang), overflow="fold")
     for f in findings[:limit]:
-        table.add_row(f"[{colors.get(f.severity, 'white')}]{f.severity}[/]", f.unit or "", f.location(),
-                      f.message(lang))
+        table.add_row(f"[{colors.get(f.severity, 'white')}]{say('CLI_SEVERITY_' + f.severity.upper(), lang)}[/]",
+                      f.unit or "", f.location(), f.message(lang))
     if len(findings) > limit:
-        table.caption = f"… {len(findings) - limit} more"
+        table.caption = say("CLI_MORE_ROWS", lang, n=len(findings) - limit)
     return table
 
 
-def _init(folder: Path = typer.Argument(..., help="Folder to create (or complete) as a workspace."),
-          units: Path | None = typer.Option(None, "--units", help="Unit list (.xlsx/.csv) to copy in."),
-          root: str | None = typer.Option(None, "--root", help="Root unit code (default: the list's root)."),
-          levels: str = typer.Option("default", "--levels", help="default, three_level or a levels YAML."),
+def _init(folder: Path = typer.Argument(...), units: Path | None = typer.Option(None, "--units"),
+          root: str | None = typer.Option(None, "--root"), levels: str = typer.Option("default", "--levels"),
           language: str = typer.Option("vi", "--lang")) -> None:
     """Create a workspace: evalreport.yaml, don_vi.xlsx, inbox/, outputs/, archive/, ledger.sqlite."""
     from evalreport.store.config import WorkspaceConfigError
     from evalreport.store.workspace import Workspace
 
     if units is not None and not units.is_file():
-        raise fail(f"--units: file not found: {units}")
+        raise fail(say("CLI_FILE_NOT_FOUND", option="--units", path=units))
     try:
         ws = Workspace.init(folder, units=units, root=root, levels=levels, language=language)
     except WorkspaceConfigError as exc:
         raise fail(str(exc)) from None
     ws.close()
-    console.print(f"[green]Workspace ready:[/] {ws.folder}")
-    console.print(f"  edit {ws.folder / 'evalreport.yaml'} and the unit list, then put received files in "
-                  f"{ws.inbox} and run: evalreport run -w {folder} --period <PERIOD>")
+    console.print(f"[green]{say('CLI_INIT_READY')}[/] {ws.folder}")
+    console.print(say("CLI_INIT_NEXT", config=ws.folder / "evalreport.yaml", inbox=ws.inbox, folder=folder))
 
 
 def _ingest(workspace: Path = WorkspaceOpt, quiet: bool = typer.Option(False, "--quiet", "-q"),
-            period: str | None = typer.Option(None, "--period", "-p",
-                                              help="The period you are collecting: a file that would change "
-                                                   "another, already reported period is held as pending.")) -> None:
+            period: str | None = typer.Option(None, "--period", "-p")) -> None:
     """Record the new files of inbox/ in the ledger (unchanged files are not read again)."""
+    p = period_option(period) if period else None
     with opened(workspace) as ws, progress_bars(not quiet) as cb:
-        report = ws.ingest(progress=cb, period=parse_period(period) if period else None)
-    console.print(f"new {report.count('new')}, corrected versions {report.count('version')}, "
-                  + (f"pending {report.count('held')}, " if report.count("held") else "")
-                  + f"duplicates {report.count('duplicate')}, unreadable {report.count('unreadable')}, "
-                  f"unchanged {report.skipped}")
+        report = ws.ingest(progress=cb, period=p)
+    lang = language.chosen(ws.config.language)
+    held = report.count("held")
+    console.print(say("CLI_INGEST_SUMMARY", lang, new=report.count("new"), version=report.count("version"),
+                      held=say("CLI_INGEST_HELD", lang, n=held) if held else "",
+                      duplicate=report.count("duplicate"), unreadable=report.count("unreadable"),
+                      unchanged=report.skipped))
     shown = [f for f in report.findings if f.severity != "info" or f.rule.startswith("WS_")]
     if shown:
-        console.print(findings_table(shown, ws.config.language))
+        console.print(findings_table(shown, lang))
 
 
-def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 or 2025-11."),
-         workspace: Path = WorkspaceOpt,
-         all_levels: bool = typer.Option(False, "--all-levels", help="Also report for every non-leaf unit."),
-         form: list[str] = typer.Option([], "--form", help="Only these forms (default: all configured)."),
+def _run(period: str = typer.Option(..., "--period", "-p"), workspace: Path = WorkspaceOpt,
+         all_levels: bool = typer.Option(False, "--all-levels"), form: list[str] = typer.Option([], "--form"),
          quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Ingest, check, consolidate and write the reports of one period."""
+    p = period_option(period)
     with opened(workspace) as ws, progress_bars(not quiet) as cb:
-        report = ws.run(parse_period(period), all_levels=all_levels or None, progress=cb, forms=form or None)
-    lang = ws.config.language
+        report = ws.run(p, all_levels=all_levels or None, progress=cb, forms=form or None)
+    lang = language.chosen(ws.config.language)
     if report.closed is not None:  # frozen: nothing consolidated or written; list what waits
-        from evalreport.wording.catalog import text
-
-        console.print(f"[bold]{text('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
+        console.print(f"[bold]{say('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
         if report.pending:
-            console.print(findings_table(report.pending, lang, title="Chờ xử lý / Pending"))
+            console.print(findings_table(report.pending, lang, title=say("CLI_STATE_PENDING", lang)))
         return
     for code, res in report.results.items():
-        t = res.totals()
         covered = res.units[res.root]
         console.print(f"[bold]{code} {res.period.label(lang)}[/] — {res.hierarchy.name(res.root)}: "
-                      f"{covered.covered_units}/{covered.expected_units} units with data, "
-                      f"missing {len(res.missing)}")
-        shown = {k: v for k, v in t.items() if v is not None and not k.startswith("tc_")}
-        console.print("  " + ", ".join(f"{k}={v}" for k, v in list(shown.items())[:8]))
+                      + say("CLI_RUN_HEAD", lang, covered=covered.covered_units, expected=covered.expected_units,
+                            missing=len(res.missing)))
+        console.print("  " + headline_totals(res, lang))
         how = report.manifest.get("consolidation", {}).get(code, {})
         if how.get("mode") == "updated":
-            console.print(f"  (the last consolidation updated for {how['changed_units']} changed unit(s); "
-                          "cache/ in the workspace)")
+            console.print(say("CLI_RUN_UPDATED", lang, n=how["changed_units"]))
     findings = report.findings
     if findings:
-        console.print(findings_table(findings, lang, title="Findings / Phát hiện"))
-    console.print(f"Outputs: {ws.outputs_dir(report.period)}")
-    for p in report.outputs:
-        console.print(f"  {p.name}")
+        console.print(findings_table(findings, lang, title=say("CLI_FINDINGS_TITLE", lang)))
+    console.print(say("CLI_OUTPUTS", lang, folder=ws.outputs_dir(report.period)))
+    for path in report.outputs:
+        console.print(f"  {path.name}")
     if any(r.blocked for r in report.results.values()):
         blocked = sorted({u for r in report.results.values() for u in r.blocked})
-        console.print(f"[red]{len(blocked)} unit(s) kept out of the totals by errors:[/] {', '.join(blocked[:20])}")
+        console.print(f"[red]{say('CLI_RUN_BLOCKED', lang, n=len(blocked))}[/] {', '.join(blocked[:20])}")
         raise typer.Exit(1)
 
 
-# The states of docs/domain.md ("A unit's state in a period"), one vocabulary everywhere
-STATE_WORDS = {"vi": {"approved": "Đã duyệt", "received": "Đã nộp, hợp lệ", "errors": "Đã nộp, có lỗi",
-                      "missing": "Chưa nộp", "pending": "Chờ xử lý", "late": "Nộp muộn"},
-               "en": {"approved": "Approved", "received": "Accepted", "errors": "Rejected", "missing": "Missing",
-                      "pending": "Pending", "late": "Late"}}
-_STATE_COLORS = {"approved": "bold green", "received": "green", "errors": "red", "missing": "yellow",
-                 "pending": "magenta"}
+def headline_totals(res, lang: str, limit: int = 8) -> str:
+    """The first totals of a consolidation as an officer reads them: the field's label and the
+    number in the language's format ("Tổng số đảng viên: 8.851")."""
+    from evalreport.aggregate.rollup import field_label
+    from evalreport.wording.numbers import fmt_number
+
+    shown = [(k, v) for k, v in res.totals().items() if v is not None and not k.startswith("tc_")][:limit]
+    return "; ".join(f"{field_label(res.form, res.hierarchy, k, lang)}: {fmt_number(v, lang)}" for k, v in shown)
+
+
+# A status row's state (store.status) as the state of domain.md's vocabulary, and its colour.
+_ROW_STATES = {"received": ("accepted", "green"), "errors": ("rejected", "red"), "missing": ("missing", "yellow"),
+               "pending": ("pending", "magenta"), "approved": ("approved", "bold green")}
+
+
+def state_label(state: str, lang: str) -> str:
+    from evalreport.wording.cli_phrases import STATE_KEYS
+
+    name, colour = _ROW_STATES.get(state, (state, "white"))
+    return f"[{colour}]{say(STATE_KEYS[name], lang) if name in STATE_KEYS else state}[/]"
 
 
 def status_table(rows, lang: str = "vi", only_problems: bool = False) -> Table:
-    words = STATE_WORDS.get(lang, STATE_WORDS["vi"])
     table = Table(expand=True)
-    for col in ("form", "unit", "name", "state", "late", "file", "v", "received", "errors", "warnings"):
-        table.add_column(col, overflow="fold")
+    for key in ("CLI_COL_FORM", "CLI_COL_UNIT", "CLI_COL_NAME", "CLI_COL_STATE", "CLI_COL_LATE", "CLI_COL_FILE",
+                "CLI_COL_VERSION", "CLI_COL_RECEIVED", "CLI_COL_ERRORS", "CLI_COL_WARNINGS"):
+        table.add_column(say(key, lang), overflow="fold")
+    late = f"[red]{say('CLI_STATE_LATE', lang)}[/]"
     for r in rows:
         if only_problems and r.state in ("received", "approved") and not r.late and not r.pending:
             continue
-        state = f"[{_STATE_COLORS.get(r.state, 'white')}]{words.get(r.state, r.state)}[/]"
+        state = state_label(r.state, lang)
         if r.pending and r.state != "pending":
-            state += f" · [magenta]{words['pending']}[/]"
+            state += f" · {state_label('pending', lang)}"
         if r.pending:
             state += f" ({', '.join(r.pending)})"
-        table.add_row(r.form, r.unit, r.name, state, f"[red]{words['late']}[/]" if r.late else "",
+        table.add_row(r.form, r.unit, r.name, state, late if r.late else "",
                       r.file or "", str(r.version or ""), (r.received_at or "")[:16].replace("T", " "),
                       str(r.errors or ""), str(r.warnings or ""))
     return table
 
 
 def _status(period: str = typer.Option(..., "--period", "-p"), workspace: Path = WorkspaceOpt,
-            problems: bool = typer.Option(False, "--problems", help="Only rows that need action.")) -> None:
+            problems: bool = typer.Option(False, "--problems")) -> None:
     """Completeness of a period: received, with errors, missing, late against the deadline."""
+    p = period_option(period)
     with opened(workspace) as ws:
-        p = parse_period(period)
         rows = ws.status(p)
         deadline = ws.config.deadline(p)
         closing = ws.closing(p)
         pending = ws.pending(p)
-    lang = ws.config.language
+    lang = language.chosen(ws.config.language)
     console.print(status_table(rows, lang, problems))
     by = {s: sum(r.state == s for r in rows) for s in ("approved", "received", "errors", "missing", "pending")}
-    extra = (f" approved {by['approved']}," if by["approved"] else "") + (f" pending {len(pending)},"
-                                                                           if pending else "")
-    console.print(f"{p.label(lang)}: expected {len(rows)}, received {by['received'] + by['approved']}, "
-                  f"with errors {by['errors']}, missing {by['missing']},{extra} late {sum(r.late for r in rows)}"
-                  + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
+    extra = ((say("CLI_STATUS_APPROVED", lang, n=by["approved"]) if by["approved"] else "")
+             + (say("CLI_STATUS_PENDING", lang, n=len(pending)) if pending else ""))
+    console.print(say("CLI_STATUS_SUMMARY", lang, period=p.label(lang), expected=len(rows),
+                      accepted=by["received"] + by["approved"], rejected=by["errors"], missing=by["missing"],
+                      extra=extra, late=sum(r.late for r in rows))
+                  + (say("CLI_STATUS_DEADLINE", lang, deadline=f"{deadline:%d/%m/%Y}") if deadline else ""))
     if closing is not None:
         from evalreport.store.holds import short_time
-        from evalreport.wording.catalog import text
 
-        console.print(f"[bold]{text('PERIOD_CLOSED_LINE', lang, period=p, at=short_time(closing['at']), user=closing['user'])}[/]")
+        console.print(f"[bold]{say('PERIOD_CLOSED_LINE', lang, period=p, at=short_time(closing['at']), user=closing['user'])}[/]")
     if pending:
-        console.print(findings_table(pending, lang, title=STATE_WORDS.get(lang, STATE_WORDS["vi"])["pending"]))
+        console.print(findings_table(pending, lang, title=say("CLI_STATE_PENDING", lang)))
 
 
-def _history(unit: str | None = typer.Argument(None, help="Unit code (omit with --period: the period's events)."),
-             workspace: Path = WorkspaceOpt, form: str | None = typer.Option(None, "--form"),
+# A ledger file's status (store.ledger) as the state of the unit it would give, and its colour.
+_FILE_STATES = {"ok": "received", "errors": "errors"}
+
+
+def _history(unit: str | None = typer.Argument(None), workspace: Path = WorkspaceOpt,
+             form: str | None = typer.Option(None, "--form"),
              period: str | None = typer.Option(None, "--period", "-p")) -> None:
     """Every version of a unit's submitted files, current and pending ones marked, and the recorded
     closings, reopenings, approvals and admissions."""
     if unit is None and period is None:
-        raise fail("history: give a unit code or --period")
+        raise fail(say("CLI_HISTORY_NEEDS"))
+    if period is not None:
+        period_option(period)
     with opened(workspace) as ws:
         rows = ws.history(unit, form, period) if unit else []
         name = ws.hierarchy.name(unit) if unit else ""
         events = ws.events(period, unit)
+    lang = language.chosen(ws.config.language)
     if events:
-        console.print(events_table(events))
+        console.print(events_table(events, lang))
     if unit is None:
         if not events:
-            console.print(f"No closing, approval or admission recorded for {period}.")
+            console.print(say("CLI_EVENTS_NONE", lang, period=period))
         return
     table = Table(title=f"{unit} — {name}", expand=True)
-    for col in ("form", "period", "v", "file", "received", "status", "in totals", "errors", "sha256"):
-        table.add_column(col, overflow="fold")
+    for key in ("CLI_COL_FORM", "CLI_COL_PERIOD", "CLI_COL_VERSION", "CLI_COL_FILE", "CLI_COL_RECEIVED",
+                "CLI_COL_STATE", "CLI_COL_CURRENT", "CLI_COL_ERRORS"):
+        table.add_column(say(key, lang), overflow="fold")
+    table.add_column("sha256", overflow="fold")
     for r in rows:
-        current = ("[green]yes[/]" if r.current else f"[magenta]Chờ xử lý[/] ({r.held})" if r.held
-                   else f"replaced by v{r.replaced_by_version}" if r.replaced_by_version else "no")
+        current = (f"[green]{say('CLI_HISTORY_CURRENT', lang)}[/]" if r.current
+                   else f"{state_label('pending', lang)} ({r.held})" if r.held
+                   else say("CLI_HISTORY_REPLACED", lang, version=r.replaced_by_version) if r.replaced_by_version
+                   else say("CLI_HISTORY_NOT_CURRENT", lang))
+        state = (state_label(_FILE_STATES[r.status], lang) if r.status in _FILE_STATES
+                 else f"[red]{say('CLI_FILE_UNREADABLE', lang)}[/]")
         table.add_row(r.form or "", r.period or "", str(r.version or ""), r.file, r.received_at[:16].replace("T", " "),
-                      r.status, current, str(r.errors or ""), r.sha256[:12])
-    console.print(table if rows else f"No files received for {unit}.")
+                      state, current, str(r.errors or ""), r.sha256[:12])
+    console.print(table if rows else say("CLI_HISTORY_NONE", lang, unit=unit))
 
 
-EVENT_WORDS = {"close": "chốt số liệu", "reopen": "mở lại kỳ", "approve": "duyệt", "withdraw": "rút lại duyệt",
-               "admit": "chấp nhận tệp chờ xử lý"}
-
-
-def events_table(events) -> Table:
+def events_table(events, lang: str | None = None) -> Table:
     """The ledger's period_events rows: who decided what, when, why."""
-    table = Table(title="Chốt số liệu, duyệt / Closing, approvals", expand=True)
-    for col in ("time", "period", "event", "user", "unit", "file", "reason"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=say("CLI_EVENTS_TITLE", lang), expand=True)
+    for key in ("CLI_COL_TIME", "CLI_COL_PERIOD", "CLI_COL_EVENT", "CLI_COL_USER", "CLI_COL_UNIT", "CLI_COL_FILE",
+                "CLI_COL_REASON"):
+        table.add_column(say(key, lang), overflow="fold")
     for e in events:
-        table.add_row(e["at"][:16].replace("T", " "), e["period"], EVENT_WORDS.get(e["event"], e["event"]), e["user"],
-                      e["unit"] or "", e["original_name"] or "", e["reason"] or "")
+        event = f"CLI_EVENT_{e['event'].upper()}"
+        table.add_row(e["at"][:16].replace("T", " "), e["period"], say(event, lang) if templates(event) else e["event"],
+                      e["user"], e["unit"] or "", e["original_name"] or "", e["reason"] or "")
     return table
 
 

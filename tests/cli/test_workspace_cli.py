@@ -36,20 +36,28 @@ def test_init_then_run_status_history(folder, runner):
         bad["dv_tong_so"] = 31
         drop(ws, "C07", bad, name="C07_loi.xlsx")
     res = runner.invoke(app, ["ingest", "-w", str(folder), "-q"])
-    assert res.exit_code == 0 and "new 10, corrected versions 1, duplicates 0" in res.output
+    assert res.exit_code == 0 and "tệp mới 10, bản sửa 1, trùng 0" in res.output
     res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021", "--all-levels", "-q"])
     assert res.exit_code == 1, res.output  # C07's new version has an error: kept out of the totals
-    assert "1 unit(s) kept out of the totals by errors: C07" in res.output
+    assert "1 đơn vị chưa được tổng hợp vì tệp có lỗi: C07" in res.output
     assert "Tổng số đảng viên 31 ≠" in res.output
     out = folder / "outputs" / "2021"
     for unit in ("T01", "H01", "H02", "X01", "X02", "X03", "X04"):  # every non-leaf unit
         assert (out / f"DG-NAM_2021_{unit}.xlsx").is_file() and (out / f"DG-NAM_2021_{unit}_bao_cao.docx").is_file()
     res = runner.invoke(app, ["status", "-w", str(folder), "--period", "2021"])
+    assert res.exit_code == 0
+    assert "năm 2021: phải nộp 16, đã nộp hợp lệ 9, có lỗi 1, chưa nộp 6" in res.output
+    assert "Đã nộp, có lỗi" in res.output and "Trạng thái" in res.output
+    res = runner.invoke(app, ["status", "-w", str(folder), "--period", "2021", "--lang", "en"])
     assert res.exit_code == 0 and "expected 16, received 9, with errors 1, missing 6" in res.output
     res = runner.invoke(app, ["history", "-w", str(folder), "C07"])
-    assert "replaced by v2" in res.output and "C07_loi.xlsx" in res.output
-    res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021", "-q"])  # nothing new
-    assert "the last consolidation updated for 0 changed unit(s)" in res.output
+    assert "Phiên bản hiện hành" in res.output and "không, thay bằng phiên bản 2" in res.output
+    assert "Đã nộp, có lỗi" in res.output and "C07_loi.xlsx" in res.output  # the current file, with its error
+    res = runner.invoke(app, ["history", "-w", str(folder), "C07"], env={"EVALREPORT_LANG": "en"})
+    assert "Current version" in res.output and "replaced by version 2" in res.output
+    assert "Rejected" in res.output
+    res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021", "-q", "--lang", "en"])  # nothing new
+    assert "this consolidation updated 0 changed unit(s)" in res.output
 
 
 def test_config_error_exits_2_naming_the_key(folder, runner):

@@ -158,5 +158,5 @@ def test_ingest_for_a_period_holds_a_file_of_an_already_reported_one(ws, wide):
     ws.run("2020")
     drop(ws, "C02", cell_values(77), period="2020", name="nam_truoc.xlsx")
     res = _cli("ingest", "-w", str(ws.folder), "-p", "2021", "-q")
-    assert res.exit_code == 0 and "pending 1" in res.output and "kỳ 2020" in res.output
+    assert res.exit_code == 0 and "chờ xử lý 1" in res.output and "kỳ 2020" in res.output
     assert _total(ws, "2020") == TOTAL

@@ -4,6 +4,7 @@ outputs of every period exist."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from evalreport.cli import app
 from evalreport.cli.workspace import console as cli_console
 from evalreport.demo import DemoError, run_demo
 from evalreport.store import Workspace
+from evalreport.wording.numbers import fmt_number
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +83,19 @@ def test_cli_status_and_history_on_the_demo(demo, monkeypatch):
     runner = CliRunner()
     res = runner.invoke(app, ["status", "-w", str(demo.folder), "--period", "2025", "--problems"])
     assert res.exit_code == 0, res.output
-    assert "Chưa nộp" in res.output and "Nộp muộn" in res.output
+    assert "Chưa nộp" in res.output and "Nộp muộn" in res.output and "Đã nộp, có lỗi" in res.output
+    assert re.search(r"năm 2025: phải nộp \d+, đã nộp hợp lệ \d+, có lỗi 2, chưa nộp 1, nộp muộn \d+", res.output)
     unit = next(p.unit for p in demo.planted if p.kind == "corrected")
     res = runner.invoke(app, ["history", "-w", str(demo.folder), unit])
-    assert res.exit_code == 0 and "replaced by v2" in res.output
+    assert res.exit_code == 0 and "không, thay bằng phiên bản 2" in res.output
+
+
+def test_cli_run_on_the_demo_shows_labels_and_vietnamese_numbers(demo, monkeypatch):
+    monkeypatch.setattr(cli_console, "width", 400)
+    res = CliRunner().invoke(app, ["run", "-w", str(demo.folder), "--period", "2025", "-q"])
+    assert res.exit_code == 1, res.output  # the planted errors keep two units out
+    headline = next(line for line in res.output.splitlines() if "Tổng số đảng viên: " in line)
+    assert "dv_" not in res.output
+    total = demo.runs["2025"].result.totals()["dv_tong_so"]
+    assert f"Tổng số đảng viên: {fmt_number(total, 'vi')};" in headline  # 8.851 in the small demo, not 8851
+    assert "đơn vị chưa được tổng hợp vì tệp có lỗi" in res.output
