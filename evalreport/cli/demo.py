@@ -30,7 +30,6 @@ def _demo(folder: Path = typer.Argument(Path("demo"), help="Folder to create the
           quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Generate a synthetic province with a few planted problems and run every period on it."""
     from evalreport.demo import DemoError, run_demo
-    from evalreport.store.lock import WorkspaceLocked
 
     start = time.perf_counter()
     try:
@@ -38,8 +37,6 @@ def _demo(folder: Path = typer.Argument(Path("demo"), help="Folder to create the
             report = run_demo(folder, size=size, seed=seed, workers=workers, progress=cb, all_levels=all_levels)
     except DemoError as exc:
         raise fail(str(exc)) from None
-    except WorkspaceLocked as exc:
-        raise fail(str(exc), 3) from None
     spec = SIZES[size]
     console.print(f"[bold]Demo province[/] ({size}: {spec.districts} districts, {spec.wards} wards, "
                   f"{spec.cells} cells): {report.files_written} workbooks written to {report.folder / 'inbox'}")

@@ -1,9 +1,9 @@
 """Workspace commands: ``init``, ``ingest``, ``run``, ``status``, ``history``.
 
 Thin wrappers over :class:`evalreport.Workspace`: parse options, show progress and tables with
-rich, turn known failures (a broken config, a busy workspace) into one clear line and an exit
-code. Exit codes: 0 done; 1 done, but errors keep some unit out of the totals; 2 wrong usage or
-configuration; 3 the workspace is busy (another run holds the lock).
+rich, turn known failures into one clear line and an exit code (:mod:`.exit_codes`): 0 done;
+1 done, but errors keep some unit (or an unreadable file) out of the totals; 2 wrong usage or
+configuration; 3 the run could not finish (disk full, no permission, a busy workspace, a crash).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from evalreport.cli.exit_codes import remember_language
 from evalreport.model.period import PeriodError, parse_period
 
 if TYPE_CHECKING:  # the commands open the workspace when they run, so --help stays fast
@@ -58,21 +59,17 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 @contextmanager
 def opened(folder: Path) -> Iterator[Workspace]:
     from evalreport.store.config import WorkspaceConfigError
-    from evalreport.store.lock import WorkspaceLocked
     from evalreport.store.workspace import Workspace
 
     try:
         ws = Workspace.open(folder)
     except WorkspaceConfigError as exc:
         raise fail(str(exc)) from None
+    remember_language(ws.config.language)
     try:
-        yield ws
-    except WorkspaceLocked as exc:
-        raise fail(str(exc), 3) from None
+        yield ws  # other failures (disk full, a busy workspace, ...) end with exit code 3: .exit_codes
     except PeriodError as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:  # an output open in another program, a full disk, a vanished USB stick
-        raise fail(str(exc), 1) from None
     finally:
         ws.close()
 
@@ -164,6 +161,8 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
     if any(r.blocked for r in report.results.values()):
         blocked = sorted({u for r in report.results.values() for u in r.blocked})
         console.print(f"[red]{len(blocked)} unit(s) kept out of the totals by errors:[/] {', '.join(blocked[:20])}")
+        raise typer.Exit(1)
+    if report.ingest.count("unreadable"):  # files that reached no unit: also kept out (shown above)
         raise typer.Exit(1)
 
 

@@ -120,8 +120,10 @@ def test_full_disk_while_writing_outputs(ws, monkeypatch):
     monkeypatch.undo()
     full[0] = False  # space again, so that writers abandoned mid-file can be collected quietly
     gc.collect()
-    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception  # no traceback
-    assert "No space left on device" in result.output
+    assert result.exit_code == 3 and isinstance(result.exception, SystemExit), result.exception  # no traceback
+    assert "Đĩa đầy" in result.output and "Traceback" not in result.output
+    logs = list((ws.folder / "logs").glob("evalreport-*.log"))
+    assert len(logs) == 1 and "No space left on device" in logs[0].read_text(encoding="utf-8")
     assert ledger_integrity(ws.folder) == "ok"
     assert output_snapshot(out) == before  # the previous outputs are untouched
     runs = ws.ledger.runs("2021")
