@@ -2,7 +2,8 @@
 
 Thin wrappers over :class:`evalreport.Workspace`: parse options, show progress and tables with
 rich, turn known failures into one clear line and an exit code (:mod:`.exit_codes`): 0 done;
-1 done, but errors keep some unit (or an unreadable file) out of the totals; 2 wrong usage or
+1 done, but errors keep some unit (or an unreadable file) out of the totals or files are held
+as pending; 2 wrong usage or
 configuration; 3 the run could not finish (disk full, no permission, a busy workspace, a crash).
 """
 
@@ -139,6 +140,7 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
         console.print(f"[bold]{text('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
         if report.pending:
             console.print(findings_table(report.pending, lang, title="Chờ xử lý / Pending"))
+            raise typer.Exit(1)
         return
     for code, res in report.results.items():
         t = res.totals()
@@ -162,7 +164,7 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
         blocked = sorted({u for r in report.results.values() for u in r.blocked})
         console.print(f"[red]{len(blocked)} unit(s) kept out of the totals by errors:[/] {', '.join(blocked[:20])}")
         raise typer.Exit(1)
-    if report.ingest.count("unreadable"):  # files that reached no unit: also kept out (shown above)
+    if report.ingest.count("unreadable") or report.pending:  # files kept out or held: shown above
         raise typer.Exit(1)
 
 

@@ -46,9 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "EXIT_CODES_HELP": {
         "vi": "Mã thoát: 0 xong, không có lỗi; 1 xong, nhưng có lỗi khiến một số đơn vị hoặc tệp không được "
-              "tổng hợp; 2 dùng sai lệnh hoặc cấu hình sai; 3 không chạy xong được (đĩa đầy, không ghi được, "
+              "tổng hợp, hoặc có tệp chờ xử lý; 2 dùng sai lệnh hoặc cấu hình sai; 3 không chạy xong được (đĩa đầy, không ghi được, "
               "thư mục làm việc đang bận, lỗi không mong đợi; chi tiết trong logs/ của thư mục làm việc).",
-        "en": "Exit codes: 0 done, clean; 1 done, but errors keep some units or files out of the totals; "
+        "en": "Exit codes: 0 done, clean; 1 done, but errors keep some units or files out of the totals, or files are held as pending; "
               "2 wrong usage or configuration; 3 could not finish (disk full, cannot write, workspace busy, "
               "unexpected error; details in the workspace's logs/).",
     },
