@@ -51,6 +51,21 @@ def _speak_the_language(typer_app: typer.Typer) -> None:
 _speak_the_language(app)
 
 
+def _exit_codes_everywhere(typer_app: typer.Typer) -> None:
+    """Every command (and sub-command) ends with the documented exit codes: its failures are
+    reported by :func:`~evalreport.cli.exit_codes.reported`, and its help lists the codes."""
+    from evalreport.cli.exit_codes import exit_codes_help, reported
+
+    for info in typer_app.registered_commands:
+        info.callback = reported(info.callback)
+        info.epilog = info.epilog or exit_codes_help()
+    for group in typer_app.registered_groups:
+        _exit_codes_everywhere(group.typer_instance)
+
+
+_exit_codes_everywhere(app)
+
+
 @app.callback()
 def _root() -> None:
     """Consolidate standardized evaluation workbooks up a Party organization hierarchy."""

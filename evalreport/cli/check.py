@@ -2,7 +2,8 @@
 reading, checking and consolidating a folder of submitted workbooks.
 
 Exit codes: 0 when nothing blocks a unit, 1 when an error keeps a file out of the totals (a
-summary says which), 2 for wrong usage (missing folder, unknown form, bad period or option).
+summary says which), 2 for wrong usage (missing folder, unknown form, bad period or option), 3
+when the command could not finish (:mod:`.exit_codes`).
 Submitted files are only read; the findings file is written atomically.
 """
 

@@ -23,7 +23,6 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
           quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Generate a synthetic province with a few planted problems and run every period on it."""
     from evalreport.demo import DemoError, run_demo
-    from evalreport.store.lock import WorkspaceLocked
 
     start = time.perf_counter()
     try:
@@ -31,8 +30,6 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
             report = run_demo(folder, size=size, seed=seed, workers=workers, progress=cb, all_levels=all_levels)
     except DemoError as exc:
         raise fail(str(exc)) from None
-    except WorkspaceLocked as exc:
-        raise fail(str(exc), 3) from None
     spec = SIZES[size]
     console.print(say("CLI_DEMO_HEAD", size=size, districts=spec.districts, wards=spec.wards, cells=spec.cells,
                       files=report.files_written, inbox=report.folder / "inbox"))

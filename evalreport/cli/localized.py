@@ -134,6 +134,10 @@ def localize_tree(command, lang: str, path: tuple[str, ...] = ()) -> None:
     worded = _help([key], lang)
     if worded is not None:
         command.help, command.short_help = worded, None
+    if command.epilog:  # the exit codes every command documents (cli/exit_codes.py), in the language
+        from evalreport.cli.exit_codes import exit_codes_help
+
+        command.epilog = exit_codes_help(lang)
     command.options_metavar = language.translate("[OPTIONS]")
     if hasattr(command, "subcommand_metavar"):
         command.subcommand_metavar = language.translate("COMMAND [ARGS]...")

@@ -4,7 +4,8 @@ optionally with PDF copies through LibreOffice.
 
 File names are built from codes only (``DG-NAM_2021_T01.xlsx``, ``DG-NAM_2021_T01_bao_cao.docx``)
 and always land inside ``--out``. Exit codes: 0 when every unit is in the totals, 1 when errors
-keep some file out (the reports are still written, and say so), 2 for wrong usage.
+keep some file out (the reports are still written, and say so), 2 for wrong usage, 3 when the
+command could not finish (:mod:`.exit_codes`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Workspace commands: ``init``, ``ingest``, ``run``, ``status``, ``history``.
 
 Thin wrappers over :class:`evalreport.Workspace`: parse options, show progress and tables with
-rich, turn known failures (a broken config, a busy workspace) into one clear line and an exit
-code. Exit codes: 0 done; 1 done, but errors keep some unit out of the totals; 2 wrong usage or
-configuration; 3 the workspace is busy (another run holds the lock).
+rich, turn known failures into one clear line and an exit code (:mod:`.exit_codes`): 0 done;
+1 done, but errors keep some unit (or an unreadable file) out of the totals or files are held
+as pending; 2 wrong usage or
+configuration; 3 the run could not finish (disk full, no permission, a busy workspace, a crash).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evalreport.cli import language
+from evalreport.cli.exit_codes import remember_language
 from evalreport.cli.usage import period_option, say
 from evalreport.model.period import PeriodError
 from evalreport.wording.catalog import templates
@@ -62,21 +64,17 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 @contextmanager
 def opened(folder: Path) -> Iterator[Workspace]:
     from evalreport.store.config import WorkspaceConfigError
-    from evalreport.store.lock import WorkspaceLocked
     from evalreport.store.workspace import Workspace
 
     try:
         ws = Workspace.open(folder)
     except WorkspaceConfigError as exc:
         raise fail(str(exc)) from None
+    remember_language(ws.config.language)
     try:
-        yield ws
-    except WorkspaceLocked as exc:
-        raise fail(str(exc), 3) from None
+        yield ws  # other failures (disk full, a busy workspace, ...) end with exit code 3: .exit_codes
     except PeriodError as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:  # an output open in another program, a full disk, a vanished USB stick
-        raise fail(str(exc), 1) from None
     finally:
         ws.close()
 
@@ -143,6 +141,7 @@ def _run(period: str = typer.Option(..., "--period", "-p"), workspace: Path = Wo
         console.print(f"[bold]{say('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
         if report.pending:
             console.print(findings_table(report.pending, lang, title=say("CLI_STATE_PENDING", lang)))
+            raise typer.Exit(1)
         return
     for code, res in report.results.items():
         covered = res.units[res.root]
@@ -162,6 +161,8 @@ def _run(period: str = typer.Option(..., "--period", "-p"), workspace: Path = Wo
     if any(r.blocked for r in report.results.values()):
         blocked = sorted({u for r in report.results.values() for u in r.blocked})
         console.print(f"[red]{say('CLI_RUN_BLOCKED', lang, n=len(blocked))}[/] {', '.join(blocked[:20])}")
+        raise typer.Exit(1)
+    if report.ingest.count("unreadable") or report.pending:  # files kept out or held: shown above
         raise typer.Exit(1)
 
 

@@ -117,8 +117,10 @@ def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     """Status and detail lines for an exception, in the officer's language."""
     from evalreport.store import WorkspaceConfigError, WorkspaceLocked
     from evalreport.store.period_control import PeriodActionError
+    from evalreport.store.publish import OutputsInUse
 
-    if isinstance(exc, (PanelError, PeriodActionError)):
+    # OutputsInUse: a report open in Excel/Word; the old set is whole
+    if isinstance(exc, (PanelError, PeriodActionError, OutputsInUse)):
         return exc.message(lang), ""
     if isinstance(exc, WorkspaceConfigError):
         return _msg("XL_WORKSPACE_BAD", lang, reason=str(exc)), ""

@@ -27,7 +27,8 @@ Stable Python API (used by the CLI and by the Excel panel, :mod:`evalreport.exce
 
 ``progress`` callbacks are called as ``progress(stage, done, total)``. Errors: WorkspaceConfigError
 (bad evalreport.yaml, names the key), WorkspaceLocked (busy), PeriodError (no configured form for
-the period), PermissionError (an output is open in another program). Every write happens
+the period), OutputsInUse (a PermissionError: an output is open in another program; the
+previous outputs are kept whole). Every write happens
 under the workspace lock (:class:`WorkspaceLocked` says who holds it after
 ``lock_timeout`` seconds); reads (status, history, result) do not wait for it.
 """

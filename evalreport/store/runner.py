@@ -1,16 +1,14 @@
 """One run for one period: consolidate the ledger's current submissions, render, and record a
 manifest that says exactly which inputs made which outputs.
 
-Outputs are rendered into a hidden staging folder beside their final place and moved in only
-when every one of them was written, so a run killed while rendering leaves the previous outputs
-exactly as they were; ``manifest.json`` is written last (atomically) and names the run that
-produced the files next to it.
+Outputs are rendered into a staging folder and published as one set with the manifest
+(:mod:`.publish`), so a run killed at any moment leaves the previous outputs or the new ones,
+whole; ``manifest.json`` names the run that produced the files next to it.
 """
 
 from __future__ import annotations
 
 import hashlib
-import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -32,9 +30,8 @@ from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
 from evalreport.wording.catalog import text
 
-__all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs", "STAGING_PREFIX"]
+__all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs"]
 
-STAGING_PREFIX = ".staging-run-"
 Progress = Callable[[str, int, int], None]
 
 
@@ -181,15 +178,16 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
     return xlsx, xlsx.removesuffix(".xlsx") + f"_{text('FILE_REPORT', lang)}.docx"
 
 
-def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, units: list[str], lang: str,
+def render_outputs(result: ConsolidationResult, staging: Path, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
                    report: ReportSettings | None = None, pending: list[Finding] = ()) -> tuple[list[Path], list[str]]:
-    """Render summary workbook and narrative for ``units`` plus a findings workbook, via staging.
+    """Render summary workbook and narrative for ``units`` plus a findings workbook into the
+    run's ``staging`` folder (published later, as one set: :func:`.publish.publish`).
     ``report``: the workspace's letterhead settings.
 
     ``pending``: warnings on held files, listed in the findings workbook too.
 
-    Returns the published files and notes for the manifest (e.g. why no PDF was made)."""
+    Returns the written files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.word.form_roles import FormRolesError
     from evalreport.render.word.movement_context import build_movement_context, has_movement_report
@@ -198,8 +196,6 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     from evalreport.render.workbook.findings_table import write_findings_table
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
-    staging = out_dir / f"{STAGING_PREFIX}{run_id}"
-    staging.mkdir(parents=True, exist_ok=True)
     code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
@@ -231,33 +227,19 @@ def render_outputs(result: ConsolidationResult, out_dir: Path, run_id: int, unit
     if progress:
         progress(f"render {code}", len(units), len(units))
     crash_point("render.before_publish")
-    final = []
-    for p in staged:  # publish: one rename per file, after everything was written
-        target = out_dir / p.name
-        try:
-            p.replace(target)
-        except PermissionError as exc:  # Windows: the previous file is open in Excel or Word
-            raise PermissionError(f"cannot replace {target}: it is open in another program; close it and run "
-                                  f"again (the new version is in {staging})") from exc
-        final.append(target)
-    shutil.rmtree(staging, ignore_errors=True)
-    return final, sorted(set(notes))
-
-
-def clean_staging(outputs: Path) -> None:
-    """Remove staging folders left by killed runs (called under the workspace lock)."""
-    if outputs.is_dir():
-        for p in outputs.glob(f"*/{STAGING_PREFIX}*"):
-            shutil.rmtree(p, ignore_errors=True)
+    return staged, sorted(set(notes))
 
 
 def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[str, Any],
+def write_manifest(report: RunReport, staging: Path, folder: Path, extra: dict[str, Any],
                    timings: dict[str, float]) -> dict[str, Any]:
-    """The run manifest: inputs (version, hash), outputs (hash), parameters, timings, counts."""
+    """The run manifest: inputs (version, hash), outputs (hash), parameters, timings, counts.
+
+    ``report.outputs`` are the files' published paths (named relative to the workspace
+    ``folder``); they are still in ``staging``, where the manifest is written too."""
     inputs = {}
     params = {}
     for code, res in report.results.items():
@@ -268,8 +250,8 @@ def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[s
             {"unit": s.unit_code, "file": s.file_name, "sha256": s.provenance.sha256 if s.provenance else None,
              "version": extra.get("versions", {}).get((code, s.unit_code)), "rejected": True}
             for s in res.rejected]
-    outputs = [{"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(p), "size": p.stat().st_size}
-               for p in report.outputs]
+    outputs = [{"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(staging / p.name),
+                "size": (staging / p.name).stat().st_size} for p in report.outputs]
     counts = Counter(f.severity for f in report.findings)
     manifest = {
         "run_id": report.run_id, "period": str(report.period), **{k: v for k, v in extra.items() if k != "versions"},
@@ -281,10 +263,9 @@ def write_manifest(report: RunReport, out_dir: Path, folder: Path, extra: dict[s
                      "info": counts.get("info", 0)},
         "timings": {k: round(v, 3) for k, v in timings.items()},
     }
-    path = out_dir / "manifest.json"
     report.manifest_text = dumps(manifest)
-    atomic_write_bytes(path, report.manifest_text.encode("utf-8"))
-    report.manifest, report.manifest_path = manifest, path
+    atomic_write_bytes(staging / "manifest.json", report.manifest_text.encode("utf-8"))
+    report.manifest = manifest
     return manifest
 
 

@@ -26,14 +26,8 @@ from evalreport.store.period_control import (
     reopen_period,
     withdraw_approvals,
 )
-from evalreport.store.runner import (
-    RunReport,
-    Stopwatch,
-    clean_staging,
-    consolidate_period,
-    render_outputs,
-    write_manifest,
-)
+from evalreport.store.publish import publish, recover_outputs, staging_folder
+from evalreport.store.runner import RunReport, Stopwatch, consolidate_period, render_outputs, write_manifest
 from evalreport.store.status import StatusRow, VersionRow, period_status, unit_history
 
 __all__ = ["Workspace", "SUBFOLDERS"]
@@ -163,7 +157,8 @@ class Workspace:
 
     def run(self, period: str | Period, all_levels: bool | None = None, progress: Progress | None = None,
             forms: Sequence[str] | None = None, lang: str | None = None) -> RunReport:
-        """Ingest, consolidate every configured form of the period, render, write the manifest."""
+        """Ingest, consolidate every configured form of the period, render, write the manifest,
+        and publish the outputs and the manifest as one set (:mod:`.publish`)."""
         period = parse_period(period)
         lang = lang or self.config.language
         all_levels = self.config.outputs.all_levels if all_levels is None else all_levels
@@ -171,8 +166,9 @@ class Workspace:
         with self.lock(command):
             watch = Stopwatch()
             self.ledger.mark_interrupted()
-            clean_staging(self.folder / "outputs")
+            recover_outputs(self.folder / "outputs")
             run_id = self.ledger.start_run(str(period), " ".join(sys.argv[1:]) or command)
+            staging: Path | None = None
             try:
                 codes = list(forms or self.config.forms_for(period))
                 report = RunReport(period, run_id, ingest_inbox(self.folder, self.config, self.hierarchy,
@@ -185,6 +181,7 @@ class Workspace:
                                                             "pending": len(report.pending)})
                     return report
                 out_dir = self.outputs_dir(period)
+                staging = staging_folder(out_dir.parent, out_dir.name, run_id)
                 versions: dict[tuple[str, str], int] = {}
                 how: dict[str, dict] = {}
                 for code in codes:
@@ -197,17 +194,21 @@ class Workspace:
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
-                    outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress, self.config.report_settings(), report.pending)
-                    report.outputs += outputs
+                    staged, notes = render_outputs(result, staging, units, lang, self.config.outputs.pdf,
+                                                   progress, self.config.report_settings(), report.pending)
+                    report.outputs += [out_dir / p.name for p in staged]
                     report.notes += notes
                     watch.lap("render")
-                write_manifest(report, out_dir, self.folder,
+                write_manifest(report, staging, self.folder,
                                {"root": self.root, "language": lang, "all_levels": all_levels,
                                 "forms": list(report.results), "notes": report.notes, "versions": versions,
                                 "consolidation": how},
                                watch.total())
+                publish(staging, out_dir, run_id)
+                report.manifest_path = out_dir / "manifest.json"
             except BaseException:
+                if staging is not None:  # the old set is whole (publish puts it back); drop the new one
+                    shutil.rmtree(staging.parent, ignore_errors=True)
                 self.ledger.finish_run(run_id, "failed", None)
                 raise
             self.ledger.finish_run(run_id, "done", report.manifest_text or report.manifest)

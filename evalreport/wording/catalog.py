@@ -25,6 +25,7 @@ from evalreport.wording import (
     check_messages,
     cli_phrases,
     common_phrases,
+    exit_messages,
     file_kind_messages,
     hierarchy_messages,
     install_messages,
@@ -55,7 +56,8 @@ def _add(entries: Mapping[str, Mapping[str, str]], origin: str) -> None:
 
 for _module in (hierarchy_messages, install_messages, intake_messages, common_phrases, archive_messages,
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
-                panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases):
+                panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
+                exit_messages):
     _add(_module.MESSAGES, _module.__name__)
 
 

@@ -29,4 +29,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Báo cáo của {unit_name} ({unit}) nhận lúc {received}, sau hạn {deadline}",
         "en": "The report of {unit_name} ({unit}) was received at {received}, after the deadline {deadline}",
     },
+    "PUBLISH_FILE_IN_USE": {
+        "vi": "Không thay được báo cáo vì tệp {file} đang mở trong Word/Excel; hãy đóng tệp rồi chạy lại "
+              "(các báo cáo cũ trong {folder} vẫn giữ nguyên)",
+        "en": "The reports could not be replaced because {file} is open in Word/Excel; close it and run again "
+              "(the previous reports in {folder} are kept as they were)",
+    },
+    "PUBLISH_FOLDER_IN_USE": {
+        "vi": "Không thay được báo cáo vì một tệp trong {folder} đang mở trong Word/Excel; hãy đóng tệp rồi "
+              "chạy lại (các báo cáo cũ vẫn giữ nguyên)",
+        "en": "The reports could not be replaced because a file in {folder} is open in Word/Excel; close it "
+              "and run again (the previous reports are kept as they were)",
+    },
 }

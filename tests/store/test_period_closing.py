@@ -49,7 +49,7 @@ def test_a_closed_period_holds_a_late_file_until_it_is_reopened(ws, wide):
     res = _cli("status", "-w", str(ws.folder), "-p", "2021")
     assert "Kỳ 2021 đã chốt số liệu lúc" in res.output and "Chờ xử lý" in res.output
     res = _cli("run", "-w", str(ws.folder), "-p", "2021", "-q")
-    assert res.exit_code == 0 and "Kỳ 2021 đã chốt; các tệp mới được giữ chờ xử lý" in res.output
+    assert res.exit_code == 1 and "Kỳ 2021 đã chốt; các tệp mới được giữ chờ xử lý" in res.output  # a file held
     assert "C01_bo_sung.xlsx" in res.output
 
     with pytest.raises(PeriodActionError):
