@@ -18,6 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 from evalreport.model.period import PeriodError, parse_period
+from evalreport.model.unit_state import UnitState
+from evalreport.wording.catalog import text
 
 if TYPE_CHECKING:  # the commands open the workspace when they run, so --help stays fast
     from evalreport.model.finding import Finding
@@ -167,29 +169,31 @@ def _run(period: str = typer.Option(..., "--period", "-p", help="2021, 2025-Q3 o
         raise typer.Exit(1)
 
 
-# The states of docs/domain.md ("A unit's state in a period"), one vocabulary everywhere
-STATE_WORDS = {"vi": {"approved": "Đã duyệt", "received": "Đã nộp, hợp lệ", "errors": "Đã nộp, có lỗi",
-                      "missing": "Chưa nộp", "pending": "Chờ xử lý", "late": "Nộp muộn"},
-               "en": {"approved": "Approved", "received": "Accepted", "errors": "Rejected", "missing": "Missing",
-                      "pending": "Pending", "late": "Late"}}
-_STATE_COLORS = {"approved": "bold green", "received": "green", "errors": "red", "missing": "yellow",
-                 "pending": "magenta"}
+# The states of docs/domain.md ("A unit's state in a period"), one vocabulary everywhere: the catalog's words
+_STATE_COLORS = {UnitState.APPROVED: "bold green", UnitState.ACCEPTED: "green", UnitState.REJECTED: "red",
+                 UnitState.MISSING: "yellow", UnitState.PENDING: "magenta"}
+
+
+def _state_cell(state: UnitState, lang: str) -> str:
+    """A state in the one vocabulary (domain.md), colored."""
+    color = _STATE_COLORS.get(state)
+    words = text(state.key, lang)
+    return f"[{color}]{words}[/]" if color else words
 
 
 def status_table(rows, lang: str = "vi", only_problems: bool = False) -> Table:
-    words = STATE_WORDS.get(lang, STATE_WORDS["vi"])
     table = Table(expand=True)
     for col in ("form", "unit", "name", "state", "late", "file", "v", "received", "errors", "warnings"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        if only_problems and r.state in ("received", "approved") and not r.late and not r.pending:
+        if only_problems and r.state in (UnitState.ACCEPTED, UnitState.APPROVED) and not r.late and not r.pending:
             continue
-        state = f"[{_STATE_COLORS.get(r.state, 'white')}]{words.get(r.state, r.state)}[/]"
-        if r.pending and r.state != "pending":
-            state += f" · [magenta]{words['pending']}[/]"
+        state = _state_cell(r.state, lang)
+        if r.pending and r.state != UnitState.PENDING:
+            state += f" · {_state_cell(UnitState.PENDING, lang)}"
         if r.pending:
             state += f" ({', '.join(r.pending)})"
-        table.add_row(r.form, r.unit, r.name, state, f"[red]{words['late']}[/]" if r.late else "",
+        table.add_row(r.form, r.unit, r.name, state, f"[red]{text(UnitState.LATE.key, lang)}[/]" if r.late else "",
                       r.file or "", str(r.version or ""), (r.received_at or "")[:16].replace("T", " "),
                       str(r.errors or ""), str(r.warnings or ""))
     return table
@@ -206,19 +210,19 @@ def _status(period: str = typer.Option(..., "--period", "-p"), workspace: Path =
         pending = ws.pending(p)
     lang = ws.config.language
     console.print(status_table(rows, lang, problems))
-    by = {s: sum(r.state == s for r in rows) for s in ("approved", "received", "errors", "missing", "pending")}
-    extra = (f" approved {by['approved']}," if by["approved"] else "") + (f" pending {len(pending)},"
-                                                                           if pending else "")
-    console.print(f"{p.label(lang)}: expected {len(rows)}, received {by['received'] + by['approved']}, "
-                  f"with errors {by['errors']}, missing {by['missing']},{extra} late {sum(r.late for r in rows)}"
+    by = {s: sum(r.state == s for r in rows) for s in UnitState}
+    extra = (f" approved {by[UnitState.APPROVED]}," if by[UnitState.APPROVED] else "") + (
+        f" pending {len(pending)}," if pending else "")
+    console.print(f"{p.label(lang)}: expected {len(rows)}, received {by[UnitState.ACCEPTED] + by[UnitState.APPROVED]}, "
+                  f"with errors {by[UnitState.REJECTED]}, missing {by[UnitState.MISSING]},{extra} "
+                  f"late {sum(r.late for r in rows)}"
                   + (f" (deadline {deadline:%d/%m/%Y})" if deadline else ""))
     if closing is not None:
         from evalreport.store.holds import short_time
-        from evalreport.wording.catalog import text
 
         console.print(f"[bold]{text('PERIOD_CLOSED_LINE', lang, period=p, at=short_time(closing['at']), user=closing['user'])}[/]")
     if pending:
-        console.print(findings_table(pending, lang, title=STATE_WORDS.get(lang, STATE_WORDS["vi"])["pending"]))
+        console.print(findings_table(pending, lang, title=text(UnitState.PENDING.key, lang)))
 
 
 def _history(unit: str | None = typer.Argument(None, help="Unit code (omit with --period: the period's events)."),
@@ -239,13 +243,14 @@ def _history(unit: str | None = typer.Argument(None, help="Unit code (omit with 
             console.print(f"No closing, approval or admission recorded for {period}.")
         return
     table = Table(title=f"{unit} — {name}", expand=True)
-    for col in ("form", "period", "v", "file", "received", "status", "in totals", "errors", "sha256"):
+    lang = ws.config.language
+    for col in ("form", "period", "v", "file", "received", "state", "in totals", "errors", "sha256"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        current = ("[green]yes[/]" if r.current else f"[magenta]Chờ xử lý[/] ({r.held})" if r.held
+        current = ("[green]yes[/]" if r.current else f"{_state_cell(UnitState.PENDING, lang)} ({r.held})" if r.held
                    else f"replaced by v{r.replaced_by_version}" if r.replaced_by_version else "no")
         table.add_row(r.form or "", r.period or "", str(r.version or ""), r.file, r.received_at[:16].replace("T", " "),
-                      r.status, current, str(r.errors or ""), r.sha256[:12])
+                      _state_cell(r.state, lang), current, str(r.errors or ""), r.sha256[:12])
     console.print(table if rows else f"No files received for {unit}.")
 
 

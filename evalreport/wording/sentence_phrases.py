@@ -35,13 +35,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                   "en": "{basis}{unit_name} {who} the {title} for {period}."},
     # -- completeness ------------------------------------------------------------------------
     "S_RECEIVED": {
-        "vi": "Đến thời điểm báo cáo, có {ratios} đã kiểm điểm và gửi kết quả.",
-        "en": "By the time of this report, {ratios} had held their review and sent their results.",
+        "vi": "Đến thời điểm báo cáo, có {ratios} đã kiểm điểm và gửi kết quả{rest}.",
+        "en": "By the time of this report, {ratios} had held their review and sent their results{rest}.",
     },
-    "S_NOT_RECEIVED_ONE": {"vi": " Còn {count:count} {noun_one} chưa gửi kết quả: {names}.",
-                           "en": " Not yet received from {count:count} {noun_one}: {names}."},
-    "S_NOT_RECEIVED": {"vi": " Còn {count:count} {noun} chưa gửi kết quả: {names}.",
-                       "en": " Not yet received from {count:count} {noun}: {names}."},
+    "S_RECEIVED_REPORTS": {"vi": "Đến thời điểm báo cáo, có {ratios} đã gửi báo cáo{rest}.",
+                           "en": "By the time of this report, {ratios} had sent their reports{rest}."},
+    "S_SENT_WITH_ERRORS": {"vi": "; {count:count} {noun} gửi báo cáo có lỗi, chưa được tổng hợp: {names}",
+                           "en": "; {count:count} {noun} sent reports with errors, not yet in the totals: {names}"},
+    "S_SENT_NOTHING": {"vi": "; {count:count} {noun} chưa gửi: {names}",
+                       "en": "; {count:count} {noun} sent nothing: {names}"},
     "S_MORE_UNITS": {"vi": " và {more} đơn vị khác", "en": " and {more} more"},
     # -- organizations -----------------------------------------------------------------------
     "S_ORG_NONE": {"vi": "Không có {plural} thuộc diện đánh giá.", "en": "There are no {plural} to rate."},

@@ -14,6 +14,7 @@ from typing import Any
 
 from evalreport.form.derived import compute_shares, namespace
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.word import sentences as S
 from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles
@@ -21,14 +22,12 @@ from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 from evalreport.wording.numbers import fmt_change, fmt_share
 
-__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "WORDING"]
+__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "completeness_sentence", "WORDING"]
 
 # Fixed wording of the document (not form data); the letterhead's is in document_head.py.
 WORDING: dict[str, dict[str, str]] = {
-    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "sent": "Đã gửi", "missing": "Chưa gửi",
-           "errors": "Có lỗi", "units": "đơn vị"},
-    "en": {"title": "REPORT", "rated": "rated", "sent": "Received", "missing": "Missing", "errors": "With errors",
-           "units": "units"},
+    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "units": "đơn vị"},
+    "en": {"title": "REPORT", "rated": "rated", "units": "units"},
 }
 
 
@@ -126,8 +125,9 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
 
 
 def completeness_context(result: ConsolidationResult, code: str, lang: str) -> dict[str, Any]:
-    """Who under ``code`` sent, by level ("297/300 chi bộ"), and who did not (the ``day_du``
-    variables); the same for every narrative report."""
+    """Who under ``code`` sent, by level ("297/300 chi bộ"), and, apart, who sent a file with
+    errors (not in the totals) and who sent nothing (the ``day_du`` variables); the same for
+    every narrative report (domain.md: never call a unit that sent a file with errors "chưa gửi")."""
     h = result.hierarchy
     comp = result.completeness.get(code)
     levels = []
@@ -148,10 +148,35 @@ def completeness_context(result: ConsolidationResult, code: str, lang: str) -> d
     deep = [c for c in result.units[code].missing_units if c != code] if code in result.units else []
     errors = list(comp.with_errors) if comp else []
     received = len(comp.received) if comp else len(children) - len(missing)
+    subtree = set(h.subtree(code))
+    rejected = set(result.blocked) | set(errors)
+    blocked = [c for c in dict.fromkeys([*result.blocked, *errors]) if c in subtree and c != code]
+    nothing = [c for c in (deep or missing) if c not in rejected]
+
+    def named(codes: list[str]) -> list[dict[str, str]]:
+        return [{"ma": c, "ten": h.name(c)} for c in codes]
+
     return {"da_gui": received, "tong": len(children), "ty_so": f"{received}/{len(children)}", "theo_cap": levels,
-            "thieu": [{"ma": c, "ten": h.name(c)} for c in missing],
-            "thieu_tat_ca": [{"ma": c, "ten": h.name(c)} for c in (deep or missing)],
-            "loi": [{"ma": c, "ten": h.name(c)} for c in errors]}
+            "thieu": named(missing), "thieu_tat_ca": named(deep or missing), "loi": named(errors),
+            "loi_tat_ca": named(blocked), "chua_gui": named(nothing),
+            "ten_loi": _noun(h, blocked, lang), "ten_chua_gui": _noun(h, nothing, lang)}
+
+
+def _noun(h: Any, codes: list[str], lang: str) -> str:
+    """What the units are called in a sentence: their level's plural ("chi bộ trực thuộc") when
+    they share one, else "đơn vị"."""
+    levels = {h.unit(c).level for c in codes}
+    if len(levels) == 1:
+        return h.levels.get(levels.pop()).plural.get(lang)
+    return WORDING[lang]["units"]
+
+
+def completeness_sentence(comp: dict[str, Any], head_key: str, lang: str) -> str:
+    """The ``cau.day_du`` sentence of a :func:`completeness_context`; ``head_key``: the catalog's
+    phrase of what was sent ("đã kiểm điểm và gửi kết quả", "đã gửi báo cáo")."""
+    return S.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in comp["theo_cap"]],
+                          [m["ten"] for m in comp["loi_tat_ca"]], comp["ten_loi"],
+                          [m["ten"] for m in comp["chua_gui"]], comp["ten_chua_gui"], head_key, lang)
 
 
 def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str, dec: int,
@@ -198,7 +223,7 @@ def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: 
     given = {r.code: r for r in own.ratings} if own else {}
     missing = {m["ma"] for m in comp["thieu"]}
     errors = {m["ma"] for m in comp["loi"]}
-    words = WORDING[lang]
+    states = {state: text(state.key, lang) for state in UnitState}
     rows = []
     for i, child in enumerate(h.children(code), start=1):
         t = result.units.get(child)
@@ -208,7 +233,8 @@ def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: 
         rdef = form.organizations.rating(rating.rating) if rating and rating.rating and form.organizations else None
         rows.append({
             "stt": i, "ma": child, "ten": h.name(child),
-            "trang_thai": words["errors"] if child in errors else words["missing"] if child in missing else words["sent"],
+            "trang_thai": states[UnitState.REJECTED if child in errors else UnitState.MISSING if child in missing
+                                 else UnitState.ACCEPTED],
             "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
             "xep_loai": [v.get(c) for c in roles.ratings],
             "ty_le_httnv_tro_len": roles.share(sh, roles.good_or_better, roles.evaluated),
@@ -251,8 +277,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
     unchanged_items = [i for i in members["xep_loai"]]
     sentences = {
         "mo_dau": S.opening(unit.name, title, period_label, form.regulation, has_children, lang),
-        "day_du": S.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in completeness["theo_cap"]],
-                                 [m["ten"] for m in completeness["thieu_tat_ca"]], words["units"], lang),
+        "day_du": completeness_sentence(completeness, "S_RECEIVED", lang),
         "to_chuc": [o["cau"] for o in organizations],
         "dang_vien_danh_gia": S.members_evaluated(
             S.Item(S.phrase(form.label(roles.total, lang)), members["tong_so"]),

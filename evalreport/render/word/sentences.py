@@ -89,21 +89,23 @@ def opening(unit_name: str, title: str, period_label: str, regulation: str | Non
                            period=period_label))
 
 
-def completeness(parts: Sequence[tuple[int, int, str]], missing: Sequence[str], missing_noun: str,
-                 lang: str, limit: int = 10) -> str:
-    """parts: (received, expected, plural noun) per level below the unit; missing: names of the
-    direct children that sent nothing."""
+def completeness(parts: Sequence[tuple[int, int, str]], with_errors: Sequence[str], errors_noun: str,
+                 nothing: Sequence[str], nothing_noun: str, head_key: str, lang: str, limit: int = 10) -> str:
+    """parts: (received, expected, plural noun) per level below the unit; then, apart, the names
+    of the units that sent files with errors (not yet in the totals) and of those that sent
+    nothing: "297/300 chi bộ … đã gửi; 02 chi bộ gửi báo cáo có lỗi, chưa được tổng hợp: …; 01
+    chi bộ chưa gửi: …"."""
     ratios = [f"{got}/{exp} {noun}" for got, exp, noun in parts if exp]
     if not ratios:
         return ""
-    shown = list(missing[:limit])
-    more = len(missing) - len(shown)
-    sentence = text("S_RECEIVED", lang, ratios=join_list(ratios, lang))
-    if missing:
-        names = ", ".join(shown) + (text("S_MORE_UNITS", lang, more=more) if more else "")
-        sentence += text(_one("S_NOT_RECEIVED", len(missing)), lang, count=len(missing), noun=missing_noun,
-                         noun_one=missing_noun.removesuffix("s"), names=names)
-    return sentence
+    rest = ""
+    for key, names, noun in (("S_SENT_WITH_ERRORS", with_errors, errors_noun), ("S_SENT_NOTHING", nothing, nothing_noun)):
+        if names:
+            shown = ", ".join(names[:limit]) + (text("S_MORE_UNITS", lang, more=len(names) - limit)
+                                                if len(names) > limit else "")
+            rest += text(key, lang, count=len(names), noun=noun.removesuffix("s") if len(names) == 1 else noun,
+                         names=shown)
+    return text(head_key, lang, ratios=join_list(ratios, lang), rest=rest)
 
 
 def _none_sentence(noun: str, labels: Sequence[str], lang: str) -> str:

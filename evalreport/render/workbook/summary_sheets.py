@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
@@ -35,6 +36,7 @@ from evalreport.render.workbook.xlsx_cells import (
     set_widths,
 )
 from evalreport.wording.catalog import describe
+from evalreport.wording.catalog import text as words
 
 __all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
 
@@ -67,7 +69,7 @@ def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, la
              t["covered"]]
     header_row(ws, 1, heads)
     units = h.descendants(code)
-    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
+    set_widths(ws, [6, 12, 36, 22, 12, 18, 34, 17, 14])
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(len(units) + 1, 2)}"
     landscape(ws, "1:1")
@@ -85,9 +87,10 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
     def looks(status: CellLook) -> tuple[CellLook, ...]:
         return (center, center, left, center, center, status, left, center, center)
 
-    sent, missing = (t["sent"], looks(center)), (t["missing"], looks(center))
-    blocked_status = (t["with_errors"], looks(look(ws, align="center", fill=RED_FILL)))
-    missing_leaf = (t["missing"], looks(look(ws, align="center", fill=AMBER_FILL)))
+    sent = (words(UnitState.ACCEPTED.key, lang), looks(center))
+    missing = (words(UnitState.MISSING.key, lang), looks(center))
+    blocked_status = (words(UnitState.REJECTED.key, lang), looks(look(ws, align="center", fill=RED_FILL)))
+    missing_leaf = (missing[0], looks(look(ws, align="center", fill=AMBER_FILL)))
     level_labels = {level.key: level.label.get(lang) for level in h.levels.levels}
     ratio = t["ratio"]
     blocked = set(result.blocked)

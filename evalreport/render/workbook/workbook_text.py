@@ -1,6 +1,7 @@
 """Wording of the summary workbook's added sheets, in Vietnamese (default) and English, kept in
 one place so the two languages stay in step. Field, share and rating labels are not here: they
-come from the form definition."""
+come from the form definition; a unit's state is in the one vocabulary of the wording catalog
+(evalreport.model.unit_state)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ TEXT: dict[str, dict[str, str]] = {
         "code": "Mã đơn vị", "name": "Tên đơn vị", "status": "Tình trạng", "members_total": "Tổng số đảng viên",
         "evaluated": "Được đánh giá", "evaluated_pct": "% được đánh giá", "good_count": "HTTNV trở lên",
         "rating_given": "Xếp loại tổ chức", "errors": "Số lỗi (kể cả cấp dưới)", "warnings": "Số cảnh báo (kể cả cấp dưới)", "sum": "Cộng",
-        "sent": "Đã gửi", "missing": "Chưa gửi", "with_errors": "Có lỗi", "partial": "Thiếu một phần",
         "parent": "Cấp trên", "file": "Tệp", "received_at": "Ngày sửa tệp", "covered": "Đơn vị cơ sở có số liệu",
         "replaced": "Đã được thay thế", "severity": "Mức độ", "sheet": "Trang tính", "cell": "Ô", "rule": "Quy tắc",
         "message": "Nội dung", "error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin",
@@ -44,7 +44,6 @@ TEXT: dict[str, dict[str, str]] = {
         "code": "Unit code", "name": "Unit name", "status": "Status", "members_total": "Members",
         "evaluated": "Evaluated", "evaluated_pct": "% evaluated", "good_count": "Good or better",
         "rating_given": "Unit rating", "errors": "Errors (incl. below)", "warnings": "Warnings (incl. below)", "sum": "Total",
-        "sent": "Received", "missing": "Missing", "with_errors": "With errors", "partial": "Partly missing",
         "parent": "Parent", "file": "File", "received_at": "File modified", "covered": "Leaf units with data",
         "replaced": "Replaced", "severity": "Severity", "sheet": "Sheet", "cell": "Cell", "rule": "Rule",
         "message": "Message", "error": "Error", "warning": "Warning", "info": "Info",
