@@ -76,5 +76,28 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "Compared with {previous}, the main figures are unchanged."},
     "S_CHANGE_OTHERS_SAME": {"vi": "các số liệu khác không thay đổi", "en": "the other figures are unchanged"},
     "S_CHANGE_HEAD": {"vi": "So với {previous}: ", "en": "Compared with {previous}: "},
+    "S_CHANGE_ALL_SAME": {"vi": "các số liệu chính không thay đổi", "en": "the main figures are unchanged"},
+    "S_CHANGE_HEAD_AS": {"vi": "So với {previous}, {how}: ", "en": "Compared with {previous}, {how}: "},
+    "S_CHANGE_NEW_UNITS": {"vi": "tính theo đơn vị hành chính mới", "en": "in terms of the current units"},
+    "S_CHANGE_COMMON": {"vi": "so sánh trên {n} {noun} có số liệu {both}",
+                        "en": "over the {n} {noun} with figures in {both}"},
+    "S_BOTH_YEARS": {"vi": "cả hai năm", "en": "both years"},
+    "S_BOTH_PERIODS": {"vi": "cả hai kỳ", "en": "both periods"},
+    "S_CHANGE_RAW": {"vi": "{label} {period}: {current}, {previous}: {before}; không so sánh trực tiếp vì {reasons}.",
+                     "en": "{label} in {period}: {current}, in {previous}: {before}; not compared directly because "
+                           "{reasons}."},
+    "S_CHANGE_UNITS": {"vi": " (giữa hai kỳ: {merged} đơn vị hợp nhất, {founded} đơn vị thành lập mới, {dissolved} đơn vị "
+                             "giải thể)",
+                       "en": " (between the two periods: {merged} units merged, {founded} founded, {dissolved} "
+                             "dissolved)"},
+    "S_REASON_NEW": {"vi": "đơn vị mới thành lập, chưa có số liệu kỳ trước",
+                     "en": "the unit is new and has no earlier figures"},
+    "S_REASON_SPLIT": {"vi": "có đơn vị đã chia tách giữa hai kỳ", "en": "units were split between the periods"},
+    "S_REASON_HIERARCHY_CHANGED": {"vi": "các đơn vị trực thuộc đã thay đổi giữa hai kỳ",
+                                   "en": "the units below changed between the periods"},
+    "S_REASON_MISSING_NOW": {"vi": "{period} còn {n} đơn vị chưa có số liệu được tổng hợp",
+                             "en": "{n} units have no figures in the totals of {period}"},
+    "S_REASON_MISSING_BEFORE": {"vi": "{previous} có đơn vị không có số liệu",
+                                "en": "some units had no figures in {previous}"},
     "S_PERCENTAGE_POINTS": {"vi": "điểm phần trăm", "en": "percentage points"},
 }

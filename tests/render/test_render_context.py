@@ -63,7 +63,7 @@ def test_root_context_worked_example(result):
     cells = ctx["to_chuc"][2]
     assert cells["ten_cap"] == "chi bộ trực thuộc" and (cells["tong_so"], cells["duoc_danh_gia"]) == (10, 9)
     assert cau["to_chuc"][2] == (
-        "Chi bộ trực thuộc: tổng số 10; đã đánh giá, xếp loại 09 (90,00%); không đánh giá 01. Kết quả: "
+        "Chi bộ trực thuộc: tổng số 10; đã đánh giá, xếp loại 09 (90,00%); không đánh giá 01 (10,00%). Kết quả: "
         "hoàn thành xuất sắc nhiệm vụ 01 (11,11%), trong đó 01 tổ chức đạt “Trong sạch, vững mạnh tiêu biểu”; "
         "hoàn thành tốt nhiệm vụ 06 (66,67%); hoàn thành nhiệm vụ 01 (11,11%); không hoàn thành nhiệm vụ 01 (11,11%). "
         "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên: 77,78%; tỷ lệ HTXSNV trên số HTTNV trở lên: 14,29% "

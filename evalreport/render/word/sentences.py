@@ -127,6 +127,7 @@ def organizations(plural: str, total: int | None, rated: Item, not_rated: Item |
     head += f"; {rated.label} {_n(rated.count, lang)} ({_pct(rated.share, lang, decimals)})"
     if not_rated is not None and not_rated.count:
         head += f"; {not_rated.label} {_n(not_rated.count, lang)}"
+        head += f" ({_pct(not_rated.share, lang, decimals)})" if not_rated.share is not None else ""
     listed, zero = [], []
     for it in ratings:
         if it.count:
@@ -207,9 +208,11 @@ def discipline(kinds: Sequence[Item], period_label: str, lang: str) -> str:
 
 
 def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label: str, has_previous: bool,
-           lang: str, decimals: int) -> str:
+           lang: str, decimals: int, head: str | None = None) -> str:
     """items: (label, difference, is_share). Shares change in percentage points; the items that did
-    not change are named together at the end."""
+    not change are named together at the end. ``head``: what the changes follow ("So với năm
+    2024, so sánh trên 297 chi bộ có số liệu cả hai năm: "), the plain "So với năm 2024: " by
+    default."""
     if not has_previous:
         return text("S_CHANGE_NO_PREVIOUS", lang, previous=previous_label)
     changed, same = [], []
@@ -225,9 +228,11 @@ def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label
         else:
             changed.append(f"{label} {fmt_change(d, lang, text(_one('S_MEMBER_UNIT', abs(d)), lang))}")
     if not changed:
+        if head is not None:
+            return head + text("S_CHANGE_ALL_SAME", lang) + "."
         return text("S_CHANGE_NONE", lang, previous=previous_label)
     if len(same) > 2:  # a long list of unchanged items reads badly; name them only when few
         changed.append(text("S_CHANGE_OTHERS_SAME", lang))
     elif same:
         changed.append(f"{join_list(same, lang)} {fmt_change(0, lang)}")
-    return text("S_CHANGE_HEAD", lang, previous=previous_label) + "; ".join(changed) + "."
+    return (head or text("S_CHANGE_HEAD", lang, previous=previous_label)) + "; ".join(changed) + "."

@@ -137,7 +137,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     org = form.organizations
     org_r = org_roles(form)
     rated = org_r.ratings if org_r else ()
-    width = 4 + 2 * len(rated) + 3
+    width = 5 + 2 * len(rated) + 3
     row = _title(ws, result, code, lang, width)
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["members"], bold=True, border=False)
@@ -177,7 +177,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     row += 1
     if org is not None:
         row = _write_org_levels(ws, result, code, lang, row)
-    set_widths(ws, [6, 50, 11, 11, 11] + [9, 9] * len(rated) + [11, 12, 13])
+    set_widths(ws, [6, 50, 11, 11, 11, 9] + [9, 9] * len(rated) + [11, 12, 13])
     ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
     landscape(ws)
 
@@ -217,7 +217,7 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["organizations"], bold=True, border=False)
     row += 1
-    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"]]
+    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"], t["pct"]]
     for r in roles.ratings:
         heads += [r.code, t["pct"]]
     heads += [t["tsvm"], t["good"], t["within"]]
@@ -237,7 +237,8 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
         put(ws, row, 3, v(roles.total))
         put(ws, row, 4, v(roles.evaluated))
         put(ws, row, 5, sum(v(r.measure) or 0 for r in roles.not_rated))
-        col = 6
+        put_share(ws, row, 6, share(roles.not_rated[0].measure, roles.total) if roles.not_rated else None)
+        col = 7
         for r in roles.ratings:
             put(ws, row, col, v(r.measure))
             put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
