@@ -22,7 +22,8 @@ from evalreport.cli import language
 from evalreport.cli.exit_codes import remember_language
 from evalreport.cli.usage import period_option, say
 from evalreport.model.period import PeriodError
-from evalreport.wording.catalog import templates
+from evalreport.model.unit_state import UnitState
+from evalreport.wording.catalog import templates, text
 
 if TYPE_CHECKING:  # the commands open the workspace when they run, so --help stays fast
     from evalreport.model.finding import Finding
@@ -140,7 +141,7 @@ def _run(period: str = typer.Option(..., "--period", "-p"), workspace: Path = Wo
     if report.closed is not None:  # frozen: nothing consolidated or written; list what waits
         console.print(f"[bold]{say('PERIOD_RUN_CLOSED', lang, period=report.period)}[/]")
         if report.pending:
-            console.print(findings_table(report.pending, lang, title=say("CLI_STATE_PENDING", lang)))
+            console.print(findings_table(report.pending, lang, title=text(UnitState.PENDING.key, lang)))
             raise typer.Exit(1)
         return
     for code, res in report.results.items():
@@ -176,16 +177,16 @@ def headline_totals(res, lang: str, limit: int = 8) -> str:
     return "; ".join(f"{field_label(res.form, res.hierarchy, k, lang)}: {fmt_number(v, lang)}" for k, v in shown)
 
 
-# A status row's state (store.status) as the state of domain.md's vocabulary, and its colour.
-_ROW_STATES = {"received": ("accepted", "green"), "errors": ("rejected", "red"), "missing": ("missing", "yellow"),
-               "pending": ("pending", "magenta"), "approved": ("approved", "bold green")}
+# The states of docs/domain.md ("A unit's state in a period"), one vocabulary everywhere: the catalog's words
+_STATE_COLORS = {UnitState.APPROVED: "bold green", UnitState.ACCEPTED: "green", UnitState.REJECTED: "red",
+                 UnitState.MISSING: "yellow", UnitState.PENDING: "magenta"}
 
 
-def state_label(state: str, lang: str) -> str:
-    from evalreport.wording.cli_phrases import STATE_KEYS
-
-    name, colour = _ROW_STATES.get(state, (state, "white"))
-    return f"[{colour}]{say(STATE_KEYS[name], lang) if name in STATE_KEYS else state}[/]"
+def _state_cell(state: UnitState, lang: str) -> str:
+    """A state in the one vocabulary (domain.md), colored."""
+    color = _STATE_COLORS.get(state)
+    words = text(state.key, lang)
+    return f"[{color}]{words}[/]" if color else words
 
 
 def status_table(rows, lang: str = "vi", only_problems: bool = False) -> Table:
@@ -193,16 +194,15 @@ def status_table(rows, lang: str = "vi", only_problems: bool = False) -> Table:
     for key in ("CLI_COL_FORM", "CLI_COL_UNIT", "CLI_COL_NAME", "CLI_COL_STATE", "CLI_COL_LATE", "CLI_COL_FILE",
                 "CLI_COL_VERSION", "CLI_COL_RECEIVED", "CLI_COL_ERRORS", "CLI_COL_WARNINGS"):
         table.add_column(say(key, lang), overflow="fold")
-    late = f"[red]{say('CLI_STATE_LATE', lang)}[/]"
     for r in rows:
-        if only_problems and r.state in ("received", "approved") and not r.late and not r.pending:
+        if only_problems and r.state in (UnitState.ACCEPTED, UnitState.APPROVED) and not r.late and not r.pending:
             continue
-        state = state_label(r.state, lang)
-        if r.pending and r.state != "pending":
-            state += f" · {state_label('pending', lang)}"
+        state = _state_cell(r.state, lang)
+        if r.pending and r.state != UnitState.PENDING:
+            state += f" · {_state_cell(UnitState.PENDING, lang)}"
         if r.pending:
             state += f" ({', '.join(r.pending)})"
-        table.add_row(r.form, r.unit, r.name, state, late if r.late else "",
+        table.add_row(r.form, r.unit, r.name, state, f"[red]{text(UnitState.LATE.key, lang)}[/]" if r.late else "",
                       r.file or "", str(r.version or ""), (r.received_at or "")[:16].replace("T", " "),
                       str(r.errors or ""), str(r.warnings or ""))
     return table
@@ -219,23 +219,22 @@ def _status(period: str = typer.Option(..., "--period", "-p"), workspace: Path =
         pending = ws.pending(p)
     lang = language.chosen(ws.config.language)
     console.print(status_table(rows, lang, problems))
-    by = {s: sum(r.state == s for r in rows) for s in ("approved", "received", "errors", "missing", "pending")}
-    extra = ((say("CLI_STATUS_APPROVED", lang, n=by["approved"]) if by["approved"] else "")
+    by = {s: sum(r.state == s for r in rows) for s in UnitState}
+    extra = ((say("CLI_STATUS_APPROVED", lang, n=by[UnitState.APPROVED]) if by[UnitState.APPROVED] else "")
              + (say("CLI_STATUS_PENDING", lang, n=len(pending)) if pending else ""))
     console.print(say("CLI_STATUS_SUMMARY", lang, period=p.label(lang), expected=len(rows),
-                      accepted=by["received"] + by["approved"], rejected=by["errors"], missing=by["missing"],
-                      extra=extra, late=sum(r.late for r in rows))
+                      accepted=by[UnitState.ACCEPTED] + by[UnitState.APPROVED], rejected=by[UnitState.REJECTED],
+                      missing=by[UnitState.MISSING], extra=extra, late=sum(r.late for r in rows))
                   + (say("CLI_STATUS_DEADLINE", lang, deadline=f"{deadline:%d/%m/%Y}") if deadline else ""))
     if closing is not None:
         from evalreport.store.holds import short_time
 
         console.print(f"[bold]{say('PERIOD_CLOSED_LINE', lang, period=p, at=short_time(closing['at']), user=closing['user'])}[/]")
     if pending:
-        console.print(findings_table(pending, lang, title=say("CLI_STATE_PENDING", lang)))
+        console.print(findings_table(pending, lang, title=text(UnitState.PENDING.key, lang)))
 
 
 # A ledger file's status (store.ledger) as the state of the unit it would give, and its colour.
-_FILE_STATES = {"ok": "received", "errors": "errors"}
 
 
 def _history(unit: str | None = typer.Argument(None), workspace: Path = WorkspaceOpt,
@@ -265,13 +264,11 @@ def _history(unit: str | None = typer.Argument(None), workspace: Path = Workspac
     table.add_column("sha256", overflow="fold")
     for r in rows:
         current = (f"[green]{say('CLI_HISTORY_CURRENT', lang)}[/]" if r.current
-                   else f"{state_label('pending', lang)} ({r.held})" if r.held
+                   else f"{_state_cell(UnitState.PENDING, lang)} ({r.held})" if r.held
                    else say("CLI_HISTORY_REPLACED", lang, version=r.replaced_by_version) if r.replaced_by_version
                    else say("CLI_HISTORY_NOT_CURRENT", lang))
-        state = (state_label(_FILE_STATES[r.status], lang) if r.status in _FILE_STATES
-                 else f"[red]{say('CLI_FILE_UNREADABLE', lang)}[/]")
         table.add_row(r.form or "", r.period or "", str(r.version or ""), r.file, r.received_at[:16].replace("T", " "),
-                      state, current, str(r.errors or ""), r.sha256[:12])
+                      _state_cell(r.state, lang), current, str(r.errors or ""), r.sha256[:12])
     console.print(table if rows else say("CLI_HISTORY_NONE", lang, unit=unit))
 
 

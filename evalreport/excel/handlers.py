@@ -32,6 +32,7 @@ from evalreport.excel.panel import (
 )
 from evalreport.form.definition import available_forms, load_form
 from evalreport.model.finding import Finding, unique_findings
+from evalreport.model.unit_state import UnitState
 from evalreport.wording.catalog import text
 from evalreport.wording.panel_messages import ACTION_NAMES
 
@@ -110,7 +111,7 @@ def _completeness(book, ws, settings: PanelSettings, run_line: str) -> tuple[int
             return key
 
     write_completeness(book, rows, settings.lang, run_line, level_label)
-    return sum(r.state in ("received", "approved") for r in rows), len(rows)
+    return sum(r.state in (UnitState.ACCEPTED, UnitState.APPROVED) for r in rows), len(rows)
 
 
 def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:

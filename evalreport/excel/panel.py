@@ -34,9 +34,10 @@ from evalreport.excel.layout import (
 )
 from evalreport.model.finding import Finding
 from evalreport.model.period import Period
+from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.wording.catalog import describe, text
-from evalreport.wording.panel_messages import SEVERITY_LABELS, STATE_LABELS
+from evalreport.wording.panel_messages import SEVERITY_LABELS
 
 __all__ = [
     "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",
@@ -198,16 +199,16 @@ def write_completeness(book, status_rows: Iterable[Any], lang: str, run_line: st
     """Rewrite the completeness sheet from the workspace's status rows (one per expected unit)."""
     rows = []
     for r in status_rows:
-        state = STATE_LABELS[lang].get(r.state, r.state)
+        state = text(UnitState(r.state).key, lang)
         if getattr(r, "late", False):
-            state += STATE_LABELS[lang]["late_suffix"]
+            state = text("STATE_AND_LATE", lang, state=state)
         note = []
         if r.file:
             note.append(str(r.file))
         if r.errors or r.warnings:
             note.append(text("XL_COUNTS", lang, errors=r.errors, warnings=r.warnings))
         if getattr(r, "pending", ()):
-            note.append(f"{STATE_LABELS[lang]['pending']}: {', '.join(r.pending)}")
+            note.append(f"{text(UnitState.PENDING.key, lang)}: {', '.join(r.pending)}")
         rows.append([r.parent or "", r.unit, r.name, level_label(r.level), state, "; ".join(note)])
     _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(COMPLETENESS_HEADER[lang]),
                  run_line, rows, COMPLETENESS_HEADER[lang])

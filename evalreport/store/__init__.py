@@ -18,7 +18,7 @@ Stable Python API (used by the CLI and by the Excel panel, :mod:`evalreport.exce
         # ingest, consolidate each configured form of the period (or ``forms``), render, manifest;
         # all_levels/lang default to the config's; .results {form: ConsolidationResult},
         # .result (first form), .findings, .outputs, .manifest_path, .manifest, .notes, .ingest
-    ws.status(period, form=None) -> list[StatusRow]   # per expected unit: received / errors / missing, late
+    ws.status(period, form=None) -> list[StatusRow]   # per expected unit: accepted / rejected / missing (UnitState), late
     ws.history(unit, form=None, period=None) -> list[VersionRow]   # every version of the unit's files
     ws.make_templates(period, form=None, units=None, folder=None) -> list[Path]
     ws.outputs_dir(period) -> Path

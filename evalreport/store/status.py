@@ -13,6 +13,7 @@ from evalreport.aggregate.expected import not_expected
 from evalreport.form.definition import FormDefinition
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
+from evalreport.model.unit_state import UnitState
 from evalreport.store.holds import active_approval, held_rows
 from evalreport.store.ledger import Ledger
 
@@ -26,7 +27,7 @@ class StatusRow:
     name: str
     level: str
     parent: str | None
-    state: str  # "approved" | "received" | "errors" | "missing" | "pending" (only held files)
+    state: UnitState  # accepted, rejected, missing, approved, or pending (only held files); late is ``late``
     late: bool = False
     file: str | None = None
     version: int | None = None
@@ -53,6 +54,7 @@ class VersionRow:
     errors: int
     warnings: int
     held: str | None = None  # why the file is held (closed, approved, other_period), when it is
+    state: UnitState = UnitState.REJECTED  # the unit's state while this version is (or was) its current one
 
 
 def expected_units(form: FormDefinition, hierarchy: Hierarchy, root: str) -> list[str]:
@@ -89,19 +91,27 @@ def period_status(ledger: Ledger, form: FormDefinition, hierarchy: Hierarchy, ro
         r = current.get(code)
         pending = tuple(held.get(code, ()))
         if r is None:
-            rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, "pending" if pending else "missing",
+            rows.append(StatusRow(form.code, code, u.name, u.level, u.parent,
+                                  UnitState.PENDING if pending else UnitState.MISSING,
                                   deadline=deadline, late=deadline is not None and date.today() > deadline,
                                   pending=pending))
             continue
         errors, warnings = _counts(r)
         approval = active_approval(ledger.conn, form.code, code, str(period))
-        state = "errors" if r["status"] != "ok" else "approved" if approval is not None else "received"
+        state = state_of_file(r["status"])
+        if state == UnitState.ACCEPTED and approval is not None:
+            state = UnitState.APPROVED
         rows.append(StatusRow(form.code, code, u.name, u.level, u.parent, state,
                               late=_late(r["received_at"], deadline), file=r["original_name"], version=r["version"],
                               received_at=r["received_at"], deadline=deadline, errors=errors, warnings=warnings,
                               pending=pending, approved_by=approval["approved_by"] if approval else None,
                               approved_at=approval["approved_at"] if approval else None))
     return rows
+
+
+def state_of_file(status: str) -> UnitState:
+    """The state a unit is in when this ledger file is its current one."""
+    return UnitState.ACCEPTED if status == "ok" else UnitState.REJECTED
 
 
 def unit_history(ledger: Ledger, unit: str, form: str | None = None, period: str | None = None) -> list[VersionRow]:
@@ -112,5 +122,6 @@ def unit_history(ledger: Ledger, unit: str, form: str | None = None, period: str
         errors, warnings = _counts(r)
         out.append(VersionRow(r["form"], r["period"], r["version"], r["original_name"], r["received_at"], r["status"],
                               r["sha256"], r["replaced_by"] is None and r["version"] is not None,
-                              version_of.get(r["replaced_by"]), errors, warnings, r["held"]))
+                              version_of.get(r["replaced_by"]), errors, warnings, r["held"],
+                              state_of_file(r["status"])))
     return out

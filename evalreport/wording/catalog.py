@@ -35,6 +35,7 @@ from evalreport.wording import (
     reader_messages,
     render_messages,
     sentence_phrases,
+    state_words,
     store_messages,
 )
 from evalreport.wording.language import LANGS, language, pick
@@ -57,7 +58,7 @@ def _add(entries: Mapping[str, Mapping[str, str]], origin: str) -> None:
 for _module in (hierarchy_messages, install_messages, intake_messages, common_phrases, archive_messages,
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
-                exit_messages):
+                exit_messages, state_words):
     _add(_module.MESSAGES, _module.__name__)
 
 

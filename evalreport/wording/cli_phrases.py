@@ -8,11 +8,9 @@ is one of the six names of the domain contract; a period is a "kỳ báo cáo").
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES", "STATE_KEYS"]
+__all__ = ["MESSAGES"]
 
 # The six states of a unit in a period (docs/glossary.md, /work/shared/domain.md), by code.
-STATE_KEYS = {"accepted": "CLI_STATE_ACCEPTED", "rejected": "CLI_STATE_REJECTED", "missing": "CLI_STATE_MISSING",
-              "late": "CLI_STATE_LATE", "pending": "CLI_STATE_PENDING", "approved": "CLI_STATE_APPROVED"}
 
 _HELP: dict[str, dict[str, str]] = {
     "cli:root": {"vi": "Tổng hợp các báo cáo đánh giá theo biểu mẫu chuẩn từ các đơn vị lên cấp trên.",
@@ -157,12 +155,6 @@ _HELP: dict[str, dict[str, str]] = {
 
 _SHOWN: dict[str, dict[str, str]] = {
     # -- the six states of a unit in a period
-    "CLI_STATE_ACCEPTED": {"vi": "Đã nộp, hợp lệ", "en": "Accepted"},
-    "CLI_STATE_REJECTED": {"vi": "Đã nộp, có lỗi", "en": "Rejected"},
-    "CLI_STATE_MISSING": {"vi": "Chưa nộp", "en": "Missing"},
-    "CLI_STATE_LATE": {"vi": "Nộp muộn", "en": "Late"},
-    "CLI_STATE_PENDING": {"vi": "Chờ xử lý", "en": "Pending"},
-    "CLI_STATE_APPROVED": {"vi": "Đã duyệt", "en": "Approved"},
     "CLI_FILE_UNREADABLE": {"vi": "Không đọc được", "en": "Unreadable"},
     # -- usage errors
     "CLI_ERROR": {"vi": "Lỗi:", "en": "Error:"},

@@ -30,22 +30,12 @@ MOVEMENT_PHRASES: dict[str, dict[str, str]] = {
         "year_to_date_no_target": "lũy kế từ đầu năm {done} (chưa có chỉ tiêu năm)",
         "year_to_date_unknown": "chưa tính được lũy kế từ đầu năm vì chưa đủ số liệu các tháng từ tháng 01",
         "flow": "{label}: {count}",
-        # completeness
-        "sent": "Đến thời điểm báo cáo, có {ratios} đã gửi báo cáo.",
-        "with_errors": "Có {count} {noun} đã gửi báo cáo nhưng có lỗi, chưa đưa vào số liệu tổng hợp: {names}.",
-        "nothing_sent": "Còn {count} {noun} chưa gửi báo cáo: {names}.",
-        "and_more": "{names} và {more} đơn vị khác",
         # comparison with the previous period
         "compare": "So với {previous}: {changes}.",
         "compare_unchanged": "So với {previous}, số đảng viên cuối kỳ và số kết nạp không thay đổi.",
         "not_comparable": "Số liệu {previous}: {figures}; không so sánh tăng, giảm vì hai kỳ không cùng "
                           "phạm vi đơn vị có số liệu.",
         "no_previous": "Chưa có số liệu {previous} để so sánh.",
-        # the table and the units' states (the vocabulary of docs/domain.md)
-        "accepted": "Đã nộp, hợp lệ",
-        "rejected": "Đã nộp, có lỗi",
-        "missing": "Chưa nộp",
-        "partial": "Chưa đủ ({got}/{expected})",
     },
     "en": {
         "title": "REPORT",
@@ -63,19 +53,11 @@ MOVEMENT_PHRASES: dict[str, dict[str, str]] = {
         "year_to_date_no_target": "year to date {done} (no annual target)",
         "year_to_date_unknown": "the year to date cannot be computed: months since January are missing",
         "flow": "{label}: {count}",
-        "sent": "By the time of this report, {ratios} had sent their reports.",
-        "with_errors": "{count} {noun} sent reports with errors, not yet in the totals: {names}.",
-        "nothing_sent": "{count} {noun} sent nothing yet: {names}.",
-        "and_more": "{names} and {more} more",
         "compare": "Compared with {previous}: {changes}.",
         "compare_unchanged": "Compared with {previous}, members at the end and admissions are unchanged.",
         "not_comparable": "Figures for {previous}: {figures}; no change is stated because the two periods do "
                           "not cover the same units.",
         "no_previous": "There are no figures for {previous} to compare with.",
-        "accepted": "Received, valid",
-        "rejected": "Received, with errors",
-        "missing": "Missing",
-        "partial": "Incomplete ({got}/{expected})",
     },
 }
 

@@ -3,17 +3,11 @@ Vietnamese and English; its messages are looked up through the catalog."""
 
 from __future__ import annotations
 
-__all__ = ["SEVERITY_LABELS", "STATE_LABELS", "ACTION_NAMES", "MESSAGES"]
+__all__ = ["SEVERITY_LABELS", "ACTION_NAMES", "MESSAGES"]
 
 SEVERITY_LABELS = {
     "vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
     "en": {"error": "Error", "warning": "Warning", "info": "Info"},
-}
-STATE_LABELS = {
-    "vi": {"received": "Đã nộp", "errors": "Có lỗi", "missing": "Chưa nộp", "late_suffix": " (nộp muộn)",
-           "approved": "Đã duyệt", "pending": "Chờ xử lý"},
-    "en": {"received": "Received", "errors": "With errors", "missing": "Missing", "late_suffix": " (late)",
-           "approved": "Approved", "pending": "Pending"},
 }
 ACTION_NAMES = {
     "vi": {"make_templates": "Tạo biểu mẫu", "check_inbox": "Kiểm tra", "consolidate": "Tổng hợp",

@@ -80,8 +80,8 @@ def test_check_inbox_lists_findings_with_file_links_and_completeness(workspace):
     assert actions(book, "rangeClear", FINDINGS)[0]["row_count"] > 1000  # old rows are cleared first
     completeness = {r[1]: r for r in table(book, COMPLETENESS)}
     assert {k: v[4] for k, v in completeness.items()} == {
-        "X01": "Chưa nộp", "X02": "Chưa nộp", "C01": "Đã nộp", "C02": "Có lỗi", "C03": "Chưa nộp"}
-    assert completeness["C02"] == ["X01", "C02", "Chi bộ khu phố 2", "Chi bộ trực thuộc", "Có lỗi",
+        "X01": "Chưa nộp", "X02": "Chưa nộp", "C01": "Đã nộp, hợp lệ", "C02": "Đã nộp, có lỗi", "C03": "Chưa nộp"}
+    assert completeness["C02"] == ["X01", "C02", "Chi bộ khu phố 2", "Chi bộ trực thuộc", "Đã nộp, có lỗi",
                                    "DG-NAM_2026_C02.xlsx; 1 lỗi, 0 cảnh báo"]
     assert value_at(book, COMPLETENESS, "A2").startswith("Kỳ năm 2026 · biểu mẫu DG-NAM · đơn vị T01")
 

@@ -63,7 +63,7 @@ def test_root_context_worked_example(result):
     cells = ctx["to_chuc"][2]
     assert cells["ten_cap"] == "chi bộ trực thuộc" and (cells["tong_so"], cells["duoc_danh_gia"]) == (10, 9)
     assert cau["to_chuc"][2] == (
-        "Chi bộ trực thuộc: tổng số 10; đã đánh giá, xếp loại 09 (90,00%); không đánh giá 01. Kết quả: "
+        "Chi bộ trực thuộc: tổng số 10; đã đánh giá, xếp loại 09 (90,00%); không đánh giá 01 (10,00%). Kết quả: "
         "hoàn thành xuất sắc nhiệm vụ 01 (11,11%), trong đó 01 tổ chức đạt “Trong sạch, vững mạnh tiêu biểu”; "
         "hoàn thành tốt nhiệm vụ 06 (66,67%); hoàn thành nhiệm vụ 01 (11,11%); không hoàn thành nhiệm vụ 01 (11,11%). "
         "Tỷ lệ hoàn thành tốt nhiệm vụ trở lên: 77,78%; tỷ lệ HTXSNV trên số HTTNV trở lên: 14,29% "
@@ -112,8 +112,8 @@ def test_missing_units_are_named(form, four):
     res = make_result(form, four, parse_period("2021"), missing=("C07", "C10"))
     ctx = build_narrative_context(res)
     assert ctx["cau"]["day_du"] == ("Đến thời điểm báo cáo, có 2/2 đảng bộ cấp huyện, 4/4 tổ chức cơ sở đảng và "
-                                    "8/10 chi bộ trực thuộc đã kiểm điểm và gửi kết quả. Còn 02 đơn vị chưa gửi "
-                                    "kết quả: Chi bộ khu phố 4, Chi bộ A & B <1>.")
+                                    "8/10 chi bộ trực thuộc đã kiểm điểm và gửi kết quả; 02 chi bộ trực thuộc chưa gửi: "
+                                    "Chi bộ khu phố 4, Chi bộ A & B <1>.")
 
 
 def test_unit_without_children(result):
@@ -131,4 +131,4 @@ def test_english_context(result):
     ctx = build_narrative_context(result, "X04", lang="en")
     assert ctx["cau"]["dang_vien_danh_gia"].startswith("Total members: 97; members evaluated: 88 (90.72%).")
     assert ctx["cau"]["to_chuc"][0].startswith("Party cells: total 3; rated 3 (100.00%).")
-    assert ctx["van_ban"]["tieu_de"] == "REPORT" and ctx["don_vi_con"][2]["trang_thai"] == "Received"
+    assert ctx["van_ban"]["tieu_de"] == "REPORT" and ctx["don_vi_con"][2]["trang_thai"] == "Accepted"

@@ -102,14 +102,14 @@ def test_missing_and_rejected_units_are_named_apart_and_no_change_is_claimed(ws)
     send_months(ws, range(1, 4), skip={("C03", 3)}, broken={("C02", 3)})
     ws.run("2025-02", forms=["DV-THANG"])
     body, tables = _report(ws, "2025-03")
-    assert "có 1/2 tổ chức cơ sở đảng và 1/3 chi bộ trực thuộc đã gửi báo cáo." in body
-    assert "Có 01 đơn vị đã gửi báo cáo nhưng có lỗi, chưa đưa vào số liệu tổng hợp: Chi bộ khu phố 2." in body
-    assert "Còn 01 đơn vị chưa gửi báo cáo: Đảng bộ xã Tân Thông Hội." in body
+    assert ("có 1/2 tổ chức cơ sở đảng và 1/3 chi bộ trực thuộc đã gửi báo cáo; 01 chi bộ trực thuộc gửi báo cáo "
+            "có lỗi, chưa được tổng hợp: Chi bộ khu phố 2; 01 tổ chức cơ sở đảng chưa gửi: Đảng bộ xã Tân Thông Hội."
+            in body)
     assert "(chưa tính tăng, giảm vì số liệu đầu kỳ và cuối kỳ chưa đủ các đơn vị)" in body
     assert "không so sánh tăng, giảm vì hai kỳ không cùng phạm vi đơn vị có số liệu." in body
     assert " tăng " not in body.split("II. ĐÁNH GIÁ CHUNG")[0]
     states = [row[-1] for row in tables[1][1:-1]]
-    assert states == ["Chưa đủ (1/2)", "Chưa nộp"]  # X01: C01 in, C02 rejected
+    assert states == ["Thiếu một phần (1/2)", "Chưa nộp"]  # X01: C01 in, C02 rejected
 
 
 def test_english_report_has_no_vietnamese(ws):

@@ -72,7 +72,7 @@ def test_added_sheets_layout_and_safety(form, four, files, tmp_path):
     assert wb.active.title == "Tổng hợp"
     kids = wb["Đơn vị trực thuộc"]
     rows = [[c.value for c in r] for r in kids.iter_rows(min_row=2, max_row=5)]
-    assert rows[2][:11] == [3, "C10", "Chi bộ A & B <1>", "Đã gửi", 22, 20, pytest.approx(20 / 22), 3, 13, 4, 0]
+    assert rows[2][:11] == [3, "C10", "Chi bộ A & B <1>", "Đã nộp, hợp lệ", 22, 20, pytest.approx(20 / 22), 3, 13, 4, 0]
     assert rows[3][2] == "Cộng" and rows[3][4:6] == [97, 88]
     assert kids["E2"].number_format == "#,##0" and kids["G2"].number_format == "0.00%"
     assert kids.freeze_panes == "D2" and kids.auto_filter.ref == "A1:R4"
@@ -107,7 +107,7 @@ def test_text_from_submissions_is_never_a_formula(form, tmp_path):
     assert set(seen) >= {names["C1"], names["C2"], names["C3"]} and set(seen.values()) == {"s"}
     kids = wb["Đơn vị trực thuộc"]
     assert [kids["C2"].value, kids["C3"].value, kids["C4"].value] == [names["C1"], names["C2"], names["C3"]]
-    assert kids["D4"].value == "Chưa gửi"
+    assert kids["D4"].value == "Chưa nộp"
 
 
 def test_missing_and_english(form, four, files, tmp_path):
@@ -115,7 +115,7 @@ def test_missing_and_english(form, four, files, tmp_path):
     out = write_summary_workbook(result, "X03", tmp_path / "X03_en.xlsx", lang="en")
     wb = load_workbook(out)
     kids = wb["Subordinate units"]
-    assert [kids["C2"].value, kids["D2"].value] == ["Chi bộ khu phố 3", "Received"]
+    assert [kids["C2"].value, kids["D2"].value] == ["Chi bộ khu phố 3", "Accepted"]
     assert [kids["C3"].value, kids["D3"].value] == ["Chi bộ khu phố 4", "Missing"]
     comp = wb["Completeness"]
     assert [c.value for c in comp[3]][1:6] == ["C07", "Chi bộ khu phố 4", "Party cell", "X03", "Missing"]
@@ -132,7 +132,7 @@ def test_monthly_form_without_ratings(monthly_form, three, tmp_path):
     wb = load_workbook(out)
     assert "Biểu đồ" not in wb.sheetnames
     kids = wb["Đơn vị trực thuộc"]
-    assert [kids.cell(2, c).value for c in (2, 3, 4, 5)] == ["X01", "Đảng bộ phường Bến Nghé", "Đã gửi", 100]
+    assert [kids.cell(2, c).value for c in (2, 3, 4, 5)] == ["X01", "Đảng bộ phường Bến Nghé", "Đã nộp, hợp lệ", 100]
     back = read_submission(out, monthly_form)
     assert back.ok and back.values["cuoi_ky"] == 156 and back.values["ket_nap"] == 6
 
@@ -175,11 +175,11 @@ def test_completeness_and_findings_rows(form, four, files, tmp_path):
     comp = wb["Tình hình nộp"]
     rows = {r[1].value: r for r in comp.iter_rows(min_row=2)}
     assert list(rows) == four.descendants("T01") and comp.max_row == 17
-    assert [c.value for c in rows["C03"]][:7] == [5, "C03", "Chi bộ ấp 3", "Chi bộ trực thuộc", "X01", "Có lỗi",
+    assert [c.value for c in rows["C03"]][:7] == [5, "C03", "Chi bộ ấp 3", "Chi bộ trực thuộc", "X01", "Đã nộp, có lỗi",
                                                   "C03_wrong.xlsx"]
-    assert [c.value for c in rows["C01"]][5:] == ["Đã gửi", "C01.xlsx", rows["C01"][7].value, "1/1"]
+    assert [c.value for c in rows["C01"]][5:] == ["Đã nộp, hợp lệ", "C01.xlsx", rows["C01"][7].value, "1/1"]
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", rows["C01"][7].value)
-    assert [rows[u][5].value for u in ("C07", "X04", "X03")] == ["Chưa gửi", "Chưa gửi", "Đã gửi"]
+    assert [rows[u][5].value for u in ("C07", "X04", "X03")] == ["Chưa nộp", "Chưa nộp", "Đã nộp, hợp lệ"]
     assert rows["X03"][8].value == "1/2" and rows["C07"][7].value is None
     fills = {u: rows[u][5].fill.fgColor.rgb if rows[u][5].fill.fill_type else None for u in ("C03", "C07", "X04", "C01")}
     assert fills == {"C03": "00F8CBAD", "C07": "00FFE699", "X04": None, "C01": None}

@@ -44,7 +44,7 @@ def test_a_closed_period_holds_a_late_file_until_it_is_reopened(ws, wide):
     assert output_snapshot(ws.outputs_dir("2021")) == frozen
     assert _total(ws) == TOTAL
     row = next(r for r in ws.status("2021") if r.unit == "C01")
-    assert row.state == "received" and row.pending == (late.name,)
+    assert row.state == "accepted" and row.pending == (late.name,)
 
     res = _cli("status", "-w", str(ws.folder), "-p", "2021")
     assert "Kỳ 2021 đã chốt số liệu lúc" in res.output and "Chờ xử lý" in res.output
@@ -87,7 +87,7 @@ def test_an_approved_report_is_not_replaced_until_the_approval_is_withdrawn(ws, 
     assert res.exit_code == 0, res.output
     assert _total(ws) == TOTAL - 20 + 60
     row = next(r for r in ws.status("2021") if r.unit == "C01")
-    assert row.state == "received" and row.file == newer.name and row.version == 2
+    assert row.state == "accepted" and row.file == newer.name and row.version == 2
     assert [e["event"] for e in ws.events("2021", "C01")] == ["approve", "withdraw"]
 
 

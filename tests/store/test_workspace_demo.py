@@ -65,8 +65,8 @@ def test_status_and_history_on_the_demo(demo):
     with Workspace.open(demo.folder) as ws:
         rows = {r.unit: r for r in ws.status("2025")}
         assert rows[by_kind["missing"].unit].state == "missing"
-        assert rows[by_kind["sum_mismatch"].unit].state == "errors"
-        assert rows[by_kind["late"].unit].late and rows[by_kind["late"].unit].state == "received"
+        assert rows[by_kind["sum_mismatch"].unit].state == "rejected"
+        assert rows[by_kind["late"].unit].late and rows[by_kind["late"].unit].state == "accepted"
         versions = [h for h in ws.history(by_kind["corrected"].unit) if h.period == "2025"]
         assert [(v.version, v.current) for v in versions] == [(1, False), (2, True)]
 

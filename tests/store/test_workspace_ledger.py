@@ -75,7 +75,7 @@ def test_a_file_with_errors_is_recorded_and_kept_out_of_totals(ws):
     drop(ws, "C02", bad, name="C02_v2.xlsx")
     ws.ingest()
     status = {r.unit: r for r in ws.status("2021")}
-    assert status["C02"].state == "errors" and status["C02"].errors == 1 and status["C02"].version == 2
+    assert status["C02"].state == "rejected" and status["C02"].errors == 1 and status["C02"].version == 2
     res = ws.result("2021")
     assert "C02" in res.blocked and res.totals()["dv_tong_so"] == TOTAL - 21
 

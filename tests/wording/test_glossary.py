@@ -9,6 +9,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from evalreport.cli.language import LOCALE_DIR
+from evalreport.model.unit_state import UnitState
 from evalreport.wording import cli_phrases
 from evalreport.wording.catalog import text
 
@@ -39,7 +40,8 @@ def _cli_texts_vi() -> list[str]:
 
 def test_the_six_states_are_the_glossary_states_in_both_languages():
     glossary = _glossary()
-    for key in cli_phrases.STATE_KEYS.values():
+    for state in UnitState:
+        key = state.key
         vi, en = text(key, "vi"), text(key, "en")
         assert glossary.get(vi) == en, (key, vi, en)
 

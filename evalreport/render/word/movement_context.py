@@ -21,11 +21,13 @@ from typing import Any
 from evalreport.form.definition import FormDefinition
 from evalreport.form.roles import MovementRolesDef, find_share
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.word import movement_sentences as M
 from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import FormRolesError
-from evalreport.render.word.narrative_context import completeness_context
+from evalreport.render.word.narrative_context import completeness_context, completeness_sentence
 from evalreport.render.word.sentences import Item, phrase
+from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 from evalreport.wording.movement_phrases import movement_phrases
 
@@ -71,15 +73,14 @@ def _complete(result: ConsolidationResult | None, code: str) -> bool:
 def _state(result: ConsolidationResult, code: str, lang: str) -> str:
     """The unit's state in the words of docs/domain.md; a unit whose data comes from its own
     children, some of which are missing, says how many cells are in."""
-    w = movement_phrases(lang)
     t = result.units.get(code)
     if code in result.blocked:
-        return w["rejected"]
+        return text(UnitState.REJECTED.key, lang)
     if t is None or t.source == "none":
-        return w["missing"]
+        return text(UnitState.MISSING.key, lang)
     if t.missing_units:
-        return w["partial"].format(got=t.covered_units, expected=t.expected_units)
-    return w["accepted"]
+        return text("STATE_PARTIAL", lang, got=t.covered_units, expected=t.expected_units)
+    return text(UnitState.ACCEPTED.key, lang)
 
 
 def _children(result: ConsolidationResult, code: str, roles: MovementRolesDef,
@@ -139,9 +140,6 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
     complete = _complete(result, code)
 
     completeness = completeness_context(result, code, lang)
-    subtree = set(h.subtree(code))
-    blocked = [c for c in result.blocked if c in subtree and c != code]
-    nothing = [m["ma"] for m in completeness["thieu_tat_ca"] if m["ma"] not in set(blocked)]
     ytd_value = v.get(ytd) if ytd else None
     movement = {
         "dau_ky": v.get(roles.opening), "cuoi_ky": v.get(roles.closing), "so_sanh_duoc": complete,
@@ -155,8 +153,7 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
     has_children = not h.is_leaf(code)
     sentences = {
         "mo_dau": w["opening"].format(unit=unit.name, title=phrase(title), period=period_label),
-        "day_du": M.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in completeness["theo_cap"]],
-                                 [h.name(c) for c in blocked], [h.name(c) for c in nothing], lang),
+        "day_du": completeness_sentence(completeness, "S_RECEIVED_REPORTS", lang),
         "bien_dong": M.membership(
             movement["dau_ky"], movement["cuoi_ky"], complete,
             Item(phrase(form.label(admitted, lang)) if admitted else "", movement["ket_nap"]),
@@ -176,8 +173,7 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
             "trich_yeu": w["subject"].format(title=phrase(title), period=period_label),
         },
         "so_lieu": dict(v), "ty_le": dict(sh),
-        "day_du": {**completeness, "loi_tat_ca": [{"ma": c, "ten": h.name(c)} for c in blocked],
-                   "chua_gui": [{"ma": c, "ten": h.name(c)} for c in nothing]},
+        "day_du": completeness,
         "bien_dong": movement,
         "co_don_vi_con": has_children,
         "don_vi_con": _children(result, code, roles, (admitted, ytd, share), lang) if has_children else [],

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evalreport.render.word.sentences import Item, capitalize, join_list
+from evalreport.render.word.sentences import Item
 from evalreport.wording.movement_phrases import movement_phrases
 from evalreport.wording.numbers import fmt_change, fmt_count, fmt_share
 
-__all__ = ["count", "change", "membership", "completeness", "compare"]
+__all__ = ["count", "change", "membership", "compare"]
 
 
 def count(n: int | None, lang: str) -> str:
@@ -54,30 +54,6 @@ def membership(start: int | None, end: int | None, comparable: bool, admitted: I
     groups = [", ".join(w["flow"].format(label=it.label, count=count(it.count, lang)) for it in group)
               for group in flow_groups if group]
     return "; ".join([head, adm, *groups]) + "."
-
-
-def _names(names: Sequence[str], lang: str, limit: int) -> str:
-    shown = ", ".join(names[:limit])
-    more = len(names) - limit
-    return movement_phrases(lang)["and_more"].format(names=shown, more=more) if more > 0 else shown
-
-
-def completeness(ratios: Sequence[tuple[int, int, str]], with_errors: Sequence[str], nothing: Sequence[str],
-                 lang: str, limit: int = 10) -> str:
-    """"Đến thời điểm báo cáo, có 297/300 chi bộ đã gửi báo cáo." and, apart, the units whose
-    reports have errors (not in the totals) and those that sent nothing, by name."""
-    w = movement_phrases(lang)
-    parts = [f"{got}/{exp} {noun}" for got, exp, noun in ratios if exp]
-    if not parts:
-        return ""
-    text = [w["sent"].format(ratios=join_list(parts, lang))]
-    if with_errors:
-        text.append(capitalize(w["with_errors"].format(count=fmt_count(len(with_errors), lang), noun=w["units_noun"],
-                                                       names=_names(with_errors, lang, limit))))
-    if nothing:
-        text.append(capitalize(w["nothing_sent"].format(count=fmt_count(len(nothing), lang), noun=w["units_noun"],
-                                                        names=_names(nothing, lang, limit))))
-    return " ".join(text)
 
 
 def compare(items: Sequence[tuple[str, int | None, int | None]], previous_label: str, has_previous: bool,

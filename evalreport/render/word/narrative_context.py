@@ -13,22 +13,22 @@ import datetime as dt
 from typing import Any
 
 from evalreport.form.derived import compute_shares, namespace
-from evalreport.model.result import ConsolidationResult
+from evalreport.model.result import Comparison, ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.word import sentences as S
 from evalreport.render.word.document_head import DocumentInfo, document_head
 from evalreport.render.word.form_roles import MemberRoles, member_roles, org_roles
 from evalreport.wording.catalog import text
 from evalreport.wording.language import language
-from evalreport.wording.numbers import fmt_change, fmt_share
+from evalreport.wording.numbers import fmt_change, fmt_count, fmt_share
 
-__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "WORDING"]
+__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "completeness_sentence", "comparison_reasons",
+           "WORDING"]
 
 # Fixed wording of the document (not form data); the letterhead's is in document_head.py.
 WORDING: dict[str, dict[str, str]] = {
-    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "sent": "Đã gửi", "missing": "Chưa gửi",
-           "errors": "Có lỗi", "units": "đơn vị"},
-    "en": {"title": "REPORT", "rated": "rated", "sent": "Received", "missing": "Missing", "errors": "With errors",
-           "units": "units"},
+    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "units": "đơn vị"},
+    "en": {"title": "REPORT", "rated": "rated", "units": "units"},
 }
 
 
@@ -102,7 +102,9 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
         entry = {
             "cap": level, "ten_cap": levels.get(level).plural.get(lang), "tong_so": v.get(roles.total),
             "duoc_danh_gia": v.get(roles.evaluated), "ty_le_duoc_danh_gia": share(roles.evaluated, roles.total),
-            "khong_danh_gia": sum(v.get(r.measure) or 0 for r in roles.not_rated), "xep_loai": ratings,
+            "khong_danh_gia": sum(v.get(r.measure) or 0 for r in roles.not_rated),
+            "ty_le_khong_danh_gia": share(roles.not_rated[0].measure, roles.total) if roles.not_rated else None,
+            "xep_loai": ratings,
             "tsvm": v.get(roles.tsvm),
             "httnv_tro_len": v.get(good) if good else None,
             "ty_le_httnv_tro_len": share(good, roles.evaluated) if good else None,
@@ -113,7 +115,8 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
         entry["cau"] = S.organizations(
             entry["ten_cap"], entry["tong_so"],
             S.Item(WORDING[lang]["rated"], entry["duoc_danh_gia"], entry["ty_le_duoc_danh_gia"]),
-            S.Item(S.phrase(roles.not_rated[0].label.get(lang)), entry["khong_danh_gia"]) if roles.not_rated else None,
+            S.Item(S.phrase(roles.not_rated[0].label.get(lang)), entry["khong_danh_gia"], entry["ty_le_khong_danh_gia"])
+            if roles.not_rated else None,
             [S.Item(r["nhan"], r["so"], r["ty_le"]) for r in ratings],
             S.Item(org.tsvm.label.get(lang), entry["tsvm"]),
             S.Item(share_label.get(roles.share_code(good, roles.evaluated) or "", ""), entry["httnv_tro_len"],
@@ -126,8 +129,9 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
 
 
 def completeness_context(result: ConsolidationResult, code: str, lang: str) -> dict[str, Any]:
-    """Who under ``code`` sent, by level ("297/300 chi bộ"), and who did not (the ``day_du``
-    variables); the same for every narrative report."""
+    """Who under ``code`` sent, by level ("297/300 chi bộ"), and, apart, who sent a file with
+    errors (not in the totals) and who sent nothing (the ``day_du`` variables); the same for
+    every narrative report (domain.md: never call a unit that sent a file with errors "chưa gửi")."""
     h = result.hierarchy
     comp = result.completeness.get(code)
     levels = []
@@ -148,30 +152,75 @@ def completeness_context(result: ConsolidationResult, code: str, lang: str) -> d
     deep = [c for c in result.units[code].missing_units if c != code] if code in result.units else []
     errors = list(comp.with_errors) if comp else []
     received = len(comp.received) if comp else len(children) - len(missing)
+    subtree = set(h.subtree(code))
+    rejected = set(result.blocked) | set(errors)
+    blocked = [c for c in dict.fromkeys([*result.blocked, *errors]) if c in subtree and c != code]
+    nothing = [c for c in (deep or missing) if c not in rejected]
+
+    def named(codes: list[str]) -> list[dict[str, str]]:
+        return [{"ma": c, "ten": h.name(c)} for c in codes]
+
     return {"da_gui": received, "tong": len(children), "ty_so": f"{received}/{len(children)}", "theo_cap": levels,
-            "thieu": [{"ma": c, "ten": h.name(c)} for c in missing],
-            "thieu_tat_ca": [{"ma": c, "ten": h.name(c)} for c in (deep or missing)],
-            "loi": [{"ma": c, "ten": h.name(c)} for c in errors]}
+            "thieu": named(missing), "thieu_tat_ca": named(deep or missing), "loi": named(errors),
+            "loi_tat_ca": named(blocked), "chua_gui": named(nothing),
+            "ten_loi": _noun(h, blocked, lang), "ten_chua_gui": _noun(h, nothing, lang)}
+
+
+def _noun(h: Any, codes: list[str], lang: str) -> str:
+    """What the units are called in a sentence: their level's plural ("chi bộ trực thuộc") when
+    they share one, else "đơn vị"."""
+    levels = {h.unit(c).level for c in codes}
+    if len(levels) == 1:
+        return h.levels.get(levels.pop()).plural.get(lang)
+    return WORDING[lang]["units"]
+
+
+def completeness_sentence(comp: dict[str, Any], head_key: str, lang: str) -> str:
+    """The ``cau.day_du`` sentence of a :func:`completeness_context`; ``head_key``: the catalog's
+    phrase of what was sent ("đã kiểm điểm và gửi kết quả", "đã gửi báo cáo")."""
+    return S.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in comp["theo_cap"]],
+                          [m["ten"] for m in comp["loi_tat_ca"]], comp["ten_loi"],
+                          [m["ten"] for m in comp["chua_gui"]], comp["ten_chua_gui"], head_key, lang)
+
+
+def _previous_basis(result: ConsolidationResult, code: str) -> tuple[dict, dict, dict, str, Comparison | None]:
+    """(current values, previous values, previous shares, basis, comparison) of the change sentence.
+
+    basis: "same" (both periods cover the same units: a plain fact), "mapped" (the same units
+    through merges and foundings: compared in the new units), "common" (over the leaf units with
+    data in both periods), "none" (nothing comparable), or "legacy" (no comparison made: the
+    previous figures a result carries without a previous consolidation)."""
+    current = result.units[code].values
+    comparison = result.comparisons.get(code) if result.comparisons else None
+    if comparison is None:
+        if result.previous is not None and code in result.previous.units \
+                and result.previous.units[code].source != "none":
+            return current, dict(result.previous.units[code].values), result.previous.units[code].shares, "legacy", None
+        return current, {c.field: c.previous for c in result.changes if c.unit == code and c.previous is not None}, \
+            {}, "legacy", None
+    if comparison.like_for_like:
+        return current, comparison.previous, {}, "same", comparison
+    if comparison.comparable and set(comparison.reasons) <= {"hierarchy_changed"} and comparison.previous:
+        return current, comparison.previous, {}, "mapped", comparison
+    if comparison.units_compared:
+        return comparison.common_current, comparison.common_previous, {}, "common", comparison
+    return current, {}, {}, "none", comparison
 
 
 def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str, dec: int,
             members: dict) -> dict[str, Any]:
-    prev_label = (result.previous.period if result.previous else result.period.previous()).label(lang)
-    current = result.units[code].values
-    previous: dict[str, Any] = {}
-    if result.previous is not None and code in result.previous.units \
-            and result.previous.units[code].source != "none":
-        previous = dict(result.previous.units[code].values)
-        prev_shares = result.previous.units[code].shares
-    else:
-        previous = {c.field: c.previous for c in result.changes if c.unit == code and c.previous is not None}
-        prev_shares = {}
+    """The change against the previous period, stated as a plain fact only when both periods
+    cover the same units (domain.md "Comparisons must compare like with like")."""
+    prev_period = result.previous.period if result.previous else result.period.previous()
+    prev_label = prev_period.label(lang)
+    current, previous, prev_shares, basis, comparison = _previous_basis(result, code)
+    form = result.form
     outliers = {c.field for c in result.changes if c.unit == code and c.outlier}
     items, parts = [], []
     for f in (roles.total, roles.evaluated, *roles.ratings):
         cur, prev = current.get(f), previous.get(f)
         diff = None if cur is None or prev is None else cur - prev
-        label = S.phrase(result.form.label(f, lang))
+        label = S.phrase(form.label(f, lang))
         if f in roles.ratings:
             label = text("S_RATING_CHANGE_LABEL", lang, label=label)
         items.append({"ma": f, "nhan": label, "hien_tai": cur, "ky_truoc": prev, "chenh_lech": diff,
@@ -180,15 +229,57 @@ def _change(result: ConsolidationResult, roles: MemberRoles, code: str, lang: st
     good = roles.good_or_better
     share_code = roles.share_code(good, roles.evaluated) if good else None
     if share_code and previous:
-        # without the previous result, its shares are computed as aggregation computes them
+        # without the previous result's shares, they are computed as aggregation computes them
         prev_share = prev_shares.get(share_code) if prev_shares else \
-            compute_shares(result.form.shares, namespace(result.form, previous)).get(share_code)
-        cur_share = members["ty_le_httnv_tro_len"]
+            compute_shares(form.shares, namespace(form, previous)).get(share_code)
+        cur_share = members["ty_le_httnv_tro_len"] if basis != "common" else \
+            compute_shares(form.shares, namespace(form, current)).get(share_code)
         diff = None if cur_share is None or prev_share is None else cur_share - prev_share
-        parts.append((S.phrase(result.form.label(share_code, lang)), diff, True))
+        parts.append((S.phrase(form.label(share_code, lang)), diff, True))
     has_prev = bool(previous) and any(i["ky_truoc"] is not None for i in items)
-    return {"co_ky_truoc": has_prev, "ky_truoc": prev_label, "muc": items,
-            "cau": S.change(parts, prev_label, has_prev, lang, dec)}
+    head = None
+    if basis in ("mapped", "common"):
+        how = [text("S_CHANGE_NEW_UNITS", lang)] if "hierarchy_changed" in comparison.reasons else []
+        if basis == "common":
+            how.append(text("S_CHANGE_COMMON", lang, n=fmt_count(comparison.units_compared, lang),
+                            noun=result.hierarchy.levels.levels[-1].plural.get(lang),
+                            both=text("S_BOTH_YEARS" if result.period.kind == "year" else "S_BOTH_PERIODS", lang)))
+        head = text("S_CHANGE_HEAD_AS", lang, previous=prev_label, how=", ".join(how))
+    sentence = S.change(parts, prev_label, has_prev, lang, dec, head)
+    if comparison is not None and basis in ("common", "none"):
+        sentence = " ".join(p for p in (sentence if basis == "common" else "",
+                                        _raw_figures(result, roles, code, comparison, prev_period, lang)) if p)
+    if comparison is not None and (comparison.merged or comparison.founded or comparison.dissolved):
+        sentence += text("S_CHANGE_UNITS", lang, merged=fmt_count(comparison.merged, lang),
+                         founded=fmt_count(comparison.founded, lang), dissolved=fmt_count(comparison.dissolved, lang))
+    return {"co_ky_truoc": has_prev, "ky_truoc": prev_label, "muc": items, "co_so": basis,
+            "cung_pham_vi": basis == "same", "ly_do": list(comparison.reasons) if comparison else [],
+            "so_don_vi_so_sanh": comparison.units_compared if comparison else None, "cau": sentence}
+
+
+def comparison_reasons(result: ConsolidationResult, code: str, comparison: Comparison, lang: str) -> str:
+    """Why a unit's two periods are not compared directly, in words ("năm 2025 còn 03 đơn vị chưa
+    có số liệu được tổng hợp"); the report and the summary workbook say the same."""
+    prev_period = result.previous.period if result.previous else result.period.previous()
+    missing = len(result.units[code].missing_units)
+    return S.join_list([text("S_REASON_" + r.upper(), lang, n=fmt_count(missing, lang),
+                             period=result.period.label(lang), previous=prev_period.label(lang))
+                        for r in comparison.reasons], lang)
+
+
+def _raw_figures(result: ConsolidationResult, roles: MemberRoles, code: str, comparison: Comparison,
+                 prev_period: Any, lang: str) -> str:
+    """Both periods' totals as they are, with why they are not compared directly."""
+    cur = result.units[code].values.get(roles.total)
+    prev = None
+    if comparison.previous:
+        prev = comparison.previous.get(roles.total)
+    elif result.previous is not None and code in result.previous.units:
+        prev = result.previous.units[code].values.get(roles.total)
+    reasons = comparison_reasons(result, code, comparison, lang)
+    return text("S_CHANGE_RAW", lang, label=S.capitalize(S.phrase(result.form.label(roles.total, lang))),
+                period=result.period.label(lang), current=S.count_of(cur, lang), previous=prev_period.label(lang),
+                before=S.count_of(prev, lang) if prev is not None else fmt_count(None, lang), reasons=reasons)
 
 
 def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: str,
@@ -198,7 +289,7 @@ def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: 
     given = {r.code: r for r in own.ratings} if own else {}
     missing = {m["ma"] for m in comp["thieu"]}
     errors = {m["ma"] for m in comp["loi"]}
-    words = WORDING[lang]
+    states = {state: text(state.key, lang) for state in UnitState}
     rows = []
     for i, child in enumerate(h.children(code), start=1):
         t = result.units.get(child)
@@ -208,7 +299,8 @@ def _children(result: ConsolidationResult, roles: MemberRoles, code: str, lang: 
         rdef = form.organizations.rating(rating.rating) if rating and rating.rating and form.organizations else None
         rows.append({
             "stt": i, "ma": child, "ten": h.name(child),
-            "trang_thai": words["errors"] if child in errors else words["missing"] if child in missing else words["sent"],
+            "trang_thai": states[UnitState.REJECTED if child in errors else UnitState.MISSING if child in missing
+                                 else UnitState.ACCEPTED],
             "tong_so": v.get(roles.total), "duoc_danh_gia": v.get(roles.evaluated),
             "xep_loai": [v.get(c) for c in roles.ratings],
             "ty_le_httnv_tro_len": roles.share(sh, roles.good_or_better, roles.evaluated),
@@ -251,8 +343,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
     unchanged_items = [i for i in members["xep_loai"]]
     sentences = {
         "mo_dau": S.opening(unit.name, title, period_label, form.regulation, has_children, lang),
-        "day_du": S.completeness([(lv["da_gui"], lv["tong"], lv["ten_cap"]) for lv in completeness["theo_cap"]],
-                                 [m["ten"] for m in completeness["thieu_tat_ca"]], words["units"], lang),
+        "day_du": completeness_sentence(completeness, "S_RECEIVED", lang),
         "to_chuc": [o["cau"] for o in organizations],
         "dang_vien_danh_gia": S.members_evaluated(
             S.Item(S.phrase(form.label(roles.total, lang)), members["tong_so"]),

@@ -89,21 +89,23 @@ def opening(unit_name: str, title: str, period_label: str, regulation: str | Non
                            period=period_label))
 
 
-def completeness(parts: Sequence[tuple[int, int, str]], missing: Sequence[str], missing_noun: str,
-                 lang: str, limit: int = 10) -> str:
-    """parts: (received, expected, plural noun) per level below the unit; missing: names of the
-    direct children that sent nothing."""
+def completeness(parts: Sequence[tuple[int, int, str]], with_errors: Sequence[str], errors_noun: str,
+                 nothing: Sequence[str], nothing_noun: str, head_key: str, lang: str, limit: int = 10) -> str:
+    """parts: (received, expected, plural noun) per level below the unit; then, apart, the names
+    of the units that sent files with errors (not yet in the totals) and of those that sent
+    nothing: "297/300 chi bộ … đã gửi; 02 chi bộ gửi báo cáo có lỗi, chưa được tổng hợp: …; 01
+    chi bộ chưa gửi: …"."""
     ratios = [f"{got}/{exp} {noun}" for got, exp, noun in parts if exp]
     if not ratios:
         return ""
-    shown = list(missing[:limit])
-    more = len(missing) - len(shown)
-    sentence = text("S_RECEIVED", lang, ratios=join_list(ratios, lang))
-    if missing:
-        names = ", ".join(shown) + (text("S_MORE_UNITS", lang, more=more) if more else "")
-        sentence += text(_one("S_NOT_RECEIVED", len(missing)), lang, count=len(missing), noun=missing_noun,
-                         noun_one=missing_noun.removesuffix("s"), names=names)
-    return sentence
+    rest = ""
+    for key, names, noun in (("S_SENT_WITH_ERRORS", with_errors, errors_noun), ("S_SENT_NOTHING", nothing, nothing_noun)):
+        if names:
+            shown = ", ".join(names[:limit]) + (text("S_MORE_UNITS", lang, more=len(names) - limit)
+                                                if len(names) > limit else "")
+            rest += text(key, lang, count=len(names), noun=noun.removesuffix("s") if len(names) == 1 else noun,
+                         names=shown)
+    return text(head_key, lang, ratios=join_list(ratios, lang), rest=rest)
 
 
 def _none_sentence(noun: str, labels: Sequence[str], lang: str) -> str:
@@ -125,6 +127,7 @@ def organizations(plural: str, total: int | None, rated: Item, not_rated: Item |
     head += f"; {rated.label} {_n(rated.count, lang)} ({_pct(rated.share, lang, decimals)})"
     if not_rated is not None and not_rated.count:
         head += f"; {not_rated.label} {_n(not_rated.count, lang)}"
+        head += f" ({_pct(not_rated.share, lang, decimals)})" if not_rated.share is not None else ""
     listed, zero = [], []
     for it in ratings:
         if it.count:
@@ -205,9 +208,11 @@ def discipline(kinds: Sequence[Item], period_label: str, lang: str) -> str:
 
 
 def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label: str, has_previous: bool,
-           lang: str, decimals: int) -> str:
+           lang: str, decimals: int, head: str | None = None) -> str:
     """items: (label, difference, is_share). Shares change in percentage points; the items that did
-    not change are named together at the end."""
+    not change are named together at the end. ``head``: what the changes follow ("So với năm
+    2024, so sánh trên 297 chi bộ có số liệu cả hai năm: "), the plain "So với năm 2024: " by
+    default."""
     if not has_previous:
         return text("S_CHANGE_NO_PREVIOUS", lang, previous=previous_label)
     changed, same = [], []
@@ -223,9 +228,11 @@ def change(items: Sequence[tuple[str, float | int | None, bool]], previous_label
         else:
             changed.append(f"{label} {fmt_change(d, lang, text(_one('S_MEMBER_UNIT', abs(d)), lang))}")
     if not changed:
+        if head is not None:
+            return head + text("S_CHANGE_ALL_SAME", lang) + "."
         return text("S_CHANGE_NONE", lang, previous=previous_label)
     if len(same) > 2:  # a long list of unchanged items reads badly; name them only when few
         changed.append(text("S_CHANGE_OTHERS_SAME", lang))
     elif same:
         changed.append(f"{join_list(same, lang)} {fmt_change(0, lang)}")
-    return text("S_CHANGE_HEAD", lang, previous=previous_label) + "; ".join(changed) + "."
+    return (head or text("S_CHANGE_HEAD", lang, previous=previous_label)) + "; ".join(changed) + "."

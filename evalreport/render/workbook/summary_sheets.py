@@ -19,8 +19,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
+from evalreport.render.word.narrative_context import comparison_reasons
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
 from evalreport.render.workbook.workbook_text import text
 from evalreport.render.workbook.xlsx_cells import (
@@ -35,6 +37,7 @@ from evalreport.render.workbook.xlsx_cells import (
     set_widths,
 )
 from evalreport.wording.catalog import describe
+from evalreport.wording.catalog import text as words
 
 __all__ = ["write_completeness", "write_findings", "write_change", "write_charts", "short_label"]
 
@@ -67,7 +70,7 @@ def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, la
              t["covered"]]
     header_row(ws, 1, heads)
     units = h.descendants(code)
-    set_widths(ws, [6, 12, 36, 22, 12, 14, 34, 17, 14])
+    set_widths(ws, [6, 12, 36, 22, 12, 18, 34, 17, 14])
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(len(units) + 1, 2)}"
     landscape(ws, "1:1")
@@ -85,9 +88,10 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
     def looks(status: CellLook) -> tuple[CellLook, ...]:
         return (center, center, left, center, center, status, left, center, center)
 
-    sent, missing = (t["sent"], looks(center)), (t["missing"], looks(center))
-    blocked_status = (t["with_errors"], looks(look(ws, align="center", fill=RED_FILL)))
-    missing_leaf = (t["missing"], looks(look(ws, align="center", fill=AMBER_FILL)))
+    sent = (words(UnitState.ACCEPTED.key, lang), looks(center))
+    missing = (words(UnitState.MISSING.key, lang), looks(center))
+    blocked_status = (words(UnitState.REJECTED.key, lang), looks(look(ws, align="center", fill=RED_FILL)))
+    missing_leaf = (missing[0], looks(look(ws, align="center", fill=AMBER_FILL)))
     level_labels = {level.key: level.label.get(lang) for level in h.levels.levels}
     ratio = t["ratio"]
     blocked = set(result.blocked)
@@ -180,24 +184,38 @@ def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang
 
 
 def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
-    """Each field of the unit this period and the previous one; outliers flagged."""
+    """Each field of the unit this period and the previous one (mapped onto this period's units
+    through the successions); outliers flagged. When the two periods do not cover the same units,
+    a note says why and three more columns compare over the leaf units with data in both
+    (domain.md "Comparisons must compare like with like")."""
     t, form = text(lang), result.form
     prev_period = result.previous.period if result.previous else result.period.previous()
     current = result.units[code].values
+    comparison = result.comparisons.get(code) if result.comparisons else None
     previous: dict[str, int | float | None] = {}
-    if result.previous is not None and code in result.previous.units \
+    if comparison is not None and comparison.comparable:
+        previous = dict(comparison.previous)
+    elif comparison is None and result.previous is not None and code in result.previous.units \
             and result.previous.units[code].source != "none":
         previous = dict(result.previous.units[code].values)
-    else:
+    elif comparison is None:
         previous = {c.field: c.previous for c in result.changes if c.unit == code}
     outliers = {c.field for c in result.changes if c.unit == code and c.outlier}
     put(ws, 1, 1, f"{result.hierarchy.name(code)}: {result.period.label(lang)} / {prev_period.label(lang)}",
         bold=True, border=False)
-    if not previous:
+    common = comparison is not None and not comparison.like_for_like and comparison.units_compared > 0
+    if comparison is not None and not comparison.like_for_like:
+        note = t["not_like"].format(reasons=comparison_reasons(result, code, comparison, lang))
+        if common:
+            note += " " + t["common_note"].format(n=comparison.units_compared)
+        put(ws, 2, 1, note, border=False)
+    if not previous and not common:
         put(ws, 3, 1, t["no_previous"].format(period=prev_period.label(lang)), border=False)
         set_widths(ws, [60])
         return
     heads = [t["item"], t["current"], t["previous"], t["difference"], t["relative"], t["outlier"]]
+    if common:
+        heads += [t["common_current"], t["common_previous"], t["common_difference"]]
     header_row(ws, 3, heads)
     row = 3
     codes = [f.code for f in form.fields] + [d.code for d in form.derived]
@@ -212,7 +230,12 @@ def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: st
         put_share(ws, row, 5, None if diff is None or not prev else 100.0 * diff / prev)
         put(ws, row, 6, t["yes"] if fcode in outliers else "", align="center",
             fill=RED_FILL if fcode in outliers else None)
-    set_widths(ws, [58, 13, 13, 13, 13, 12])
+        if common:
+            c_now, c_before = comparison.common_current.get(fcode), comparison.common_previous.get(fcode)
+            put(ws, row, 7, c_now)
+            put(ws, row, 8, c_before)
+            put(ws, row, 9, None if c_now is None or c_before is None else c_now - c_before, fmt="+#,##0;-#,##0;0")
+    set_widths(ws, [58, 13, 13, 13, 13, 12] + ([15, 15, 15] if common else []))
     ws.freeze_panes = "B4"
     landscape(ws, "3:3")
 

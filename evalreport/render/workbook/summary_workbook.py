@@ -24,6 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evalreport.form.layout import FormLayout
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
 from evalreport.render.word.sentences import capitalize
@@ -54,6 +55,7 @@ from evalreport.render.workbook.xlsx_cells import (
     set_widths,
 )
 from evalreport.store.atomic import atomic_path
+from evalreport.wording.catalog import text as words
 
 __all__ = ["write_summary_workbook", "build_summary_workbook", "summary_values"]
 
@@ -135,7 +137,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     org = form.organizations
     org_r = org_roles(form)
     rated = org_r.ratings if org_r else ()
-    width = 4 + 2 * len(rated) + 3
+    width = 5 + 2 * len(rated) + 3
     row = _title(ws, result, code, lang, width)
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["members"], bold=True, border=False)
@@ -175,7 +177,7 @@ def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     row += 1
     if org is not None:
         row = _write_org_levels(ws, result, code, lang, row)
-    set_widths(ws, [6, 50, 11, 11, 11] + [9, 9] * len(rated) + [11, 12, 13])
+    set_widths(ws, [6, 50, 11, 11, 11, 9] + [9, 9] * len(rated) + [11, 12, 13])
     ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
     landscape(ws)
 
@@ -215,7 +217,7 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     values, shares = result.units[code].values, result.units[code].shares
     put(ws, row, 1, t["organizations"], bold=True, border=False)
     row += 1
-    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"]]
+    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"], t["pct"]]
     for r in roles.ratings:
         heads += [r.code, t["pct"]]
     heads += [t["tsvm"], t["good"], t["within"]]
@@ -235,7 +237,8 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
         put(ws, row, 3, v(roles.total))
         put(ws, row, 4, v(roles.evaluated))
         put(ws, row, 5, sum(v(r.measure) or 0 for r in roles.not_rated))
-        col = 6
+        put_share(ws, row, 6, share(roles.not_rated[0].measure, roles.total) if roles.not_rated else None)
+        col = 7
         for r in roles.ratings:
             put(ws, row, col, v(r.measure))
             put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
@@ -278,14 +281,18 @@ def _branch(h: Hierarchy, unit: str, children: set[str], memo: dict[str, str | N
     return found
 
 
-def _status(result: ConsolidationResult, code: str, child: str, t: dict[str, str]) -> str:
+def _status(result: ConsolidationResult, code: str, child: str, lang: str) -> str:
+    """The child's state in the one vocabulary; a child whose subtree is partly missing says how
+    many leaf units are in."""
     comp = result.completeness.get(code)
     tot = result.units.get(child)
     if comp and child in comp.with_errors:
-        return t["with_errors"]
+        return words(UnitState.REJECTED.key, lang)
     if (comp and child in comp.missing) or tot is None or tot.source == "none":
-        return t["missing"]
-    return t["partial"] if tot.missing_units else t["sent"]
+        return words(UnitState.MISSING.key, lang)
+    if tot.missing_units:
+        return words("STATE_PARTIAL", lang, got=tot.covered_units, expected=tot.expected_units)
+    return words(UnitState.ACCEPTED.key, lang)
 
 
 def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
@@ -300,7 +307,7 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     for i, child in enumerate(h.children(code), start=1):
         row += 1
         v = result.units[child].values if child in result.units else {}
-        lead = [i, child, h.name(child), _status(result, code, child, t)]
+        lead = [i, child, h.name(child), _status(result, code, child, lang)]
         for col, value in enumerate([*lead, *(v.get(c) for c in codes), *counts.get(child, [0, 0])], start=1):
             put(ws, row, col, value, align="left" if col == 3 else None if col > 4 else "center")
     last = row
@@ -308,7 +315,7 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     total = result.units[code].values
     for col, value in enumerate(["", "", t["sum"], "", *(total.get(c) for c in codes), "", ""], start=1):
         put(ws, row, col, value, bold=True, fill=TOTAL_FILL)
-    set_widths(ws, [5, 11, 34, 13] + [12] * len(codes) + [8, 9])
+    set_widths(ws, [5, 11, 34, 18] + [12] * len(codes) + [8, 9])
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(last, 2)}"
     landscape(ws, "1:1")
@@ -336,7 +343,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
         v = tot.values if tot else {}
         sh = tot.shares if tot else {}
         rating = given.get(child)
-        rows.append((*_child_row(looks, [i, child, h.name(child), _status(result, code, child, t)], v, sh, roles,
+        rows.append((*_child_row(looks, [i, child, h.name(child), _status(result, code, child, lang)], v, sh, roles,
                                  rating.rating if rating and rating.rating else "",
                                  t["yes"] if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
     last = len(rows) + 1
@@ -348,7 +355,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
                              (t["quota_note"].format(limit=_quota_text(result, lang)), looks.look(border=False))]),
                  None))
     _highlight(ws, last, len(heads), result, lang)
-    set_widths(ws, [5, 11, 34, 13, 11, 11, 10] + [10] * len(labels) + [11, 11, 12, 11, 8, 7, 9])
+    set_widths(ws, [5, 11, 34, 18, 11, 11, 10] + [10] * len(labels) + [11, 11, 12, 11, 8, 7, 9])
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{last}"
     landscape(ws, "1:1")
@@ -387,15 +394,15 @@ def _highlight(ws: Worksheet, last: int, width: int, result: ConsolidationResult
     (members), amber when the unit sent nothing. Rules stay live if the officer sorts or edits."""
     if last < 2:
         return
-    t = text(lang)
     roles = member_roles(result.form)
     within_col = get_column_letter(4 + 3 + len(roles.ratings) + 3)
     errors_col = get_column_letter(width - 1)
     org = result.form.organizations
     limit = result.form.param(org.quota.parameter) if org is not None and org.quota is not None else None
     rng = f"A2:{get_column_letter(width)}{last}"
-    ws.conditional_formatting.add(rng, FormulaRule(formula=[f'$D2="{t["missing"]}"'], fill=AMBER_FILL))
-    red = [f'$D2="{t["with_errors"]}"', f"AND(ISNUMBER(${errors_col}2),${errors_col}2>0)"]
+    ws.conditional_formatting.add(rng, FormulaRule(formula=[f'$D2="{words(UnitState.MISSING.key, lang)}"'],
+                                                   fill=AMBER_FILL))
+    red = [f'$D2="{words(UnitState.REJECTED.key, lang)}"', f"AND(ISNUMBER(${errors_col}2),${errors_col}2>0)"]
     if limit is not None:
         red.append(f"AND(ISNUMBER(${within_col}2),${within_col}2>{limit})")
     ws.conditional_formatting.add(rng, FormulaRule(formula=[f"OR({','.join(red)})"], fill=RED_FILL))
