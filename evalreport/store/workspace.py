@@ -198,7 +198,8 @@ class Workspace:
                     units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     outputs, notes = render_outputs(result, out_dir, run_id, units, lang, self.config.outputs.pdf,
-                                                    progress, self.config.report_settings(), report.pending)
+                                                    progress, self.config.report_settings(), report.pending,
+                                                    workers=self.config.workers)
                     report.outputs += outputs
                     report.notes += notes
                     watch.lap("render")
