@@ -7,7 +7,10 @@
 (d) evalreport end to end through :meth:`evalreport.Workspace.run` (ingest into the ledger and
     archive, read, check, consolidate all four levels, write the root's summary workbook,
     narrative and findings workbook, manifest);
-(e) the same run after one file changed (the ledger's incremental path).
+(e) the same run after one file changed (the ledger's incremental path);
+templates: ``Workspace.make_templates`` (what ``evalreport template make`` does) for the first
+    ``cells`` cells; plain: the same number of workbooks saved by bare openpyxl, each holding the
+    cell values of the first template (no styles, validations, protection or hidden sheets).
 """
 
 from __future__ import annotations
@@ -69,7 +72,7 @@ def pandas_loop(args: dict[str, Any]) -> dict[str, Any]:
     totals = dict.fromkeys(codes, 0)
     start = time.perf_counter()
     for p in chosen:
-        df = pd.read_excel(p, sheet_name=0, header=None)
+        df = pd.read_excel(p, sheet_name=0, header=None, engine=args.get("engine"))
         rows = df[df[0].isin(codes)]
         for code, value in zip(rows[0], rows[2], strict=True):
             totals[code] += int(value)
@@ -83,7 +86,7 @@ def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
 
     start = time.perf_counter()
     with Workspace.open(args["workspace"]) as ws:
-        report = ws.run(args["period"])
+        report = ws.run(args["period"], all_levels=args.get("all_levels", False))
         seconds = time.perf_counter() - start
         result = report.result
         assert result is not None
@@ -96,6 +99,41 @@ def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
                 "totals": {k: v for k, v in root.items() if k.startswith("dv_")}}
 
 
+def templates(args: dict[str, Any]) -> dict[str, Any]:
+    from evalreport.store import Workspace
+
+    with Workspace.open(args["workspace"]) as ws:
+        units = [u.code for u in ws.hierarchy if u.level == "chi_bo"][:args["cells"]]
+        start = time.perf_counter()
+        out = ws.make_templates(args["period"], units=units, folder=args["folder"])
+        seconds = time.perf_counter() - start
+    return {"seconds": seconds, "files": len(out), "bytes": sum(p.stat().st_size for p in out)}
+
+
+def plain_openpyxl(args: dict[str, Any]) -> dict[str, Any]:
+    """The same number of workbooks, each the first template's cell values and nothing else."""
+    from openpyxl import Workbook, load_workbook
+
+    first = sorted(Path(args["folder"]).glob("*.xlsx"))[0]
+    src = load_workbook(first)
+    sheets = [(ws.title, [(c.coordinate, c.value) for row in ws.iter_rows() for c in row if c.value is not None])
+              for ws in src.worksheets]
+    folder = Path(args["folder"]) / "plain"
+    folder.mkdir(exist_ok=True)
+    start = time.perf_counter()
+    for i in range(args["cells"]):
+        wb = Workbook()
+        wb.remove(wb.active)
+        for title, cells in sheets:
+            ws = wb.create_sheet(title)
+            for ref, value in cells:
+                ws[ref] = value
+        wb.save(folder / f"{i}.xlsx")
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "files": args["cells"], "cells": sum(len(c) for _, c in sheets)}
+
+
 PHASES: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     "floor": floor, "calamine": calamine, "pandas": pandas_loop, "evalreport": evalreport_run,
+    "templates": templates, "plain": plain_openpyxl,
 }

@@ -180,42 +180,30 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
 
 def render_outputs(result: ConsolidationResult, staging: Path, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
-                   report: ReportSettings | None = None, pending: list[Finding] = ()) -> tuple[list[Path], list[str]]:
+                   report: ReportSettings | None = None, pending: list[Finding] = (),
+                   workers: int = 1) -> tuple[list[Path], list[str]]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook into the
     run's ``staging`` folder (published later, as one set: :func:`.publish.publish`).
-    ``report``: the workspace's letterhead settings.
+    ``report``: the workspace's letterhead settings; ``workers``: processes rendering the units'
+    files when there are many units (:func:`~.render_pool.render_units`).
 
     ``pending``: warnings on held files, listed in the findings workbook too.
 
     Returns the written files and notes for the manifest (e.g. why no PDF was made)."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
-    from evalreport.render.word.form_roles import FormRolesError
-    from evalreport.render.word.movement_context import build_movement_context, has_movement_report
-    from evalreport.render.word.narrative import write_narrative
-    from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
     from evalreport.render.workbook.findings_table import write_findings_table
-    from evalreport.render.workbook.summary_workbook import write_summary_workbook
+    from evalreport.store.render_pool import UnitJob, render_units
 
     code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
-    build_context = build_movement_context if has_movement_report(result.form) else build_narrative_context
-    for i, unit in enumerate(units):
+    job = UnitJob(result, staging, lang, report)
+    for i, (paths, unit_notes) in enumerate(render_units(job, units, workers)):
         if progress:
             progress(f"render {code}", i, len(units))
-        workbook, narrative = (staging / name for name in output_names(code, period, unit, lang))
-        try:
-            context = build_context(result, unit, lang, DocumentInfo(settings=report))
-        except FormRolesError as exc:  # this form has no narrative report
-            notes.append(str(exc))
-            context = None
-        if context is not None:
-            write_narrative(context, narrative, None, lang)
-        write_summary_workbook(result, unit, workbook, lang=lang, report=report.for_unit(unit) if report else None)
-        staged.append(workbook)
+        staged += paths
+        notes += unit_notes
         crash_point("render.staged")
-        if context is not None:
-            staged.append(narrative)
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{text('FILE_FINDINGS', lang)}.xlsx"
     write_findings_table(unique_findings([*pending, *result.findings]), findings, lang)
     staged.append(findings)

@@ -195,7 +195,8 @@ class Workspace:
                     units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
                     staged, notes = render_outputs(result, staging, units, lang, self.config.outputs.pdf,
-                                                   progress, self.config.report_settings(), report.pending)
+                                                   progress, self.config.report_settings(), report.pending,
+                                                   workers=self.config.workers)
                     report.outputs += [out_dir / p.name for p in staged]
                     report.notes += notes
                     watch.lap("render")

@@ -1,0 +1,170 @@
+"""What an officer waits for, side by side: every phase a whole fresh process, wall and CPU.
+
+Run::
+
+    python bench/bench_wait.py                                  # this tree, N = 1,000 and 10,000
+    python bench/bench_wait.py --trees main=/tmp/main head=.    # several trees on one corpus
+    python bench/bench_wait.py --n 100000 --repeat 1            # also N = 100,000
+
+Why: ``bench_run.py`` and ``bench_compare.py`` time the root-only run on files without findings,
+but an officer also presses "Xuất báo cáo" (every non-leaf unit's workbook and Word report),
+receives files with findings, and writes a fill-in template for every unit before the period.
+For each N the corpus of ``corpus.py`` is written once; then, round after round (the machine is
+shared, so the rounds are interleaved and the table gives medians), it times
+
+* (b) the calamine floor: python-calamine reads every sheet of every file, 1 process;
+* (c) the pandas loop with ``engine="calamine"`` (timed on ``--pandas-sample`` files, extrapolated;
+  first round only);
+* for each tree: (d) a root-only run from an empty workspace, (e) a rerun after one changed file,
+  (r) a root-only run with nothing new, (A) the all-levels run with nothing new (what
+  "Xuất báo cáo" costs beyond the consolidation), (f) a run from an empty workspace in which 5 %
+  of the files break the excellent-rating quota (warnings in every summary), (t) ``template make``
+  for ``--template-cells`` cells, and (p) bare openpyxl saving the same number of workbooks with the
+  first template's cell values.
+
+Wall seconds, CPU seconds of the phase's process and every process it waited for, peak RSS of its
+process tree (see ``bench_compare.timed_process``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_compare import KEEP, reset, timed_process  # noqa: E402
+
+NAMES = {"b": "(b) calamine floor, 1 process", "c": "(c) pandas loop, engine=calamine",
+         "d": "(d) root-only run, from scratch", "e": "(e) rerun, 1 file changed",
+         "r": "(r) root-only run, nothing new", "A": "(A) all-levels run, nothing new",
+         "f": "(f) from scratch, 5 % with findings", "t": "(t) template make", "p": "(p) plain openpyxl saves"}
+
+
+def with_findings(corpus: Any, share: float, good: bool) -> None:
+    """Rewrite ``share`` of the files so that their excellent ratings break the quota (or back)."""
+    import corpus as cp
+
+    cp._init(corpus.units, 7)
+    chosen = random.Random(5).sample(corpus.cells, max(1, int(len(corpus.cells) * share)))
+    for unit in chosen:
+        values = cp._values(unit)
+        if not good:
+            shift = min(values["dv_httnv"], values["dv_duoc_danh_gia"] // 2)
+            values["dv_htxsnv"] += shift
+            values["dv_httnv"] -= shift
+        corpus.path(unit).write_bytes(cp.clone_bytes(str(corpus.folder), corpus.cells[0], unit, values))
+
+
+def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> None:
+    from bench_run import prepare
+    from corpus import PERIOD, rewrite_file
+
+    corpus = prepare(a.dir, n, a.workers)
+    folder = corpus.folder.parent
+    pristine = a.dir / f"n{n}-pristine"
+    shutil.rmtree(pristine, ignore_errors=True)
+    pristine.mkdir()
+    for q in folder.iterdir():
+        if q.name not in KEEP:
+            (shutil.copytree if q.is_dir() else shutil.copy2)(q, pristine / q.name)
+    base = {"inbox": str(corpus.folder), "workspace": str(folder), "period": PERIOD, "form": "DG-NAM"}
+    cells = min(n, a.template_cells)
+    rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    loads = []
+    salt = 1
+    for r in range(a.repeat):
+        loads.append(os.getloadavg()[0])
+        print(f"round {r + 1}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
+        t0 = trees[0][1]
+        rows.setdefault(("", "b"), []).append(timed_process(t0, "calamine", {**base, "workers": 1}))
+        if r == 0:
+            rows[("", "c")] = [timed_process(t0, "pandas", {**base, "engine": "calamine",
+                                                            "sample": min(n, a.pandas_sample)})]
+        for label, tree in trees:
+            def timed(key: str, phase: str, **extra: Any) -> dict[str, Any]:
+                got = timed_process(tree, phase, {**base, **extra})  # noqa: B023
+                rows.setdefault((label, key), []).append(got)  # noqa: B023
+                return got
+
+            reset(folder, pristine)
+            timed("d", "evalreport")
+            rewrite_file(corpus, corpus.cells[(len(corpus.cells) // 2 + salt) % len(corpus.cells)], salt=salt)
+            salt += 1
+            assert timed("e", "evalreport")["parsed"] == 1
+            timed("r", "evalreport")
+            timed("A", "evalreport", all_levels=True)
+            reset(folder, pristine)
+            with_findings(corpus, 0.05, good=False)
+            try:
+                assert timed("f", "evalreport")["findings"] > 0
+            finally:
+                with_findings(corpus, 0.05, good=True)
+            out = a.dir / f"templates-{label}"
+            shutil.rmtree(out, ignore_errors=True)
+            timed("t", "templates", cells=cells, folder=str(out))
+            timed("p", "plain", cells=cells, folder=str(out))
+            shutil.rmtree(out, ignore_errors=True)
+            print(f"  {label}: " + ", ".join(f"{k} {rows[label, k][-1]['wall']:.1f}" for k in "derAftp"), flush=True)
+    report(n, cells, trees, rows, loads)
+    if not a.keep:
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(pristine, ignore_errors=True)
+
+
+def report(n: int, cells: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], list[dict[str, Any]]],
+           loads: list[float]) -> None:
+    def med(key: tuple[str, str], field: str) -> float:
+        return statistics.median(x[field] for x in rows[key])
+
+    c = rows["", "c"][0]
+    print(f"\nN = {n:,}: medians of {len(loads)} rounds (load average at round start: "
+          f"{' '.join(f'{x:.1f}' for x in loads)}); (t), (p): {cells:,} files; (c) timed on {c['sampled']} files, "
+          f"extrapolated")
+    print(f"{'tree':<8} {'phase':<38} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   all walls")
+    for label in ["", *(t for t, _ in trees)]:
+        for k in NAMES:
+            if (label, k) not in rows:
+                continue
+            walls = " ".join(f"{x['wall']:.1f}" for x in rows[label, k])
+            wall = c["seconds"] + (med(("", "c"), "wall") - c["measured_seconds"]) if k == "c" else med((label, k),
+                                                                                                          "wall")
+            print(f"{label or '-':<8} {NAMES[k]:<38} {wall:>8.2f} {med((label, k), 'cpu'):>8.2f} "
+                  f"{med((label, k), 'rss'):>12.0f}   {walls}")
+    for label, _ in trees:
+        def m(k: str, field: str = "wall") -> float:
+            return med((label, k), field)  # noqa: B023
+        print(f"{label:<8} A/r = {m('A') / m('r'):.2f} (target <= 3)   t/p = {m('t') / m('p'):.2f} (<= 0.5)   "
+              f"CPU d/b = {m('d', 'cpu') / med(('', 'b'), 'cpu'):.2f} (<= 2.0)   c/d = {c['seconds'] / m('d'):.2f} "
+              f"(>= 2.5)   f/d = {m('f') / m('d'):.2f}   A per non-leaf unit = "
+              f"{1000 * (m('A') - m('r')) / max(1, len(rows[label, 'A'][0]['outputs']) // 2 - 1):.0f} ms")
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--trees", nargs="+", default=[f"head={Path(__file__).resolve().parents[1]}"],
+                   help="LABEL=PATH of a source tree holding evalreport/ (default: this one)")
+    p.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    p.add_argument("--n", type=int, action="append", default=[], help="an extra N (e.g. --n 100000)")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    p.add_argument("--template-cells", type=int, default=1000, help="templates written per phase (at most N)")
+    p.add_argument("--pandas-sample", type=int, default=1000)
+    p.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "evalreport-wait")
+    p.add_argument("--keep", action="store_true")
+    a = p.parse_args(argv)
+    trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]
+    print(f"evalreport, the officer's wait: trees {', '.join(t for t, _ in trees)}; {os.cpu_count()} CPUs; "
+          f"workers = {a.workers}; Python {sys.version.split()[0]}; {a.repeat} rounds")
+    for n in [*a.sizes, *a.n]:
+        one_size(n, a, trees)
+
+
+if __name__ == "__main__":
+    main()
