@@ -47,7 +47,7 @@ _EXPORTS: dict[str, str] = {
     "Submission": "evalreport.model.submission",
     "make_template": "evalreport.render.workbook.template_writer",
     "fill_template": "evalreport.render.workbook.template_writer",
-    "make_templates": "evalreport.render.workbook.template_writer",
+    "make_templates": "evalreport.render.workbook.template_batch",
     "read_submission": "evalreport.read.workbook",
     "check_submission": "evalreport.check.rules:check",
     "consolidate": "evalreport.aggregate.consolidate",
@@ -81,7 +81,8 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ im
     from evalreport.read.workbook import read_submission
     from evalreport.render.word.narrative import render_narrative
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
-    from evalreport.render.workbook.template_writer import fill_template, make_template, make_templates
+    from evalreport.render.workbook.template_batch import make_templates
+    from evalreport.render.workbook.template_writer import fill_template, make_template
     from evalreport.store.config import WorkspaceConfigError
     from evalreport.store.lock import WorkspaceLocked
     from evalreport.store.workspace import Workspace

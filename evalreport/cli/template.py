@@ -39,7 +39,7 @@ def make(form: str = typer.Option(..., "--form"),
     from evalreport.form.definition import FormDefinitionError, load_form
     from evalreport.model.dates import DateError, parse_date
     from evalreport.model.hierarchy import load_hierarchy
-    from evalreport.render.workbook.template_writer import make_templates, select_units
+    from evalreport.render.workbook.template_batch import make_templates, select_units
     from evalreport.wording.catalog import text
 
     check_lang(lang)
@@ -93,7 +93,7 @@ def make(form: str = typer.Option(..., "--form"),
 def blank(out: Path = typer.Option(Path("templates"), "--out"),
           lang: str = typer.Option("vi", "--lang")) -> None:
     """Write the blank canonical template of every shipped form (<FORM>.xlsx)."""
-    from evalreport.render.workbook.template_writer import write_blank_templates
+    from evalreport.render.workbook.template_batch import write_blank_templates
 
     check_lang(lang)
     for path in write_blank_templates(out, lang=lang):

@@ -208,7 +208,7 @@ def test_xlsm_and_hidden_sheet(tmp_path, form, four):
 
 
 def test_period_and_unit_from_blank_header_are_checked(tmp_path, form, four):
-    from evalreport.render.workbook.template_writer import write_blank_templates
+    from evalreport.render.workbook.template_batch import write_blank_templates
 
     write_blank_templates(tmp_path)
     wb = load_workbook(tmp_path / "DG-NAM.xlsx")

@@ -10,11 +10,8 @@ from python_calamine import CalamineWorkbook
 from evalreport import load_form, load_hierarchy, make_template, make_templates, parse_period, read_submission
 from evalreport.form.layout import META_SHEET, FormLayout
 from evalreport.form.metadata import parse_meta
-from evalreport.render.workbook.template_writer import (
-    build_form_workbook,
-    template_file_name,
-    write_blank_templates,
-)
+from evalreport.render.workbook.template_batch import write_blank_templates
+from evalreport.render.workbook.template_writer import build_form_workbook, template_file_name
 
 MEASURES = ["tong_so", "khong_danh_gia", "duoc_danh_gia", "htxsnv", "httnv", "htnv", "khtnv", "tsvm"]
 

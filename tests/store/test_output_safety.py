@@ -19,7 +19,8 @@ from evalreport.model.submission import Provenance
 from evalreport.render.word.jinja_env import TemplateRenderError
 from evalreport.render.word.narrative import render_narrative
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
-from evalreport.render.workbook.template_writer import fill_template, make_templates, template_file_name
+from evalreport.render.workbook.template_batch import make_templates
+from evalreport.render.workbook.template_writer import fill_template, template_file_name
 from evalreport.store.file_names import safe_part
 from tools.selfcheck.sample import BASE_VALUES
 from tools.word_templates import RESOURCES_DIR, TEMPLATE_NAMES

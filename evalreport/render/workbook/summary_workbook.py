@@ -22,12 +22,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.form.layout import FormLayout
-from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.result import ConsolidationResult
 from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
 from evalreport.render.word.sentences import capitalize
+from evalreport.render.workbook.child_rows import child_state, finding_counts
 from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from evalreport.render.workbook.summary_sheets import (
@@ -250,51 +250,6 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
     return row + 1
 
 
-def _finding_counts(result: ConsolidationResult, code: str) -> dict[str, list[int]]:
-    """child of ``code`` -> [errors, warnings] anywhere in that child's subtree."""
-    h = result.hierarchy
-    children = set(h.children(code))
-    branch: dict[str, str | None] = {}
-    counts: dict[str, list[int]] = {}
-    for f in result.findings:
-        if not f.unit or f.unit not in h or f.severity == "info":
-            continue
-        child = _branch(h, f.unit, children, branch)
-        if child is not None:
-            counts.setdefault(child, [0, 0])[0 if f.is_error else 1] += 1
-    return counts
-
-
-def _branch(h: Hierarchy, unit: str, children: set[str], memo: dict[str, str | None]) -> str | None:
-    """The child (one of ``children``) whose subtree holds ``unit``, or None. Walks up the
-    parents and remembers every unit it passed: a province's thousands of findings share their
-    wards and districts, so each is walked once, not once per finding."""
-    walked: list[str] = []
-    at: str | None = unit
-    while at is not None and at not in children and at not in memo and at not in walked:
-        walked.append(at)
-        node = h.get(at)
-        at = node.parent if node else None
-    found = at if at in children else memo.get(at) if at is not None else None
-    for u in walked:
-        memo[u] = found
-    return found
-
-
-def _status(result: ConsolidationResult, code: str, child: str, lang: str) -> str:
-    """The child's state in the one vocabulary; a child whose subtree is partly missing says how
-    many leaf units are in."""
-    comp = result.completeness.get(code)
-    tot = result.units.get(child)
-    if comp and child in comp.with_errors:
-        return words(UnitState.REJECTED.key, lang)
-    if (comp and child in comp.missing) or tot is None or tot.source == "none":
-        return words(UnitState.MISSING.key, lang)
-    if tot.missing_units:
-        return words("STATE_PARTIAL", lang, got=tot.covered_units, expected=tot.expected_units)
-    return words(UnitState.ACCEPTED.key, lang)
-
-
 def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
     """Every field of the form per child, with a total row (forms without a rating table)."""
     t, form, h = text(lang), result.form, result.hierarchy
@@ -302,12 +257,12 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     heads = [t["no"], t["code"], t["name"], t["status"], *(form.label(c, lang) for c in codes), t["errors"],
              t["warnings"]]
     header_row(ws, 1, heads, height=60)
-    counts = _finding_counts(result, code)
+    counts = finding_counts(result, code)
     row = 1
     for i, child in enumerate(h.children(code), start=1):
         row += 1
         v = result.units[child].values if child in result.units else {}
-        lead = [i, child, h.name(child), _status(result, code, child, lang)]
+        lead = [i, child, h.name(child), child_state(result, code, child, lang)]
         for col, value in enumerate([*lead, *(v.get(c) for c in codes), *counts.get(child, [0, 0])], start=1):
             put(ws, row, col, value, align="left" if col == 3 else None if col > 4 else "center")
     last = row
@@ -335,7 +290,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
              *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
              t["warnings"]]
     header_row(ws, 1, heads, height=45)
-    counts = _finding_counts(result, code)
+    counts = finding_counts(result, code)
     looks = RowLooks(ws)
     rows: list[BodyRow] = []
     for i, child in enumerate(h.children(code), start=1):
@@ -343,7 +298,7 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
         v = tot.values if tot else {}
         sh = tot.shares if tot else {}
         rating = given.get(child)
-        rows.append((*_child_row(looks, [i, child, h.name(child), _status(result, code, child, lang)], v, sh, roles,
+        rows.append((*_child_row(looks, [i, child, h.name(child), child_state(result, code, child, lang)], v, sh, roles,
                                  rating.rating if rating and rating.rating else "",
                                  t["yes"] if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
     last = len(rows) + 1

@@ -10,7 +10,6 @@ formula. Files are saved atomically.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.aggregate.expected import ceased_ratings
-from evalreport.form.definition import FormDefinition, available_forms, load_form
+from evalreport.form.definition import FormDefinition
 from evalreport.form.layout import (
     ANCHOR_COL,
     CHILD_COLUMNS,
@@ -38,7 +37,7 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.model.submission import ChildRating
 from evalreport.read.count_values import MAX_COUNT
-from evalreport.render.letterhead import ReportSettings, UnitReportSettings
+from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.workbook.form_blocks import (
     fit_row_height,
     form_blocks,
@@ -63,8 +62,7 @@ from evalreport.render.workbook.template_styles import (
 from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
 
-__all__ = ["build_form_workbook", "make_template", "fill_template", "make_templates", "write_blank_templates",
-           "template_file_name", "select_units"]
+__all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name"]
 
 _FORMULA_START = ("=", "+", "-", "@")
 _LABELS = {
@@ -356,50 +354,3 @@ def template_file_name(form_code: str, period: Period, unit_code: str) -> str:
     """``<FORM>_<period>_<code>.xlsx`` from codes only; anything outside [A-Za-z0-9_-] becomes ``_``
     (so a code like ``../x`` cannot leave the output folder)."""
     return unit_file_name(form_code, period, unit_code)
-
-
-def select_units(hierarchy: Hierarchy, *, under: str | None = None, level: str | None = None) -> list[str]:
-    """The children of ``under``, or every unit of ``level`` (under ``under`` if given), or all units."""
-    if level is not None:
-        if level not in hierarchy.levels.keys:
-            raise ValueError(f"unknown level '{level}'; levels: {', '.join(hierarchy.levels.keys)}")
-        return hierarchy.at_level(level, under)
-    if under is not None:
-        return hierarchy.children(under)
-    return [u.code for u in hierarchy]
-
-
-def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: Hierarchy, folder: str | Path, *,
-                   under: str | None = None, level: str | None = None, lang: str = "vi",
-                   deadline: dt.date | None = None, report: ReportSettings | None = None) -> list[Path]:
-    """Templates for :func:`select_units` ``(hierarchy, under, level)`` in the period's tree, one file
-    each in ``folder``."""
-    period = parse_period(period)  # public: the one place a text period becomes a Period
-    hierarchy = hierarchy.at(period)
-    codes = select_units(hierarchy, under=under, level=level)
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    root = folder.resolve()
-    out: list[Path] = []
-    used: set[str] = set()
-    for code in codes:
-        name = template_file_name(form.code, period, code)
-        if name in used:  # two codes that sanitize alike ("A/1", "A_1") must not overwrite each other
-            name = f"{name[:-5]}_{hashlib.sha1(code.encode('utf-8')).hexdigest()[:8]}.xlsx"
-        used.add(name)
-        target = folder / name
-        if target.resolve().parent != root:  # defence in depth; names are already sanitized
-            raise ValueError(f"unsafe file name for unit {code!r}")
-        out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline,
-                                             ratings=ceased_ratings(form, hierarchy, code, lang) or None,
-                                             report=report.for_unit(code) if report is not None else None), target))
-    return out
-
-
-def write_blank_templates(folder: str | Path, lang: str = "vi") -> list[Path]:
-    """One blank canonical template per shipped form (``templates/<FORM>.xlsx`` in the repository)."""
-    out = []
-    for code in available_forms():
-        form = load_form(code)
-        out.append(_save(build_form_workbook(form, None, None, None, lang=lang), Path(folder) / f"{code}.xlsx"))
-    return out
