@@ -37,7 +37,7 @@ _EXPORTS: dict[str, str] = {
     "HierarchyError": "evalreport.model.hierarchy",
     "LevelConfig": "evalreport.model.hierarchy",
     "Unit": "evalreport.model.hierarchy",
-    "load_hierarchy": "evalreport.model.hierarchy",
+    "load_hierarchy": "evalreport.model.unit_list",
     "load_levels": "evalreport.model.hierarchy",
     "Period": "evalreport.model.period",
     "PeriodError": "evalreport.model.period",
@@ -72,12 +72,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time __getattr__ im
         HierarchyError,
         LevelConfig,
         Unit,
-        load_hierarchy,
         load_levels,
     )
     from evalreport.model.period import Period, PeriodError, parse_period
     from evalreport.model.result import ConsolidationResult
     from evalreport.model.submission import ChildRating, Submission
+    from evalreport.model.unit_list import load_hierarchy
     from evalreport.read.workbook import read_submission
     from evalreport.render.word.narrative import render_narrative
     from evalreport.render.workbook.summary_workbook import write_summary_workbook

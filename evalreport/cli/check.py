@@ -82,7 +82,7 @@ def _read_all(paths: list[Path], forms, lang: str) -> list[Submission]:
 def _options(folder: Path, lang: str, form: str | None, period: str | None, units: Path | None, levels: str
              ) -> tuple[FormDefinition | None, Period | None, Hierarchy | None]:
     from evalreport.form.definition import FormDefinitionError, load_form
-    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.unit_list import load_hierarchy
 
     check_lang(lang)
     if not folder.is_dir():

@@ -74,7 +74,7 @@ def report_command(
 ) -> None:
     """Write the summary workbook and the narrative report (Word) for the root and, on request, every level."""
     from evalreport.form.definition import FormDefinitionError, load_form
-    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.unit_list import load_hierarchy
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.word.jinja_env import TemplateRenderError
     from evalreport.render.word.narrative import render_narrative

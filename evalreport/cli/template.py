@@ -38,7 +38,7 @@ def make(form: str = typer.Option(..., "--form"),
     """Write one template per unit: <FORM>_<period>_<code>.xlsx."""
     from evalreport.form.definition import FormDefinitionError, load_form
     from evalreport.model.dates import DateError, parse_date
-    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.unit_list import load_hierarchy
     from evalreport.render.workbook.template_batch import make_templates, select_units
     from evalreport.wording.catalog import text
 

@@ -77,7 +77,7 @@ def _when(rng: random.Random, start: datetime, days: int) -> datetime:
 def plan_demo(units: list[tuple[str, str, str, str | None]], months: int, seed: int, year: int = 2025) -> DemoPlan:
     """Everything the inbox will contain, decided up front (reproducible from ``seed``)."""
     from evalreport.form.definition import load_form
-    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.unit_list import load_hierarchy
 
     rng = random.Random(seed)
     h = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p} for c, n, lv, p in units])
@@ -152,7 +152,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(units: list[tuple[str, str, str, str | None]]) -> None:
     from evalreport.form.definition import load_form
-    from evalreport.model.hierarchy import load_hierarchy
+    from evalreport.model.unit_list import load_hierarchy
 
     _WORKER["h"] = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p}
                                    for c, n, lv, p in units])

@@ -26,8 +26,9 @@ from pydantic import (
 
 from evalreport.form.definition import FormDefinition, FormDefinitionError, available_forms, load_form
 from evalreport.form.yaml_loading import read_mapping
-from evalreport.model.hierarchy import Hierarchy, load_hierarchy, load_levels
+from evalreport.model.hierarchy import Hierarchy, load_levels
 from evalreport.model.period import Period, PeriodError
+from evalreport.model.unit_list import load_hierarchy
 from evalreport.read.guard import ReadLimits
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
 

@@ -103,7 +103,7 @@ class Workspace:
         cfg_path = folder / CONFIG_NAME
         if not cfg_path.exists():
             if root is None:
-                from evalreport.model.hierarchy import load_hierarchy
+                from evalreport.model.unit_list import load_hierarchy
 
                 h = load_hierarchy(folder / units_name, levels)
                 root = h.roots[0] if len(h.roots) == 1 else "?"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from evalreport.form.definition import FormDefinition, load_form
-from evalreport.model.hierarchy import Hierarchy, load_hierarchy
+from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.unit_list import load_hierarchy
 
 __all__ = ["UNITS", "PERIOD", "BASE_VALUES", "TYPED_AS_TEXT", "sample_form", "sample_hierarchy"]
 
