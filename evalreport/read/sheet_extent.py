@@ -30,6 +30,7 @@ _ANY_CELL = re.compile(rb"<c[\s/>]")
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c|dimension)[\s/>]")
 _ROW_R = re.compile(rb'<row r="([0-9]{1,9})"')
 _CELL_R = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
+_DIMENSION = re.compile(rb"<dimension(?=[\s/>])([^>]*)")
 
 
 def _column(letters: bytes) -> int:
@@ -84,8 +85,10 @@ class SheetExtent:
         rows = _ROW_R.findall(text)
         cells = _CELL_R.findall(text)
         if (len(rows) != len(_ANY_ROW.findall(text)) or len(cells) != len(_ANY_CELL.findall(text))
-                or b"<dimension" in text or _PREFIXED.search(text)):
+                or _PREFIXED.search(text)):
             return False
+        for attrs in _DIMENSION.findall(text):  # every sheet Excel writes declares one, near its start
+            self._dimension(attrs)
         if rows:
             self._row = int(rows[-1])
             self.rows = max(self.rows, max(map(int, rows)))
@@ -119,9 +122,13 @@ class SheetExtent:
                     self.rows = max(self.rows, self._row or 1)
                 self.cols = max(self.cols, self._col)
             else:
-                ref = _ATTR_REF.search(attrs)
-                for corner in (ref.group(1).split(b":") if ref else ()):
-                    cell = _CELL_REF.fullmatch(corner.strip())
-                    if cell:
-                        self.rows = max(self.rows, int(cell.group(2)))
-                        self.cols = max(self.cols, _column(cell.group(1)))
+                self._dimension(attrs)
+
+    def _dimension(self, attrs: bytes) -> None:
+        """The corners of a ``<dimension ref="A1:K55">`` count as cells."""
+        ref = _ATTR_REF.search(attrs)
+        for corner in (ref.group(1).split(b":") if ref else ()):
+            cell = _CELL_REF.fullmatch(corner.strip())
+            if cell:
+                self.rows = max(self.rows, int(cell.group(2)))
+                self.cols = max(self.cols, _column(cell.group(1)))
