@@ -33,6 +33,9 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
     spec = SIZES[size]
     console.print(say("CLI_DEMO_HEAD", size=size, districts=spec.districts, wards=spec.wards, cells=spec.cells,
                       files=report.files_written, inbox=report.folder / "inbox"))
+    reorg = report.reorganization
+    console.print(say("CLI_DEMO_REORG", year=report.plan.year, old1=reorg.merged_from[0], old2=reorg.merged_from[1],
+                      merged=reorg.merged_into, founded=reorg.founded))
     for period, run in report.runs.items():
         res = run.result
         if res is None:

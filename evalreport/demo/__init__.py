@@ -2,7 +2,8 @@
 
 It builds a four-level unit list with Vietnamese names (:mod:`.province`), fills every unit's
 workbooks for two years of DG-NAM and a few months of DV-THANG with plausible numbers
-(:mod:`.values`, :mod:`.generate`), plants a handful of known problems, then runs the monthly
+(:mod:`.values`, :mod:`.generate`), merges two cells and founds one between the two years
+(:func:`.province.reorganize`, so the report compares "tính theo đơn vị hành chính mới"), plants a handful of known problems, then runs the monthly
 and the annual pipeline exactly as an officer would (:class:`evalreport.Workspace`). The report
 says which planted problem each finding detects, and :meth:`DemoReport.unexplained` lists any
 finding that no planted problem explains (a test keeps it empty).
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from evalreport.demo.generate import DemoPlan, Planted, plan_demo, write_inbox
-from evalreport.demo.province import SIZES, build_units
+from evalreport.demo.province import SIZES, Reorganization, build_units, reorganize
 
 if TYPE_CHECKING:  # the workspace is imported when the demo runs, so ``evalreport --help`` stays fast
     from evalreport.model.finding import Finding
@@ -31,6 +32,7 @@ MARKER = ".evalreport-demo"
 Progress = Callable[[str, int, int], None]
 # Planted problems whose unit's data is missing from the totals, so ancestors may show
 # reconciliation gaps and changes against last year as a consequence.
+_YEAR = 2025
 _PROPAGATES = {"sum_mismatch", "text_in_number", "missing", "continuity"}
 
 
@@ -44,6 +46,7 @@ class DemoReport:
     size: str
     plan: DemoPlan
     files_written: int
+    reorganization: Reorganization  # the merger and the founded cell between the two years
     ingest: IngestReport | None = None
     runs: dict[str, RunReport] = field(default_factory=dict)
 
@@ -109,14 +112,14 @@ def run_demo(folder: str | Path = "demo", size: str = "small", seed: int = 2025,
     folder = Path(folder).resolve()
     _prepare(folder)
     spec = SIZES[size]
-    units = build_units(spec, random.Random(seed))
-    plan = plan_demo(units, spec.months, seed)
+    units, reorg = reorganize(build_units(spec, random.Random(seed)), _YEAR)
+    plan = plan_demo(units, spec.months, seed, _YEAR)
     from evalreport.store.workspace import Workspace
 
     ws = Workspace.init(folder, units_rows=units, root=units[0][0], received_time="file", workers=workers)
     try:
         written = write_inbox(plan, ws.inbox, workers=workers, progress=progress)
-        report = DemoReport(folder, size, plan, written, ingest=ws.ingest(progress=progress))
+        report = DemoReport(folder, size, plan, written, reorg, ingest=ws.ingest(progress=progress))
         for period in [*plan.months, str(plan.year)]:
             report.runs[period] = ws.run(period, all_levels=all_levels, progress=progress)
     finally:

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from evalreport.model.period import Period
+from evalreport.demo.province import UnitRow, unit_dicts
 from evalreport.demo.values import (
     cell_year,
     month_series,
@@ -26,6 +26,7 @@ from evalreport.demo.values import (
     rate_children,
     sum_values,
 )
+from evalreport.model.period import Period, parse_period
 
 if TYPE_CHECKING:
     from evalreport.model.hierarchy import Hierarchy
@@ -58,7 +59,7 @@ class Job:
 
 @dataclass
 class DemoPlan:
-    units: list[tuple[str, str, str, str | None]]
+    units: list[UnitRow]
     year: int
     months: list[str]
     jobs: list[Job] = field(default_factory=list)
@@ -74,39 +75,52 @@ def _when(rng: random.Random, start: datetime, days: int) -> datetime:
     return start + timedelta(days=rng.randint(0, days - 1), hours=rng.randint(7, 17), minutes=rng.randint(0, 59))
 
 
-def plan_demo(units: list[tuple[str, str, str, str | None]], months: int, seed: int, year: int = 2025) -> DemoPlan:
+def plan_demo(units: list[UnitRow], months: int, seed: int, year: int = 2025) -> DemoPlan:
     """Everything the inbox will contain, decided up front (reproducible from ``seed``)."""
     from evalreport.form.definition import load_form
     from evalreport.model.unit_list import load_hierarchy
 
     rng = random.Random(seed)
-    h = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p} for c, n, lv, p in units])
+    h = load_hierarchy(unit_dicts(units))
+    trees = {y: h.at(Period(y, "year")) for y in (year - 1, year)}
     dg = load_form("DG-NAM").field_codes
     plan = DemoPlan(units, year, [str(Period(year, "month", m)) for m in range(13 - months, 13)])
-    leaves = h.leaves(h.root)
-    # Each planted problem gets its own cell, spread over the province.
-    bad = rng.sample(leaves, 7)
+    leaves = trees[year].leaves(h.root)
+    before = trees[year - 1].leaves(h.root)
+    succeeds = {r[0]: [c.strip() for c in r[6].split(",")] for r in units if len(r) > 6 and r[6]}
+    # Each planted problem gets its own cell, spread over the province; cells that exist in one
+    # year only (the merger, the founded cell) are left alone, so their findings stay explained.
+    bad = rng.sample([c for c in leaves if c in before], 7)
     sum_cell, text_cell, dup_cell, fix_cell, cont_cell, missing_cell, late_cell = bad
 
     values: dict[int, dict[str, dict[str, int]]] = {year: {}, year - 1: {}}
     for code in leaves:
-        values[year][code] = cell_year(rng, dg)
-        values[year - 1][code] = previous_year(rng, values[year][code])
-    for y in (year - 1, year):
-        for code in h.bottom_up(h.root):
-            if not h.is_leaf(code):
-                values[y][code] = sum_values([values[y][c] for c in h.children(code)], dg)
+        if code not in succeeds:
+            values[year][code] = cell_year(rng, dg)
+    for code in before:
+        current = values[year].get(code)
+        values[year - 1][code] = previous_year(rng, current) if current else cell_year(rng, dg)
+    for code, olds in succeeds.items():  # a merged cell keeps its predecessors' members
+        values[year][code] = sum_values([values[year - 1][c] for c in olds], dg)
     ratings: dict[int, dict[str, list[dict]]] = {year: {}, year - 1: {}}
-    for code in h.non_leaves(h.root):
-        ratings[year][code] = rate_children(rng, [(c, h.name(c)) for c in h.children(code)])
-        ratings[year - 1][code] = previous_ratings(rng, ratings[year][code])
+    for y in (year - 1, year):
+        t = trees[y]
+        for code in t.bottom_up(h.root):
+            if not t.is_leaf(code):
+                values[y][code] = sum_values([values[y][c] for c in t.children(code)], dg)
+    for code in trees[year].non_leaves(h.root):
+        ratings[year][code] = rate_children(rng, [(c, h.name(c)) for c in trees[year].children(code)])
+        kids = trees[year - 1].children(code)
+        ratings[year - 1][code] = previous_ratings(rng, ratings[year][code]) \
+            if list(kids) == list(trees[year].children(code)) else rate_children(rng, [(c, h.name(c)) for c in kids])
 
     for y in (year - 1, year):
         base = datetime(y, 12, 1)
-        for code in h.descendants(h.root):
+        t = trees[y]
+        for code in t.descendants(h.root):
             if y == year and code == missing_cell:
                 continue
-            leaf = h.is_leaf(code)
+            leaf = t.is_leaf(code)
             when = _when(rng, base, 10) if leaf else _when(rng, base + timedelta(days=11), 3)
             plan.jobs.append(Job("DG-NAM", code, str(y), _name("DG-NAM", str(y), code), dict(values[y][code]),
                                  None if leaf else ratings[y][code], when))
@@ -150,12 +164,11 @@ def plan_demo(units: list[tuple[str, str, str, str | None]], months: int, seed: 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(units: list[tuple[str, str, str, str | None]]) -> None:
+def _init_worker(units: list[UnitRow]) -> None:
     from evalreport.form.definition import load_form
     from evalreport.model.unit_list import load_hierarchy
 
-    _WORKER["h"] = load_hierarchy([{"ma_don_vi": c, "ten_don_vi": n, "cap": lv, "ma_cap_tren": p}
-                                   for c, n, lv, p in units])
+    _WORKER["h"] = load_hierarchy(unit_dicts(units))
     _WORKER["forms"] = {code: load_form(code) for code in ("DG-NAM", "DV-THANG")}
 
 
@@ -165,7 +178,8 @@ def _write(args: tuple[str, Job]) -> str:
     inbox, job = args
     h: Hierarchy = _WORKER["h"]
     target = Path(inbox) / job.path
-    fill_template(_WORKER["forms"][job.form], job.unit, job.period, h, target, job.values, ratings=job.ratings)
+    period = parse_period(job.period)  # each period's tree: a ward's 2024 form lists its 2024 cells
+    fill_template(_WORKER["forms"][job.form], job.unit, period, h.at(period), target, job.values, ratings=job.ratings)
     return job.path
 
 

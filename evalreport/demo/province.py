@@ -10,7 +10,19 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-__all__ = ["SIZES", "DemoSize", "build_units"]
+__all__ = ["SIZES", "DemoSize", "build_units", "reorganize", "unit_dicts", "Reorganization", "UnitRow"]
+
+# (ma_don_vi, ten_don_vi, cap, ma_cap_tren[, hieu_luc_tu, hieu_luc_den, ke_thua])
+UnitRow = tuple
+
+
+@dataclass(frozen=True)
+class Reorganization:
+    """What changed in the unit list at the start of the demo year (docs/units-over-time.md)."""
+
+    merged_from: tuple[str, str]  # two cells of one ward, last valid on 31/12 of the year before
+    merged_into: str  # the cell they became on 1/1 of the demo year
+    founded: str  # a cell founded on 1/1 of the demo year
 
 
 @dataclass(frozen=True)
@@ -62,11 +74,11 @@ def _place(rng: random.Random, used: set[str]) -> str:
     return name
 
 
-def build_units(size: DemoSize, rng: random.Random) -> list[tuple[str, str, str, str | None]]:
+def build_units(size: DemoSize, rng: random.Random) -> list[UnitRow]:
     """Rows ``(ma_don_vi, ten_don_vi, cap, ma_cap_tren)``, root first, parents before children."""
     used: set[str] = set()
     province = _place(rng, used)
-    rows: list[tuple[str, str, str, str | None]] = [("TINH", f"Đảng bộ tỉnh {province}", "tinh", None)]
+    rows: list[UnitRow] = [("TINH", f"Đảng bộ tỉnh {province}", "tinh", None)]
     wards_per_district = _spread(size.wards, size.districts, rng)
     cells_per_ward = _spread(size.cells, size.wards, rng)
     w = 0
@@ -85,3 +97,32 @@ def build_units(size: DemoSize, rng: random.Random) -> list[tuple[str, str, str,
                 rows.append((f"{xcode}C{c:02d}", name, "chi_bo", xcode))
             w += 1
     return rows
+
+
+def reorganize(rows: list[UnitRow], year: int) -> tuple[list[UnitRow], Reorganization]:
+    """The unit list over two years: in the ward with the most cells, its first two cells merge
+    into a new cell on 1 January of ``year`` and a cell is founded the same day, so the demo shows
+    a comparison "tính theo đơn vị hành chính mới". Other rows keep four columns (always valid)."""
+    cells: dict[str, list[UnitRow]] = {}
+    for r in rows:
+        if r[2] == "chi_bo":
+            cells.setdefault(r[3], []).append(r)
+    ward = max(cells, key=lambda w: len(cells[w]))  # the first of the largest wards
+    old1, old2 = cells[ward][0], cells[ward][1]
+    n = len(cells[ward])
+    merged, founded = f"{ward}C{n + 1:02d}", f"{ward}C{n + 2:02d}"
+    end, start = f"31/12/{year - 1}", f"01/01/{year}"
+    out: list[UnitRow] = []
+    for r in rows:
+        out.append((*r, None, end, None) if r in (old1, old2) else r)
+        if r is cells[ward][-1]:
+            out.append((merged, f"{old1[1]} - {old2[1].rsplit(' ', 1)[-1]}", "chi_bo", ward, start, None,
+                        f"{old1[0]}, {old2[0]}"))
+            out.append((founded, "Chi bộ Doanh nghiệp", "chi_bo", ward, start, None, None))
+    return out, Reorganization((old1[0], old2[0]), merged, founded)
+
+
+def unit_dicts(rows: list[UnitRow]) -> list[dict]:
+    """The rows as :func:`evalreport.model.unit_list.load_hierarchy` reads them."""
+    names = ("ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren", "hieu_luc_tu", "hieu_luc_den", "ke_thua")
+    return [dict(zip(names, r, strict=False)) for r in rows]

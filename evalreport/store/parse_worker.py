@@ -24,6 +24,7 @@ from evalreport.form.definition import FormDefinition, FormDefinitionError, avai
 from evalreport.model.codec import findings_from_records, submission_to_record
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.hierarchy import Hierarchy
+from evalreport.model.period import Period
 from evalreport.model.submission import Provenance, Submission
 from evalreport.store.archive import Archive
 from evalreport.store.config import WorkspaceConfig
@@ -72,7 +73,8 @@ def check_submission(cfg: WorkspaceConfig, hierarchy: Hierarchy, sub: Submission
         form = cfg.form(sub.form_code)
     except FormDefinitionError:
         return []  # the reader already reports a form it does not know
-    return check(form, sub, hierarchy=hierarchy)
+    # the period's tree, as a run checks it: a ward's 2025 ratings list its 2025 cells only
+    return check(form, sub, hierarchy=hierarchy.at(sub.period))
 
 
 class _Context:
@@ -84,16 +86,18 @@ class _Context:
         self.limits = cfg.limits()
         self._check_keys: dict[str, str | None] = {}
 
-    def check_key(self, form_code: str) -> str | None:
-        """The context the ingest's check of a file of this form was made in (stored with it)."""
-        if form_code not in self._check_keys:
+    def check_key(self, form_code: str, period: Period) -> str | None:
+        """The context the ingest's check of a file of this form and period was made in (stored
+        with it; the run looks checks up by the period's tree)."""
+        key = f"{form_code}\0{period}"
+        if key not in self._check_keys:
             from evalreport.check.rules import check_context
 
             try:
-                self._check_keys[form_code] = check_context(self.cfg.form(form_code), self.hierarchy)
+                self._check_keys[key] = check_context(self.cfg.form(form_code), self.hierarchy.at(period))
             except FormDefinitionError:
-                self._check_keys[form_code] = None
-        return self._check_keys[form_code]
+                self._check_keys[key] = None
+        return self._check_keys[key]
 
 
 _CTX: dict[str, _Context] = {}
@@ -190,7 +194,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
                          findings=[finding])
     checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
     return _parsed(path, sha, archived, sub, checks, submission_status(sub, checks),
-                   ctx.check_key(sub.form_code) if sub.form_code else None)
+                   ctx.check_key(sub.form_code, sub.period) if sub.form_code and sub.period else None)
 
 
 def _parsed(path: str, sha: str, archived: str | None, sub: Submission, checks: list[Finding], status: str,

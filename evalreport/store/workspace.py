@@ -43,7 +43,7 @@ SAMPLE_UNITS = [
 ]
 
 
-def _write_units_xlsx(path: Path, rows: Sequence[tuple[str, str, str, str | None]]) -> None:
+def _write_units_xlsx(path: Path, rows: Sequence[tuple]) -> None:
     from openpyxl import Workbook
 
     from evalreport.store.atomic import atomic_path
@@ -51,7 +51,8 @@ def _write_units_xlsx(path: Path, rows: Sequence[tuple[str, str, str, str | None
     wb = Workbook()
     ws = wb.active
     ws.title = "DonVi"
-    ws.append(["ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren"])
+    width = max((len(r) for r in rows), default=4)  # longer rows carry the validity columns
+    ws.append(["ma_don_vi", "ten_don_vi", "cap", "ma_cap_tren", "hieu_luc_tu", "hieu_luc_den", "ke_thua"][:width])
     for r in rows:
         ws.append(list(r))
     for row in ws.iter_rows(min_row=2, max_col=1):
@@ -84,7 +85,7 @@ class Workspace:
     @classmethod
     def init(cls, folder: str | Path, *, units: str | Path | None = None, root: str | None = None,
              levels: str = "default", forms: list[str] | None = None, language: str = "vi",
-             units_rows: Sequence[tuple[str, str, str, str | None]] | None = None,
+             units_rows: Sequence[tuple] | None = None,
              received_time: str = "ingest", workers: int = 2) -> Workspace:
         """Create the layout. The unit list is copied from ``units`` (kept as the officer's file),
         written from ``units_rows``, or a small sample to edit. An existing config is kept."""

@@ -268,6 +268,10 @@ _SHOWN: dict[str, dict[str, str]] = {
                             "đã ghi {files:number} tệp vào {inbox}",
                       "en": "Demo province ({size}: {districts:number} districts, {wards:number} wards, "
                             "{cells:number} cells): {files:number} workbooks written to {inbox}"},
+    "CLI_DEMO_REORG": {"vi": "Từ 01/01/{year}: {old1} và {old2} hợp nhất thành {merged}; thành lập mới {founded} "
+                              "(báo cáo năm {year} so sánh với năm trước theo đơn vị hành chính mới)",
+                       "en": "From 01/01/{year}: {old1} and {old2} merged into {merged}; {founded} founded "
+                             "(the {year} report compares with the year before in terms of the current units)"},
     "CLI_DEMO_PERIOD": {"vi": "  {form} {period}: {label} = {value:number}, chưa nộp {missing:number}, "
                               "phát hiện {findings:number} → {folder}",
                         "en": "  {form} {period}: {label} = {value:number}, missing {missing:number}, "

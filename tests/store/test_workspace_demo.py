@@ -99,3 +99,30 @@ def test_cli_run_on_the_demo_shows_labels_and_vietnamese_numbers(demo, monkeypat
     total = demo.runs["2025"].result.totals()["dv_tong_so"]
     assert f"Tổng số đảng viên: {fmt_number(total, 'vi')};" in headline  # 8.851 in the small demo, not 8851
     assert "đơn vị chưa được tổng hợp vì tệp có lỗi" in res.output
+
+
+def test_the_demo_merges_two_cells_and_reports_on_the_new_units(demo):
+    """The unit list carries a merger and a founded cell from 1/1/2025: the 2025 run counts the
+    new cells exactly and the province's report compares with 2024 on the new boundaries."""
+    import docx
+
+    reorg = demo.reorganization
+    result = demo.runs["2025"].result
+    h = result.hierarchy
+    cells = set(h.leaves(h.root))
+    assert {reorg.merged_into, reorg.founded} <= cells and not set(reorg.merged_from) & cells
+    merged = result.comparisons[reorg.merged_into]
+    assert set(merged.predecessors) == set(reorg.merged_from)
+    assert merged.comparable and merged.previous["dv_tong_so"] == result.units[reorg.merged_into].values["dv_tong_so"]
+    assert "new" in result.comparisons[reorg.founded].reasons
+    root = result.completeness[h.root]
+    for level, (received, expected) in root.by_level.items():
+        assert received <= expected, level  # never above 100 %
+    assert root.by_level["chi_bo"][1] == len(cells)  # the two old cells are not expected in 2025
+    report = docx.Document(demo.folder / "outputs" / "2025" / "DG-NAM_2025_TINH_bao_cao.docx")
+    text = "\n".join(p.text for p in report.paragraphs)
+    assert "So với năm 2024, tính theo đơn vị hành chính mới" in text
+    assert "01 đơn vị hợp nhất, 01 đơn vị thành lập mới" in text
+    with Workspace.open(demo.folder) as ws:  # the ward's 2025 ratings list its 2025 cells: no error
+        ward = next(r for r in ws.status("2025") if r.unit == h.parent(reorg.founded))
+    assert ward.errors == 0
