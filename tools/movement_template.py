@@ -8,8 +8,6 @@ assessment and tasks. The tags are documented in docs/template-context.md.
 
 from __future__ import annotations
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from tools import word_document as W
 
 __all__ = ["movement_template_bytes", "TEXT"]
@@ -65,12 +63,7 @@ def _unit_table(doc, t: dict) -> None:
 def movement_template_bytes(lang: str) -> bytes:
     """The .docx bytes of the DV-THANG report in ``lang`` ("vi" or "en"); identical on every run."""
     t = TEXT[lang]
-    doc = W.new_document()
-    W.header(doc, t)
-    W.para(doc, "")
-    W.para(doc, "{{ van_ban.tieu_de }}", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
-    W.para(doc, "{{ van_ban.trich_yeu|upper }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    W.para(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    doc = W.titled_document(t)
     W.body(doc, t["part1"], bold=True)
     W.body(doc, t["s_members"], bold=True)
     W.body(doc, "{{ cau.mo_dau }}")

@@ -303,3 +303,15 @@ def normalized_zip(data: bytes) -> bytes:
             fixed.external_attr = 0o644 << 16
             dst.writestr(fixed, src.read(info.filename))
     return out.getvalue()
+
+
+def titled_document(t: dict[str, str]) -> Document:
+    """A new report: the letterhead (``t``'s words), then the title "BÁO CÁO", the subject in bold
+    capitals and the short rule under them, as every report of the Party's format opens."""
+    doc = new_document()
+    header(doc, t)
+    para(doc, "")
+    para(doc, "{{ van_ban.tieu_de }}", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "{{ van_ban.trich_yeu|upper }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    return doc

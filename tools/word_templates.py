@@ -93,12 +93,7 @@ def _child_table(doc: Document, t: dict[str, str]) -> None:
 def _evaluation_bytes(lang: str) -> bytes:
     """The DG-NAM report: organization and member ratings, the change, the table and the chart."""
     t = TEXT[lang]
-    doc = W.new_document()
-    W.header(doc, t)
-    W.para(doc, "")
-    W.para(doc, "{{ van_ban.tieu_de }}", bold=True, size=15, align=WD_ALIGN_PARAGRAPH.CENTER)
-    W.para(doc, "{{ van_ban.trich_yeu|upper }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    W.para(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
+    doc = W.titled_document(t)
     W.body(doc, t["part1"], bold=True)
     W.body(doc, t["s_org"], bold=True)
     W.body(doc, "{{ cau.mo_dau }}")
