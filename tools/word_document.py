@@ -315,3 +315,15 @@ def titled_document(t: dict[str, str]) -> Document:
     para(doc, "{{ van_ban.trich_yeu|upper }}", bold=True, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
     para(doc, "-----", align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     return doc
+
+
+def closed_document(doc: Document, t: dict[str, str]) -> bytes:
+    """The report's end, the same in every report: part II (the overall assessment) and part III
+    (the tasks), which the officer writes, then the signature block; the finished bytes."""
+    body(doc, t["part2"], bold=True)
+    officer_part(doc, "danh_gia_chung", t["hint_assess"])
+    body(doc, t["part3"], bold=True)
+    officer_part(doc, "nhiem_vu", t["hint_tasks"])
+    para(doc, "")
+    signature(doc, t)
+    return finish(doc, t["party"])

@@ -122,13 +122,7 @@ def _evaluation_bytes(lang: str) -> bytes:
     W.para(doc, t["chart_caption"], italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     W.tag(doc, "{%p endif %}")
     W.tag(doc, "{%p endif %}")
-    W.body(doc, t["part2"], bold=True)
-    W.officer_part(doc, "danh_gia_chung", t["hint_assess"])
-    W.body(doc, t["part3"], bold=True)
-    W.officer_part(doc, "nhiem_vu", t["hint_tasks"])
-    W.para(doc, "")
-    W.signature(doc, t)
-    return W.finish(doc, t["party"])
+    return W.closed_document(doc, t)
 
 
 #: The body of each form's report; the letterhead, page and foot are :mod:`tools.word_document`'s.
