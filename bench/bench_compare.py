@@ -63,6 +63,22 @@ def timed_process(tree: Path, phase: str, args: dict[str, Any]) -> dict[str, Any
     return result
 
 
+def prepare_pristine(root: Path, n: int, workers: int) -> tuple[Any, Path, Path]:
+    """A corpus of ``n`` files in a fresh workspace, and a copy of everything but its inbox, so
+    that every round starts from the same empty workspace (:func:`reset`)."""
+    from bench_run import prepare
+
+    corpus = prepare(root, n, workers)
+    folder = corpus.folder.parent
+    pristine = root / f"n{n}-pristine"
+    shutil.rmtree(pristine, ignore_errors=True)
+    pristine.mkdir()
+    for q in folder.iterdir():
+        if q.name not in KEEP:
+            (shutil.copytree if q.is_dir() else shutil.copy2)(q, pristine / q.name)
+    return corpus, folder, pristine
+
+
 def reset(folder: Path, pristine: Path) -> None:
     """The workspace as ``Workspace.init`` left it (the inbox is kept)."""
     for p in folder.iterdir():
@@ -87,18 +103,10 @@ def main(argv: list[str] | None = None) -> None:
     scratch = set(a.scratch if a.scratch is not None else [label for label, _ in trees]) | {trees[0][0]}
     print(f"evalreport side-by-side benchmark: trees {', '.join(label for label, _ in trees)}; "
           f"{os.cpu_count()} CPUs; workers = {a.workers}; Python {sys.version.split()[0]}; {a.repeat} rounds")
-    from bench_run import prepare
     from corpus import PERIOD, rewrite_file
 
     for n in a.sizes:
-        corpus = prepare(a.dir, n, a.workers)
-        folder = corpus.folder.parent
-        pristine = a.dir / f"n{n}-pristine"
-        shutil.rmtree(pristine, ignore_errors=True)
-        pristine.mkdir()
-        for q in folder.iterdir():
-            if q.name not in KEEP:
-                (shutil.copytree if q.is_dir() else shutil.copy2)(q, pristine / q.name)
+        corpus, folder, pristine = prepare_pristine(a.dir, n, a.workers)
         base = {"inbox": str(corpus.folder), "workspace": str(folder), "period": PERIOD, "form": "DG-NAM"}
         rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
         salt = 1

@@ -39,7 +39,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_compare import KEEP, reset, timed_process  # noqa: E402
+from bench_compare import prepare_pristine, reset, timed_process  # noqa: E402
 
 NAMES = {"b": "(b) calamine floor, 1 process", "c": "(c) pandas loop, engine=calamine",
          "d": "(d) root-only run, from scratch", "e": "(e) rerun, 1 file changed",
@@ -63,17 +63,9 @@ def with_findings(corpus: Any, share: float, good: bool) -> None:
 
 
 def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> None:
-    from bench_run import prepare
     from corpus import PERIOD, rewrite_file
 
-    corpus = prepare(a.dir, n, a.workers)
-    folder = corpus.folder.parent
-    pristine = a.dir / f"n{n}-pristine"
-    shutil.rmtree(pristine, ignore_errors=True)
-    pristine.mkdir()
-    for q in folder.iterdir():
-        if q.name not in KEEP:
-            (shutil.copytree if q.is_dir() else shutil.copy2)(q, pristine / q.name)
+    corpus, folder, pristine = prepare_pristine(a.dir, n, a.workers)
     base = {"inbox": str(corpus.folder), "workspace": str(folder), "period": PERIOD, "form": "DG-NAM"}
     cells = min(n, a.template_cells)
     rows: dict[tuple[str, str], list[dict[str, Any]]] = {}
