@@ -51,22 +51,30 @@ class Period:
     def same_period_last_year(self) -> Period:
         return Period(self.year - 1, self.kind, self.index)
 
+    def _month_span(self) -> tuple[int, int]:
+        """The first and last month numbers this period covers."""
+        if self.kind == "month":
+            return self.index, self.index
+        if self.kind == "quarter":
+            return 3 * self.index - 2, 3 * self.index
+        return 1, 12
+
     def months(self) -> list[Period]:
         """The months this period covers, in order."""
         if self.kind == "month":
             return [self]
-        first, count = (3 * (self.index - 1) + 1, 3) if self.kind == "quarter" else (1, 12)
-        return [Period(self.year, "month", m) for m in range(first, first + count)]
+        first, last = self._month_span()
+        return [Period(self.year, "month", m) for m in range(first, last + 1)]
 
     @property
     def first_day(self) -> dt.date:
         """The period's first calendar day (a unit list's validity dates are compared with it)."""
-        return dt.date(self.year, self.months()[0].index, 1)
+        return dt.date(self.year, self._month_span()[0], 1)
 
     @property
     def last_day(self) -> dt.date:
         """The period's last calendar day: the day "at the end of the period" means."""
-        month = self.months()[-1].index
+        month = self._month_span()[1]
         return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def quarter(self) -> Period:
@@ -77,7 +85,13 @@ class Period:
         return Period(self.year, "quarter", (self.index - 1) // 3 + 1)
 
     def contains(self, other: Period) -> bool:
-        return set(other.months()) <= set(self.months())
+        """Whether every month of ``other`` lies within this period (a run checks every file's
+        period with it, so it compares month numbers rather than building month lists)."""
+        if other.year != self.year:
+            return False
+        first, last = self._month_span()
+        other_first, other_last = other._month_span()
+        return first <= other_first and other_last <= last
 
     def label(self, lang: str = "vi") -> str:
         """Human text: "năm 2021", "quý III năm 2025", "tháng 11 năm 2025"."""

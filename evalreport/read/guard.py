@@ -21,6 +21,7 @@ from evalreport.model.finding import Finding, make_finding
 from evalreport.read.file_kind import text_spreadsheet_rule
 from evalreport.read.ods_guard import check_ods, opendocument_kind
 from evalreport.read.package_parts import WORKBOOK_RELS, duplicate_names, odd_structure
+from evalreport.read.part_memo import PartMemo
 from evalreport.read.sheet_extent import SheetExtent
 from evalreport.read.stored_zip import MAX_MEMBERS, stored_zip
 from evalreport.read.zip_member import Irregular, RawPart, whole_part
@@ -80,6 +81,7 @@ _CHUNK = 256 * 1024
 KEEP_BYTES = 16 * _MB  # XML parts held for the parser at most (a form workbook has about 40 KB of them)
 _XML_PARTS = (".xml", ".rels", ".vml")
 _SHEET_DATA = b"sheetData"  # the grid element of a worksheet (any namespace prefix)
+_VETTED = PartMemo()  # parts every file of a period shares are decompressed and scanned once
 
 
 def check_archive(data: bytes, limits: ReadLimits | None = None, *, file: str | None = None) -> ArchiveCheck:
@@ -258,10 +260,16 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ReadLimits,
     if data is not None:
         try:
             if info.file_size <= limits.xml_head_bytes:  # the whole part is its head
-                content = whole_part(data, info)
+                key = _VETTED.key(data, info, limits)
+                known = _VETTED.get(key) if key is not None else None
+                if known is None:
+                    content = whole_part(data, info)
+                    known = (len(content), _head_check(content, limits, whole=True)[0], content)
+                    if key is not None:
+                        _VETTED.put(key, known)
                 if keep is not None:
-                    keep.append(content)
-                return len(content), _head_check(content, limits, whole=True)[0]
+                    keep.append(known[2])
+                return known[0], known[1]
             return _scan_stream(RawPart(data, info), limits, keep)
         except Irregular:
             if keep is not None:

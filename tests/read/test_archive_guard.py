@@ -132,3 +132,37 @@ def test_vietnamese_messages(good):
     f = check_archive(b"").findings[0]
     assert f.message() == "Tệp rỗng (0 byte): hãy gửi lại tệp Excel đã lưu đầy đủ"
     assert "empty" in f.message("en")
+
+
+def _with_declared_crc(data: bytes, name: str, crc: int) -> bytes:
+    """``data`` with the CRC-32 that its local header and central directory declare for
+    ``name`` replaced by ``crc`` (a forger copying a vetted part's declaration)."""
+    import struct
+
+    out = bytearray(data)
+    struct.pack_into("<L", out, zipfile.ZipFile(io.BytesIO(data)).getinfo(name).header_offset + 14, crc)
+    pos = data.find(b"PK\x01\x02")
+    while pos >= 0:  # central directory entries: the name starts 46 bytes in, the CRC 16
+        if data[pos + 46:pos + 46 + len(name)] == name.encode():
+            struct.pack_into("<L", out, pos + 16, crc)
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    return bytes(out)
+
+
+def test_a_part_is_judged_on_its_own_bytes_after_an_identical_declaration_was_vetted(good):
+    """Files of one period share most parts, and the guard vets a shared part once; a part
+    that declares the same name, size and CRC as a vetted one but holds other bytes is still
+    judged on its own content (here: refused, never accepted on the earlier verdict)."""
+    assert check_archive(good).ok
+    theme = "xl/theme/theme1.xml"
+    original = zipfile.ZipFile(io.BytesIO(good)).getinfo(theme)
+    content = zipfile.ZipFile(io.BytesIO(good)).read(theme)
+    hostile = XXE + content[len(XXE):]  # same size, a DOCTYPE in its prolog
+    forged = _with_declared_crc(_rezip(good, replace={theme: hostile}), theme, original.CRC)
+    result = check_archive(forged)
+    assert not result.ok
+    assert {f.rule for f in result.findings} & {"XML_DTD", "FILE_CORRUPT"}
+    honest = _rezip(good, replace={theme: hostile})
+    assert [f.rule for f in check_archive(honest).findings] == ["XML_DTD"]
+    again = check_archive(good)  # and the shared parts still come out exactly as vetted the first time
+    assert again.ok and again.vetted == check_archive(good).vetted
