@@ -91,7 +91,7 @@ def _options(folder: Path, lang: str, form: str | None, period: str | None, unit
     try:
         definition = load_form(form) if form else None
     except FormDefinitionError as exc:
-        raise _usage(str(exc)) from None
+        raise _usage(exc.message(lang)) from None
     if definition is not None and p is not None and p.kind not in definition.period_types:
         raise _usage(period_kind_error(definition, p, lang))
     hierarchy = None

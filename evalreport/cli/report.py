@@ -96,7 +96,9 @@ def report_command(
         when = parse_date(date) if date else None
     except DateError as exc:
         raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
-    except (FormDefinitionError, ValueError) as exc:
+    except FormDefinitionError as exc:
+        raise _usage(exc.message(lang)) from None
+    except ValueError as exc:
         raise _usage(str(exc)) from None
     hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
     if any(f.is_error for f in hierarchy.problems):
