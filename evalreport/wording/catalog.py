@@ -24,6 +24,7 @@ from evalreport.wording import (
     archive_messages,
     check_messages,
     cli_phrases,
+    cli_result_phrases,
     common_phrases,
     config_messages,
     exit_messages,
@@ -62,7 +63,7 @@ for _module in (hierarchy_messages, install_messages, intake_messages, common_ph
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
                 exit_messages, state_words, config_messages, movement_phrases,
-                workbook_phrases):
+                workbook_phrases, cli_result_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 
