@@ -34,22 +34,6 @@ __all__ = ["register", "workbooks_in"]
 _console = Console()
 _err = Console(stderr=True)
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
-_TEXT = {
-    "vi": {"severity": "Mức", "unit": "Đơn vị", "file": "Tệp", "cell": "Ô", "rule": "Quy tắc", "message": "Nội dung",
-           "reading": "Đọc tệp", "consolidating": "Tổng hợp", "files": "tệp", "field": "Chỉ tiêu", "value": "Số liệu",
-           "share": "Tỷ lệ", "no_findings": "Không có lỗi hay cảnh báo.",
-           "summary": "{files} tệp: {errors} lỗi, {warnings} cảnh báo.",
-           "blocked": "Chưa tổng hợp được {n} đơn vị do tệp có lỗi: {units}",
-           "missing": "Chưa có số liệu: {units}", "complete": "Đã nhận",
-           "written": "Đã ghi danh sách lỗi vào {path}"},
-    "en": {"severity": "Severity", "unit": "Unit", "file": "File", "cell": "Cell", "rule": "Rule", "message": "Message",
-           "reading": "Reading", "consolidating": "Consolidating", "files": "files", "field": "Field",
-           "value": "Value", "share": "Share", "no_findings": "No errors or warnings.",
-           "summary": "{files} files: {errors} errors, {warnings} warnings.",
-           "blocked": "{n} unit(s) not consolidated because their files have errors: {units}",
-           "missing": "No data yet: {units}", "complete": "Received",
-           "written": "Findings written to {path}"},
-}
 
 
 def workbooks_in(folder: Path) -> list[Path]:
@@ -72,7 +56,7 @@ def _read_all(paths: list[Path], forms, lang: str) -> list[Submission]:
 
     out = []
     with _progress() as progress:
-        task = progress.add_task(_TEXT[lang]["reading"], total=len(paths))
+        task = progress.add_task(say("CLI_CHECK_READING", lang), total=len(paths))
         for path in paths:
             out.append(read_submission(path, forms))
             progress.advance(task)
@@ -91,7 +75,7 @@ def _options(folder: Path, lang: str, form: str | None, period: str | None, unit
     try:
         definition = load_form(form) if form else None
     except FormDefinitionError as exc:
-        raise _usage(str(exc)) from None
+        raise _usage(exc.message(lang)) from None
     if definition is not None and p is not None and p.kind not in definition.period_types:
         raise _usage(period_kind_error(definition, p, lang))
     hierarchy = None
@@ -117,14 +101,13 @@ def period_kind_error(definition: FormDefinition, p: Period, lang: str) -> str:
 
 
 def _print_findings(findings: list[Finding], lang: str, title: str | None = None) -> None:
-    t = _TEXT[lang]
     if not findings:
-        _console.print(f"[green]{t['no_findings']}[/]")
+        _console.print("[green]" + say("CLI_CHECK_NO_FINDINGS", lang) + "[/]")
         return
     table = Table(title=title, show_lines=False)
     for key in ("severity", "unit", "file", "cell", "rule"):
-        table.add_column(t[key], no_wrap=key != "file")
-    table.add_column(t["message"], overflow="fold", ratio=1)
+        table.add_column(say(f"CLI_CHECK_{key.upper()}", lang), no_wrap=key != "file")
+    table.add_column(say("CLI_CHECK_MESSAGE", lang), overflow="fold", ratio=1)
     order = {"error": 0, "warning": 1, "info": 2}
     for f in sorted(findings, key=lambda f: (order[f.severity], f.file or "", f.unit or "")):
         cell = f"{f.sheet}!{f.cell}" if f.sheet and f.cell else (say("CLI_ROW", lang, row=f.row) if f.row else "")
@@ -144,13 +127,13 @@ def _write_findings(findings: list[Finding], out: Path, lang: str) -> None:
             frame.to_csv(tmp, index=False, encoding="utf-8-sig")  # the BOM makes Excel read Vietnamese right
         else:
             frame.to_excel(tmp, index=False, sheet_name="Findings", engine="openpyxl")
-    _console.print(_TEXT[lang]["written"].format(path=out))
+    _console.print(say("CLI_CHECK_WRITTEN", lang, path=out))
 
 
 def _summary(findings: list[Finding], files: int, lang: str) -> None:
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
-    _console.print(_TEXT[lang]["summary"].format(files=files, errors=errors, warnings=warnings))
+    _console.print(say("CLI_CHECK_SUMMARY", lang, files=files, errors=errors, warnings=warnings))
 
 
 def check_command(folder: Path = typer.Argument(...),
@@ -207,7 +190,7 @@ def consolidate_command(folder: Path = typer.Argument(...),
     paths = workbooks_in(folder)
     subs = _read_all(paths, definition, lang)
     with _progress() as progress:
-        task = progress.add_task(_TEXT[lang]["consolidating"], total=None)
+        task = progress.add_task(say("CLI_CHECK_CONSOLIDATING", lang), total=None)
 
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
@@ -218,13 +201,13 @@ def consolidate_command(folder: Path = typer.Argument(...),
     _summary(result.findings, len(paths), lang)
     if out is not None:
         _write_findings(result.findings, out, lang)
-    t = _TEXT[lang]
     if result.missing:
-        _console.print(t["missing"].format(units=", ".join(f"{hierarchy.name(c)} ({c})" for c in result.missing)))
+        missing = ", ".join(f"{hierarchy.name(c)} ({c})" for c in result.missing)
+        _console.print(say("CLI_CHECK_MISSING", lang, units=missing))
     if any(f.is_error for f in result.findings):
         blocked = [f"{hierarchy.name(c)} ({c})" for c in result.blocked]
         if blocked:
-            _err.print(f"[red]{t['blocked'].format(n=len(blocked), units=', '.join(blocked))}[/]")
+            _err.print("[red]" + say("CLI_CHECK_BLOCKED", lang, n=len(blocked), units=", ".join(blocked)) + "[/]")
         raise typer.Exit(1)
 
 
@@ -233,14 +216,14 @@ def _print_totals(result: ConsolidationResult, lang: str) -> None:
     from evalreport.aggregate.rollup import field_label
     from evalreport.wording.numbers import fmt_number, fmt_share
 
-    form, h, t = result.form, result.hierarchy, _TEXT[lang]
+    form, h = result.form, result.hierarchy
     decimals = int(form.param("share_decimals")) if "share_decimals" in form.parameters else 2
     totals, shares, unit = result.totals(), result.shares(), result.units[result.root]
     title = f"{h.name(result.root)} · {form.code} · {result.period.label(lang)} ({unit.covered_units}/" \
             f"{unit.expected_units})"
     table = Table(title=title)
-    table.add_column(t["field"])
-    table.add_column(t["value"], justify="right")
+    table.add_column(say("CLI_CHECK_FIELD", lang))
+    table.add_column(say("CLI_CHECK_VALUE", lang), justify="right")
     for code in [*form.field_codes, *(d.code for d in form.derived)]:
         if code in totals:
             table.add_row(field_label(form, h, code, lang), fmt_number(totals[code], lang))
@@ -262,7 +245,7 @@ def _print_totals(result: ConsolidationResult, lang: str) -> None:
                                               for lv in levels))
         comp = result.completeness.get(result.root)
         if comp is not None:
-            orgs.add_row(t["complete"], *(comp.ratio_text(lv) for lv in levels))
+            orgs.add_row(say("CLI_CHECK_COMPLETE", lang), *(comp.ratio_text(lv) for lv in levels))
         _console.print(orgs)
 
 

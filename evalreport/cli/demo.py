@@ -29,7 +29,7 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
         with progress_bars(not quiet) as cb:
             report = run_demo(folder, size=size, seed=seed, workers=workers, progress=cb, all_levels=all_levels)
     except DemoError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc.message(language.current())) from None
     spec = SIZES[size]
     console.print(say("CLI_DEMO_HEAD", size=size, districts=spec.districts, wards=spec.wards, cells=spec.cells,
                       files=report.files_written, inbox=report.folder / "inbox"))
@@ -49,7 +49,7 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
         table.add_column(say(key), overflow="fold")
     ok = True
     for p in report.planted:
-        shown = report.how_reported(p)
+        shown = report.how_reported(p, language.current())
         ok &= shown is not None
         kind = f"CLI_PLANTED_{p.kind.upper()}"
         table.add_row(say(kind) if templates(kind) else p.kind, p.unit, p.period, Path(p.file).name if p.file else "—",

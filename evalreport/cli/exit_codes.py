@@ -28,10 +28,10 @@ from rich.console import Console
 
 from evalreport.wording.catalog import text
 
-__all__ = ["ExitCode", "exit_codes_help", "failure_message", "remember_language", "reported"]
+__all__ = ["ExitCode", "exit_codes_help", "failure_language", "failure_message", "remember_language", "reported"]
 
 _console = Console(stderr=True)
-_LANG: list[str] = ["vi"]  # the language of the open workspace, once a command has opened one
+_LANG: list[str | None] = [None]  # the language of the open workspace, once a command has opened one
 
 
 class ExitCode(IntEnum):
@@ -47,8 +47,26 @@ def exit_codes_help(lang: str = "vi") -> str:
 
 
 def remember_language(lang: str) -> None:
-    """Say failures in ``lang`` from now on (the opened workspace's language)."""
+    """Say failures in the opened workspace's language ``lang`` from now on (unless the officer
+    asked for a language: :func:`evalreport.cli.language.chosen`)."""
     _LANG[0] = lang
+
+
+def failure_language() -> str:
+    """The language failures are said in: the officer's explicit choice, else the opened
+    workspace's, else the invocation's."""
+    from evalreport.cli import language
+
+    return language.chosen(_LANG[0])
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Worded errors that mean wrong usage or configuration (exit code 2), not a failed run."""
+    from evalreport.form.definition import FormDefinitionError
+    from evalreport.model.period import PeriodError
+    from evalreport.store.config import WorkspaceConfigError
+
+    return PeriodError, FormDefinitionError, WorkspaceConfigError
 
 
 def reported(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -56,14 +74,19 @@ def reported(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        _LANG[0] = None  # no workspace opened yet in this invocation
         try:
             return command(*args, **kwargs)
         except (typer.Exit, typer.Abort, typer.TyperException, KeyboardInterrupt):
             raise
         except Exception as exc:  # noqa: BLE001 - this is the command's last word
+            if isinstance(exc, _usage_errors()):  # e.g. a form's file broken between two commands
+                _console.print(f"[bold red]{exc.message(failure_language())}[/]", soft_wrap=True)
+                raise typer.Exit(int(ExitCode.USAGE)) from None
             workspace = _workspace_of(kwargs)
             log = _write_log(workspace, exc)
-            _console.print(f"[bold red]{failure_message(exc, _LANG[0], log, workspace)}[/]", soft_wrap=True)
+            _console.print(f"[bold red]{failure_message(exc, failure_language(), log, workspace)}[/]",
+                           soft_wrap=True)
             raise typer.Exit(int(ExitCode.FAILED)) from None
 
     return wrapper
@@ -72,18 +95,12 @@ def reported(command: Callable[..., Any]) -> Callable[..., Any]:
 def failure_message(exc: BaseException, lang: str, log: Path | None, workspace: Path | None = None) -> str:
     """One sentence saying why a command could not finish and what to do. A failed write names
     no file (a full disk is met in ``write``): then the workspace is the place named."""
-    from evalreport.store.lock import WorkspaceLocked
+    from evalreport.model.worded_error import WordedError
     from evalreport.store.publish import OutputsInUse
 
     where = str(log) if log is not None else text("EXIT_NO_LOG", lang)
-    if isinstance(exc, OutputsInUse):
+    if isinstance(exc, (OutputsInUse, WordedError)):  # a busy workspace, a report open in Word, ...
         return exc.message(lang)
-    if isinstance(exc, WorkspaceLocked):
-        h = exc.holder
-        holder = (text("EXIT_LOCK_HOLDER", lang).format(pid=h.get("pid"), host=h.get("host"),
-                                                         command=h.get("command"), started=h.get("started"))
-                  if h else text("EXIT_LOCK_SOMEONE", lang))
-        return text("EXIT_LOCKED", lang).format(holder=holder)
     if isinstance(exc, OSError):
         path = exc.filename or workspace or "?"
         if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):

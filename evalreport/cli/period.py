@@ -14,31 +14,12 @@ import typer
 
 from evalreport.cli import language
 from evalreport.cli.workspace import WorkspaceOpt, console, fail, opened
-
-# Result texts by language (help texts: evalreport/wording/cli_phrases.py, "cli:close" ...).
-TEXTS: dict[str, dict[str, str]] = {
-    "vi": {
-        "closed": "Đã chốt số liệu kỳ {period}.",
-        "reopened": "Đã mở lại kỳ {period}: {counted} tệp được đưa vào tổng hợp, {held} tệp vẫn chờ xử lý.",
-        "approved": "Đã duyệt: {units}.",
-        "withdrawn": "Đã rút lại việc duyệt: {units}; {counted} tệp được đưa vào tổng hợp.",
-        "admitted": "{counted} tệp được đưa vào tổng hợp, {held} tệp vẫn chờ xử lý ({why}).",
-        "rerun": "Chạy lại để cập nhật kết quả: evalreport run -w {folder} -p {period}",
-    },
-    "en": {
-        "closed": "Period {period} closed.",
-        "reopened": "Period {period} reopened: {counted} file(s) let in, {held} still pending.",
-        "approved": "Approved: {units}.",
-        "withdrawn": "Approval withdrawn: {units}; {counted} file(s) let in.",
-        "admitted": "{counted} file(s) let in, {held} still pending ({why}).",
-        "rerun": "Run again to update the outputs: evalreport run -w {folder} -p {period}",
-    },
-}
-_T = TEXTS["vi"]
+from evalreport.wording.catalog import text
 
 
 def _say(ws, key: str, **params: object) -> None:
-    console.print(TEXTS.get(language.chosen(ws.config.language), _T)[key].format(**params))
+    """A command's result in the workspace's language (or the one asked for)."""
+    console.print(text(key, language.chosen(ws.config.language), **params))
 
 
 def _refused(exc, ws) -> typer.Exit:
@@ -54,7 +35,7 @@ def _close(period: str = typer.Option(..., "--period", "-p"), workspace: Path = 
             ws.close_period(period, reason)
         except PeriodActionError as exc:
             raise _refused(exc, ws) from None
-        _say(ws, "closed", period=period)
+        _say(ws, "CLI_DONE_CLOSED", period=period)
 
 
 def _reopen(period: str = typer.Option(..., "--period", "-p"), workspace: Path = WorkspaceOpt,
@@ -66,9 +47,9 @@ def _reopen(period: str = typer.Option(..., "--period", "-p"), workspace: Path =
             done = ws.reopen_period(period, reason)
         except PeriodActionError as exc:
             raise _refused(exc, ws) from None
-        _say(ws, "reopened", period=period, counted=len(done.counted), held=len(done.still_held))
+        _say(ws, "CLI_DONE_REOPENED", period=period, counted=len(done.counted), held=len(done.still_held))
         if done.counted:
-            _say(ws, "rerun", folder=workspace, period=period)
+            _say(ws, "CLI_DONE_RERUN", folder=workspace, period=period)
 
 
 def _approve(units: list[str] = typer.Argument(...),
@@ -82,11 +63,11 @@ def _approve(units: list[str] = typer.Argument(...),
         try:
             if withdraw:
                 done = ws.withdraw_approval(period, units, form, reason)
-                _say(ws, "withdrawn", units=", ".join(units), counted=len(done.counted))
+                _say(ws, "CLI_DONE_WITHDRAWN", units=", ".join(units), counted=len(done.counted))
                 if done.counted:
-                    _say(ws, "rerun", folder=workspace, period=period)
+                    _say(ws, "CLI_DONE_RERUN", folder=workspace, period=period)
             else:
-                _say(ws, "approved", units=", ".join(ws.approve(period, units, form, reason) or units))
+                _say(ws, "CLI_DONE_APPROVED", units=", ".join(ws.approve(period, units, form, reason) or units))
         except PeriodActionError as exc:
             raise _refused(exc, ws) from None
 
@@ -100,7 +81,7 @@ def _admit(file: str = typer.Argument(...), workspace: Path = WorkspaceOpt,
             done = ws.admit(file, reason)
         except PeriodActionError as exc:
             raise _refused(exc, ws) from None
-        _say(ws, "admitted", counted=len(done.counted), held=len(done.still_held),
+        _say(ws, "CLI_DONE_ADMITTED", counted=len(done.counted), held=len(done.still_held),
              why=", ".join(sorted({why for _id, why in done.still_held})) or "-")
 
 

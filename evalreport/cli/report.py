@@ -29,12 +29,6 @@ __all__ = ["register", "report_command"]
 
 _console = Console()
 _err = Console(stderr=True)
-_TEXT = {
-    "vi": {"written": "Đã ghi", "blocked": "Lưu ý: {n} đơn vị có tệp lỗi chưa được tổng hợp: {units}",
-           "missing": "Chưa có số liệu của {n} đơn vị.", "previous": "Kỳ trước ({period}): {n} tệp"},
-    "en": {"written": "Written", "blocked": "Note: {n} unit(s) with erroneous files are not in the totals: {units}",
-           "missing": "No data yet from {n} unit(s).", "previous": "Previous period ({period}): {n} files"},
-}
 
 
 def _inside(folder: Path, name: str) -> Path:
@@ -96,7 +90,9 @@ def report_command(
         when = parse_date(date) if date else None
     except DateError as exc:
         raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
-    except (FormDefinitionError, ValueError) as exc:
+    except FormDefinitionError as exc:
+        raise _usage(exc.message(lang)) from None
+    except ValueError as exc:
         raise _usage(str(exc)) from None
     hierarchy = load_hierarchy(units, Path(levels) if levels.endswith((".yaml", ".yml")) else levels)
     if any(f.is_error for f in hierarchy.problems):
@@ -106,11 +102,11 @@ def report_command(
     root_code = root or hierarchy.root
     if root_code not in hierarchy:
         raise _usage(say("CLI_NO_SUCH_UNIT", lang, option="--root", unit=root_code, list=units.name))
-    t = _TEXT[lang]
     prev = None
     if previous is not None:
         prev = _consolidate_folder(previous, definition, p.previous(), hierarchy, root_code)
-        _console.print(t["previous"].format(period=p.previous().label(lang), n=len(prev.accepted) + len(prev.rejected)))
+        _console.print(say("CLI_REPORT_PREVIOUS", lang, period=p.previous().label(lang),
+                           n=len(prev.accepted) + len(prev.rejected)))
     result = _consolidate_folder(folder, definition, p, hierarchy, root_code, prev)
 
     out.mkdir(parents=True, exist_ok=True)
@@ -132,11 +128,12 @@ def report_command(
                 _err.print(f"[yellow]{exc.message(lang)}[/]")
                 pdf_failed = True
         for path in written:
-            _console.print(f"{t['written']}: {path}")
+            _console.print(say("CLI_REPORT_WRITTEN", lang) + f": {path}")
     if result.missing:
-        _console.print(t["missing"].format(n=len(result.missing)))
+        _console.print(say("CLI_REPORT_MISSING", lang, n=len(result.missing)))
     if result.blocked:
-        _err.print(f"[yellow]{t['blocked'].format(n=len(result.blocked), units=', '.join(result.blocked))}[/]")
+        blocked = say("CLI_REPORT_BLOCKED", lang, n=len(result.blocked), units=", ".join(result.blocked))
+        _err.print(f"[yellow]{blocked}[/]")
         raise typer.Exit(1)
 
 

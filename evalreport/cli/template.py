@@ -50,7 +50,7 @@ def make(form: str = typer.Option(..., "--form"),
     except DateError as exc:
         raise _usage(text("DATE_INVALID", lang, text=exc.text)) from None
     except FormDefinitionError as exc:
-        raise _usage(str(exc)) from None
+        raise _usage(exc.message(lang)) from None
     if p.kind not in definition.period_types:
         raise _usage(period_kind_error(definition, p, lang))
     if not units.is_file():

@@ -35,8 +35,8 @@ def period_option(value: str) -> Period:
 
     try:
         return parse_period(value)
-    except PeriodError:
-        raise usage_error(say("CLI_PERIOD_INVALID", text=value)) from None
+    except PeriodError as exc:
+        raise usage_error(exc.message(language.current())) from None
 
 
 def check_lang(value: str) -> str:

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evalreport.cli import language
-from evalreport.cli.exit_codes import remember_language
+from evalreport.cli.exit_codes import failure_language, remember_language
 from evalreport.cli.usage import period_option, say
 from evalreport.model.period import PeriodError
 from evalreport.model.unit_state import UnitState
@@ -70,12 +70,12 @@ def opened(folder: Path) -> Iterator[Workspace]:
     try:
         ws = Workspace.open(folder)
     except WorkspaceConfigError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc.message(language.current())) from None
     remember_language(ws.config.language)
     try:
         yield ws  # other failures (disk full, a busy workspace, ...) end with exit code 3: .exit_codes
     except PeriodError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc.message(language.chosen(ws.config.language))) from None
     finally:
         ws.close()
 
@@ -107,7 +107,7 @@ def _init(folder: Path = typer.Argument(...), units: Path | None = typer.Option(
     try:
         ws = Workspace.init(folder, units=units, root=root, levels=levels, language=language)
     except WorkspaceConfigError as exc:
-        raise fail(str(exc)) from None
+        raise fail(exc.message(failure_language())) from None
     ws.close()
     console.print(f"[green]{say('CLI_INIT_READY')}[/] {ws.folder}")
     console.print(say("CLI_INIT_NEXT", config=ws.folder / "evalreport.yaml", inbox=ws.inbox, folder=folder))

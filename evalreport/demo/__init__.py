@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from evalreport.demo.generate import DemoPlan, Planted, plan_demo, write_inbox
 from evalreport.demo.province import SIZES, Reorganization, build_units, reorganize
+from evalreport.model.worded_error import WordedError
 
 if TYPE_CHECKING:  # the workspace is imported when the demo runs, so ``evalreport --help`` stays fast
     from evalreport.model.finding import Finding
@@ -36,8 +37,8 @@ _YEAR = 2025
 _PROPAGATES = {"sum_mismatch", "text_in_number", "missing", "continuity"}
 
 
-class DemoError(RuntimeError):
-    pass
+class DemoError(WordedError, RuntimeError):
+    """The demo cannot start in the asked folder or size; worded by the catalog where shown."""
 
 
 @dataclass
@@ -70,17 +71,20 @@ class DemoReport:
             pool = run.findings if run else []
         return [f for f in pool if p.file and f.file == name and (f.rule == p.rule if p.rule else f.is_error)]
 
-    def how_reported(self, p: Planted) -> str | None:
-        """How the run made ``p`` visible: finding rules, the completeness, or the status; None if not."""
+    def how_reported(self, p: Planted, lang: str = "vi") -> str | None:
+        """How the run made ``p`` visible, in ``lang``: finding rules, the completeness, or the
+        status; None if not."""
+        from evalreport.wording.catalog import text
+
         if p.kind == "missing":
             res = self.runs[p.period].results.get(p.form) if p.period in self.runs else None
-            return "completeness: missing / chưa gửi" if res is not None and p.unit in res.missing else None
+            return text("CLI_DEMO_SEEN_MISSING", lang) if res is not None and p.unit in res.missing else None
         if p.kind == "late":
             from evalreport.store.workspace import Workspace
 
             with Workspace.open(self.folder) as ws:
                 late = {r.unit for r in ws.status(p.period) if r.late and r.state != "missing"}
-            return "status: late / trễ hạn" if p.unit in late else None
+            return text("CLI_DEMO_SEEN_LATE", lang) if p.unit in late else None
         hits = self.detected(p)
         return ", ".join(sorted({f.rule for f in hits})) if hits else None
 
@@ -97,7 +101,7 @@ class DemoReport:
 def _prepare(folder: Path) -> None:
     if folder.exists() and any(folder.iterdir()):
         if not (folder / MARKER).exists():
-            raise DemoError(f"{folder} exists and is not a demo folder; choose an empty or new folder")
+            raise DemoError("DEMO_NOT_DEMO_FOLDER", folder=str(folder))
         shutil.rmtree(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / MARKER).write_text("Created by 'evalreport demo'; rerunning the demo replaces this folder.\n",
@@ -108,7 +112,7 @@ def run_demo(folder: str | Path = "demo", size: str = "small", seed: int = 2025,
              progress: Progress | None = None, all_levels: bool = False) -> DemoReport:
     """Create ``folder`` as a workspace with a synthetic province and run every period."""
     if size not in SIZES:
-        raise DemoError(f"unknown size '{size}'; choose one of {', '.join(SIZES)}")
+        raise DemoError("DEMO_SIZE_UNKNOWN", size=size, sizes=", ".join(SIZES))
     folder = Path(folder).resolve()
     _prepare(folder)
     spec = SIZES[size]

@@ -33,6 +33,7 @@ from evalreport.excel.panel import (
 from evalreport.form.definition import available_forms, load_form
 from evalreport.model.finding import Finding, unique_findings
 from evalreport.model.unit_state import UnitState
+from evalreport.model.worded_error import WordedError
 from evalreport.wording.catalog import text
 from evalreport.wording.panel_messages import ACTION_NAMES
 
@@ -124,9 +125,11 @@ def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     if isinstance(exc, (PanelError, PeriodActionError, OutputsInUse)):
         return exc.message(lang), ""
     if isinstance(exc, WorkspaceConfigError):
-        return _msg("XL_WORKSPACE_BAD", lang, reason=str(exc)), ""
+        return _msg("XL_WORKSPACE_BAD", lang, reason=exc.message(lang)), ""
     if isinstance(exc, WorkspaceLocked):
-        return _msg("XL_BUSY", lang, reason=str(exc)), ""
+        return _msg("XL_BUSY", lang, **exc.params), ""
+    if isinstance(exc, WordedError):  # an unknown period, a broken form definition, ...
+        return exc.message(lang), ""
     log.error("panel action %s failed", action, exc_info=exc)
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     detail = f"{type(exc).__name__}: {exc}" + (f" ({Path(where.filename).name}:{where.lineno})" if where else "")

@@ -33,6 +33,7 @@ from evalreport.form.parts import (
 )
 from evalreport.form.roles import RolesDef, check_roles
 from evalreport.form.yaml_loading import read_mapping, safe_load
+from evalreport.model.worded_error import WordedError
 
 __all__ = [
     "Text",
@@ -55,8 +56,9 @@ FORMS_DIR = Path(__file__).resolve().parents[1] / "forms"
 PeriodType = Literal["year", "quarter", "month"]
 
 
-class FormDefinitionError(ValueError):
-    """A form definition file is broken. The message names the file and the entry."""
+class FormDefinitionError(WordedError, ValueError):
+    """A form definition file is broken, or no form has the asked code: a message key of the
+    wording catalog naming the file and the entry, and its parameters."""
 
 
 class FormDefinition(_Model):
@@ -124,7 +126,7 @@ class FormDefinition(_Model):
         """A copy with some parameter values replaced (e.g. from a workspace config)."""
         unknown = set(overrides) - set(self.parameters)
         if unknown:
-            raise FormDefinitionError(f"{self.code}: unknown parameter(s) {', '.join(sorted(unknown))}")
+            raise FormDefinitionError("FORM_PARAMS_UNKNOWN", form=self.code, names=", ".join(sorted(unknown)))
         params = {
             k: p.model_copy(update={"value": float(overrides.get(k, p.value))}) for k, p in self.parameters.items()
         }
@@ -271,17 +273,17 @@ def load_form(form: str | Path) -> FormDefinition:
     if not path.suffix:
         forms = available_forms()
         if str(form) not in forms:
-            raise FormDefinitionError(f"unknown form '{form}'; known forms: {', '.join(forms) or 'none'}")
+            raise FormDefinitionError("FORM_UNKNOWN", form=str(form), known=", ".join(forms) or "—")
         path = forms[str(form)]
     if not path.is_file():
-        raise FormDefinitionError(f"{path}: form definition file not found")
+        raise FormDefinitionError("FORM_FILE_NOT_FOUND", path=str(path))
     key = (str(path.resolve()), path.stat().st_mtime)
     if key in _CACHE:
         return _CACHE[key]
-    data = read_mapping(path, str(path), "expected a mapping at the top level", FormDefinitionError)
+    data = read_mapping(path, str(path), "FORM_EXPECTED_MAPPING", FormDefinitionError)
     try:
         definition = FormDefinition.model_validate(data)
     except ValidationError as exc:
-        raise FormDefinitionError(f"{path}: invalid form definition:\n  {_format_validation(exc)}") from None
+        raise FormDefinitionError("FORM_INVALID", path=str(path), detail=_format_validation(exc)) from None
     _CACHE[key] = definition
     return definition

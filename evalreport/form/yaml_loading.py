@@ -24,12 +24,13 @@ def safe_load(stream: str | bytes | IO[str] | IO[bytes]) -> Any:
 
 def read_mapping(path: Path, name: str, expected: str, error: type[Exception]) -> dict:
     """The YAML file ``path``, which must hold a mapping at the top level. A parse error or another
-    shape raises ``error`` with a message that starts with ``name`` (the file as the officer knows
-    it) and, for a wrong shape, says what was ``expected``."""
+    shape raises ``error`` (a :class:`~evalreport.model.worded_error.WordedError`) naming ``name``
+    (the file as the officer knows it) and, for a wrong shape, what was ``expected`` (a message
+    key of the wording catalog)."""
     try:
         data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise error(f"{name}: not valid YAML: {exc}") from None
+        raise error("YAML_INVALID", file=name, detail=str(exc)) from None
     if not isinstance(data, dict):
-        raise error(f"{name}: {expected}")
+        raise error("YAML_NOT_MAPPING", file=name, expected={"$key": expected})
     return data

@@ -8,14 +8,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from evalreport.model.worded_error import WordedError
+
 __all__ = ["Period", "PeriodError", "parse_period"]
 
 PeriodKind = Literal["year", "quarter", "month"]
 _RE = re.compile(r"^\s*(\d{4})(?:-(?:[Qq]([1-4])|(0[1-9]|1[0-2])))?\s*$")
 
 
-class PeriodError(ValueError):
-    """A period string is not one of the accepted shapes."""
+class PeriodError(WordedError, ValueError):
+    """A period string is not one of the accepted shapes (or a period does not fit where it is
+    used); a message key of the wording catalog and its parameters."""
 
 
 @dataclass(frozen=True, order=True)
@@ -29,7 +32,7 @@ class Period:
     def __post_init__(self) -> None:
         limit = {"year": 1, "quarter": 4, "month": 12}[self.kind]
         if not 1 <= self.index <= limit:
-            raise PeriodError(f"{self.kind} index {self.index} out of range 1..{limit}")
+            raise PeriodError("PERIOD_INDEX_RANGE", kind=self.kind, index=self.index, limit=limit)
 
     def __str__(self) -> str:
         if self.kind == "year":
@@ -79,7 +82,7 @@ class Period:
 
     def quarter(self) -> Period:
         if self.kind == "year":
-            raise PeriodError("a year has no single quarter")
+            raise PeriodError("PERIOD_YEAR_NO_QUARTER")
         if self.kind == "quarter":
             return self
         return Period(self.year, "quarter", (self.index - 1) // 3 + 1)
@@ -114,9 +117,7 @@ def parse_period(text: str | int | Period) -> Period:
         text = str(int(text))
     m = _RE.match(str(text))
     if not m:
-        raise PeriodError(
-            f"'{text}' is not a period: write a year (2021), a quarter (2025-Q3) or a month (2025-11)"
-        )
+        raise PeriodError("PERIOD_TEXT_INVALID", text=text)
     year, quarter, month = m.groups()
     if quarter:
         return Period(int(year), "quarter", int(quarter))

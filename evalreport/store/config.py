@@ -12,7 +12,7 @@ import calendar
 from dataclasses import fields
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -29,6 +29,7 @@ from evalreport.form.yaml_loading import read_mapping
 from evalreport.model.hierarchy import Hierarchy, load_levels
 from evalreport.model.period import Period, PeriodError
 from evalreport.model.unit_list import load_hierarchy
+from evalreport.model.worded_error import WordedError
 from evalreport.read.guard import ReadLimits
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
 
@@ -38,8 +39,9 @@ __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "ReportOptions", "Workspa
 CONFIG_NAME = "evalreport.yaml"
 
 
-class WorkspaceConfigError(ValueError):
-    """The configuration file is broken; the message names the file and each bad key."""
+class WorkspaceConfigError(WordedError, ValueError):
+    """The configuration file is broken: a message key of the wording catalog and its parameters,
+    naming the file and each bad key (``CONFIG_PROBLEMS``: one line per problem)."""
 
 
 class _Model(BaseModel):
@@ -61,7 +63,7 @@ class Deadline(_Model):
     @model_validator(mode="after")
     def _one_anchor(self) -> Deadline:
         if (self.month is None) == (self.months_after is None):
-            raise ValueError("give exactly one of 'month' (a fixed month of the period's year) or 'months_after'")
+            raise WorkspaceConfigError("CONFIG_DEADLINE_ANCHOR")
         return self
 
     def due(self, period: Period) -> date:
@@ -139,9 +141,9 @@ class WorkspaceConfig(_Model):
         known = {f.name for f in fields(ReadLimits)}
         unknown = sorted(set(value) - known)
         if unknown:
-            raise ValueError(f"unknown limit(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+            raise WorkspaceConfigError("CONFIG_LIMITS_UNKNOWN", names=", ".join(unknown), known=", ".join(sorted(known)))
         if any(v <= 0 for v in value.values()):
-            raise ValueError("every limit must be a positive number")
+            raise WorkspaceConfigError("CONFIG_LIMITS_POSITIVE")
         return value
 
     def limits(self) -> ReadLimits:
@@ -174,8 +176,7 @@ class WorkspaceConfig(_Model):
         found = [c for c in self.forms if period.kind in self.form(c).period_types]
         if not found:
             kinds = {c: "/".join(self.form(c).period_types) for c in self.forms}
-            raise PeriodError(f"no configured form is reported for {period.kind} periods like {period} "
-                              f"({', '.join(f'{c}: {k}' for c, k in kinds.items())})")
+            raise PeriodError("PERIOD_NO_FORM", period=str(period), forms=", ".join(f"{c}: {k}" for c, k in kinds.items()))
         return found
 
     def deadline(self, period: Period) -> date | None:
@@ -187,6 +188,45 @@ def _key(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
 
+# pydantic's error types an officer meets in a hand-edited file, and the catalog's words for them;
+# any other type is shown with pydantic's own (English) sentence.
+_PYDANTIC_KEYS = {
+    "missing": "CONFIG_MISSING", "extra_forbidden": "CONFIG_UNKNOWN_KEY", "literal_error": "CONFIG_NOT_ONE_OF",
+    "greater_than_equal": "CONFIG_TOO_SMALL", "less_than_equal": "CONFIG_TOO_LARGE", "too_short": "CONFIG_EMPTY",
+    "int_parsing": "CONFIG_NOT_NUMBER", "int_from_float": "CONFIG_NOT_NUMBER", "float_parsing": "CONFIG_NOT_NUMBER",
+    "bool_parsing": "CONFIG_NOT_YES_NO", "string_type": "CONFIG_NOT_TEXT", "list_type": "CONFIG_NOT_LIST",
+    "dict_type": "CONFIG_NOT_MAPPING", "model_type": "CONFIG_NOT_MAPPING",
+}
+
+
+def _pydantic_problem(error: Any) -> dict[str, Any]:
+    """The catalog's phrase for one pydantic error of the configuration."""
+    from evalreport.wording.catalog import phrase
+
+    cause = (error.get("ctx") or {}).get("error")
+    if isinstance(cause, WordedError):  # raised by a validator of this module
+        return phrase(cause.key, **cause.params)
+    ctx = error.get("ctx") or {}
+    key = _PYDANTIC_KEYS.get(error["type"], "CONFIG_INVALID")
+    return phrase(key, limit=ctx.get("ge", ctx.get("le", "")), expected=ctx.get("expected", ""),
+                  detail=error["msg"].removeprefix("Value error, "))
+
+
+def _problems(problems: list[tuple[str, dict[str, Any]]]) -> WorkspaceConfigError:
+    """One error listing ``(key, problem phrase)`` pairs, one line each."""
+    from evalreport.wording.catalog import phrase
+
+    return WorkspaceConfigError("CONFIG_PROBLEMS", problems=[
+        phrase("CONFIG_KEY_PROBLEM", file=CONFIG_NAME, setting=key, problem=problem) for key, problem in problems])
+
+
+def _worded(exc: Exception) -> Any:
+    """A caught error as a phrase parameter: its key when it has one, else its text."""
+    from evalreport.wording.catalog import phrase
+
+    return phrase(exc.key, **exc.params) if isinstance(exc, WordedError) else str(exc)
+
+
 def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     """Read and fully validate ``folder/evalreport.yaml``; return it with the loaded hierarchy.
 
@@ -195,55 +235,54 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     folder = Path(folder)
     path = folder / CONFIG_NAME
     if not path.is_file():
-        raise WorkspaceConfigError(f"{path}: not an evalreport workspace (no {CONFIG_NAME}); "
-                                   f"create one with 'evalreport init {folder}'")
-    data = read_mapping(path, CONFIG_NAME, "expected keys such as 'root:' and 'units:' at the top level",
-                        WorkspaceConfigError)
+        raise WorkspaceConfigError("CONFIG_NOT_WORKSPACE", path=str(path), name=CONFIG_NAME, folder=str(folder))
+    data = read_mapping(path, CONFIG_NAME, "CONFIG_EXPECTED_MAPPING", WorkspaceConfigError)
     try:
         cfg = WorkspaceConfig.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{CONFIG_NAME}: key '{_key(e['loc'])}': {e['msg'].removeprefix('Value error, ')}"
-                 for e in exc.errors()]
-        raise WorkspaceConfigError("\n".join(lines)) from None
-    problems: list[str] = []
+        raise _problems([(_key(e["loc"]), _pydantic_problem(e)) for e in exc.errors()]) from None
+    from evalreport.wording.catalog import phrase
 
-    def bad(key: str, msg: str) -> None:
-        problems.append(f"{CONFIG_NAME}: key '{key}': {msg}")
+    problems: list[tuple[str, dict[str, Any]]] = []
+
+    def bad(key: str, message: str, /, **params: Any) -> None:
+        problems.append((key, phrase(message, **params)))
 
     known_forms = available_forms()
     for i, code in enumerate(cfg.forms):
         if code not in known_forms and not Path(code).suffix:
-            bad(f"forms.{i}", f"unknown form '{code}' (known: {', '.join(known_forms)})")
+            bad(f"forms.{i}", "FORM_UNKNOWN", form=code, known=", ".join(known_forms))
     for code in cfg.parameters:
         if code not in cfg.forms:
-            bad(f"parameters.{code}", f"form '{code}' is not in 'forms'")
+            bad(f"parameters.{code}", "CONFIG_PARAMS_FORM_NOT_LISTED", form=code)
             continue
         try:
             cfg.form(code)
         except FormDefinitionError as exc:
             names = ", ".join(load_form(code).parameters) if code in known_forms else ""
-            bad(f"parameters.{code}", f"{exc}" + (f" (known: {names})" if names else ""))
+            bad(f"parameters.{code}", "CONFIG_WITH_KNOWN" if names else "CONFIG_AS_IS", problem=_worded(exc),
+                known=names)
     try:
         levels = load_levels(cfg.levels)
     except (OSError, ValueError) as exc:
-        bad("levels", f"cannot load level configuration '{cfg.levels}': {exc}")
-        raise WorkspaceConfigError("\n".join(problems)) from None
+        bad("levels", "CONFIG_LEVELS_BAD", levels=cfg.levels, detail=_worded(exc))
+        raise _problems(problems) from None
     units = cfg.units_path(folder)
     if not units.is_file():
-        bad("units", f"unit list '{cfg.units}' not found in {folder}")
-        raise WorkspaceConfigError("\n".join(problems))
+        bad("units", "CONFIG_UNITS_NOT_FOUND", units=cfg.units, folder=str(folder))
+        raise _problems(problems)
     hierarchy = load_hierarchy(units, levels)
     errors = [p for p in hierarchy.problems if p.is_error]
     if errors:
-        detail = "; ".join(p.message("en") for p in errors[:5])
-        bad("units", f"the unit list '{cfg.units}' has {len(errors)} error(s): {detail}")
+        bad("units", "CONFIG_UNITS_ERRORS", units=cfg.units, count=len(errors),
+            detail=[phrase(p.rule, **p.params) for p in errors[:5]])
     if cfg.root not in hierarchy:
-        bad("root", f"unit '{cfg.root}' is not in the unit list '{cfg.units}'")
+        bad("root", "CONFIG_UNIT_NOT_LISTED", unit=cfg.root, units=cfg.units)
     for code in cfg.report.units:
         if code not in hierarchy:
-            bad(f"report.units.{code}", f"unit '{code}' is not in the unit list '{cfg.units}'")
+            bad(f"report.units.{code}", "CONFIG_UNIT_NOT_LISTED", unit=code, units=cfg.units)
     if problems:
-        raise WorkspaceConfigError("\n".join(problems))
+        raise _problems(problems)
     return cfg, hierarchy
 
 

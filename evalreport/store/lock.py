@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from evalreport.model.worded_error import WordedError
+
 __all__ = ["WorkspaceLock", "WorkspaceLocked"]
 
 LOCK_NAME = ".evalreport.lock"
@@ -46,15 +48,19 @@ if hasattr(os, "register_at_fork"):  # POSIX; Windows has no fork (and msvcrt lo
     os.register_at_fork(after_in_child=_drop_inherited_locks)
 
 
-class WorkspaceLocked(RuntimeError):
-    """Another process holds the workspace lock; ``holder`` says who (may be empty)."""
+class WorkspaceLocked(WordedError, RuntimeError):
+    """Another process holds the workspace lock; ``holder`` says who (may be empty). Worded by the
+    catalog (``EXIT_LOCKED``) where it is shown; ``str()`` adds the folder and the wait for logs."""
 
     def __init__(self, folder: Path, holder: dict[str, Any], waited: float):
-        self.holder = holder
-        who = (f"process {holder.get('pid')} on {holder.get('host')} running '{holder.get('command')}' "
-               f"since {holder.get('started')}") if holder else "another process"
-        super().__init__(f"workspace {folder} is busy: {who}; waited {waited:.0f} s. "
-                         "Try again when it has finished.")
+        who = ({"$key": "EXIT_LOCK_HOLDER", "pid": holder.get("pid"), "host": holder.get("host"),
+                "command": holder.get("command"), "started": holder.get("started")}
+               if holder else {"$key": "EXIT_LOCK_SOMEONE"})
+        super().__init__("EXIT_LOCKED", holder=who)
+        self.folder, self.holder, self.waited = folder, holder, waited
+
+    def __str__(self) -> str:
+        return f"workspace {self.folder} is busy ({self.message('en')}); waited {self.waited:.0f} s"
 
 
 def _try_lock(fh: IO[bytes]) -> bool:

@@ -9,7 +9,7 @@ the wording package where reviewers read them.
 Templates are ``str.format`` strings. A placeholder may carry a format (``{own:number}``) that
 renders the parameter in the asked language; parameter values may also be a label pair
 ``{"vi": ..., "en": ...}`` (labels of a form definition are the form's data), a nested phrase
-(:func:`phrase`) or a list of those (``{items:list}``, joined with "; ").
+(:func:`phrase`) or a list of those (``{items:list}``, joined with "; "; ``{items:lines}``, one a line).
 """
 
 from __future__ import annotations
@@ -24,12 +24,15 @@ from evalreport.wording import (
     archive_messages,
     check_messages,
     cli_phrases,
+    cli_result_phrases,
     common_phrases,
+    config_messages,
     exit_messages,
     file_kind_messages,
     hierarchy_messages,
     install_messages,
     intake_messages,
+    movement_phrases,
     panel_messages,
     period_messages,
     reader_messages,
@@ -37,6 +40,7 @@ from evalreport.wording import (
     sentence_phrases,
     state_words,
     store_messages,
+    workbook_phrases,
 )
 from evalreport.wording.language import LANGS, language, pick
 
@@ -58,7 +62,8 @@ def _add(entries: Mapping[str, Mapping[str, str]], origin: str) -> None:
 for _module in (hierarchy_messages, install_messages, intake_messages, common_phrases, archive_messages,
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
-                exit_messages, state_words):
+                exit_messages, state_words, config_messages, movement_phrases,
+                workbook_phrases, cli_result_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 
@@ -139,6 +144,7 @@ _FORMATS = {
     "roman": lambda v, lang: {1: "I", 2: "II", 3: "III", 4: "IV"}.get(v, str(v)),
     "count": lambda v, lang: _numbers().fmt_count(v, lang),
     "list": lambda v, lang: "; ".join(_Formatter(lang).shown(x) for x in v),
+    "lines": lambda v, lang: "\n".join(_Formatter(lang).shown(x) for x in v),
 }
 
 

@@ -158,10 +158,6 @@ _SHOWN: dict[str, dict[str, str]] = {
     "CLI_FILE_UNREADABLE": {"vi": "Không đọc được", "en": "Unreadable"},
     # -- usage errors
     "CLI_ERROR": {"vi": "Lỗi:", "en": "Error:"},
-    "CLI_PERIOD_INVALID": {"vi": "'{text}' không phải là kỳ báo cáo: hãy viết năm (2021), quý (2025-Q3) "
-                                 "hoặc tháng (2025-11)",
-                           "en": "'{text}' is not a period: write a year (2021), a quarter (2025-Q3) "
-                                 "or a month (2025-11)"},
     "CLI_LANG_INVALID": {"vi": "--lang phải là vi hoặc en, không phải {value!r}",
                          "en": "--lang must be vi or en, not {value!r}"},
     "CLI_FILE_NOT_FOUND": {"vi": "{option}: không tìm thấy tệp {path}", "en": "{option}: file not found: {path}"},
@@ -280,6 +276,12 @@ _SHOWN: dict[str, dict[str, str]] = {
     "CLI_COL_PLANTED": {"vi": "Lỗi cài sẵn", "en": "Problem"},
     "CLI_COL_REPORTED": {"vi": "Đã báo là", "en": "Reported as"},
     "CLI_DEMO_NOT_DETECTED": {"vi": "KHÔNG PHÁT HIỆN", "en": "NOT DETECTED"},
+    "CLI_DEMO_SEEN_MISSING": {"vi": "tình hình nộp: Chưa nộp", "en": "completeness: missing"},
+    "CLI_DEMO_SEEN_LATE": {"vi": "tình trạng: Nộp muộn", "en": "status: late"},
+    "DEMO_NOT_DEMO_FOLDER": {"vi": "{folder} đã có và không phải là thư mục demo; hãy chọn thư mục trống hoặc mới",
+                             "en": "{folder} exists and is not a demo folder; choose an empty or new folder"},
+    "DEMO_SIZE_UNKNOWN": {"vi": "không có cỡ '{size}'; hãy chọn một trong {sizes}",
+                          "en": "unknown size '{size}'; choose one of {sizes}"},
     "CLI_DEMO_DIRECT": {"vi": "Phát hiện trên các tệp cài lỗi", "en": "Findings on the planted files"},
     "CLI_DEMO_CONSEQUENCES": {"vi": "{n:number} phát hiện khác là hệ quả ở cấp trên (đối chiếu số tự báo của cấp trên, "
                                     "thay đổi so với năm trước); mọi phát hiện có trong tệp *_phat_hien.xlsx của mỗi kỳ.",

@@ -72,8 +72,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot open the workspace: {reason}",
     },
     "XL_BUSY": {
-        "vi": "Thư mục làm việc đang được dùng bởi một thao tác khác: {reason}. Hãy chờ thao tác đó xong rồi bấm lại",
-        "en": "The workspace is busy with another operation: {reason}. Wait for it to finish and click again",
+        "vi": "Thư mục làm việc đang được dùng bởi {holder}. Hãy chờ thao tác đó xong rồi bấm lại",
+        "en": "The workspace is busy with {holder}. Wait for it to finish and click again",
     },
     "XL_UNEXPECTED": {
         "vi": "{action} không thành công do lỗi không mong đợi ({error}). Không có tệp nào bị thay đổi dở dang; "

@@ -51,6 +51,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Báo cáo {form} kỳ {period} của đơn vị {unit} chưa được duyệt",
         "en": "The {form} report of unit {unit} for {period} is not approved",
     },
+    "PERIOD_TEXT_INVALID": {
+        "vi": "'{text}' không phải là kỳ báo cáo: hãy viết năm (2021), quý (2025-Q3) hoặc tháng (2025-11)",
+        "en": "'{text}' is not a period: write a year (2021), a quarter (2025-Q3) or a month (2025-11)",
+    },
+    "PERIOD_INDEX_RANGE": {
+        "vi": "Số thứ tự kỳ {index} phải từ 1 đến {limit}",
+        "en": "Period index {index} out of range 1..{limit}",
+    },
+    "PERIOD_YEAR_NO_QUARTER": {"vi": "Kỳ năm không ứng với một quý nào", "en": "A year has no single quarter"},
+    "PERIOD_NO_FORM": {
+        "vi": "Không có biểu mẫu nào trong cấu hình được báo cáo theo kỳ như {period} ({forms}); "
+              "hãy chọn kỳ khác hoặc thêm biểu mẫu vào 'forms' của evalreport.yaml",
+        "en": "No configured form is reported for periods like {period} ({forms}); choose another period "
+              "or add a form to 'forms' in evalreport.yaml",
+    },
     "ADMIT_NOTHING": {
         "vi": "Không có tệp chờ xử lý nào ứng với '{file}'",
         "en": "No pending file matches '{file}'",

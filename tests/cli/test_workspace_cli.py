@@ -64,9 +64,9 @@ def test_config_error_exits_2_naming_the_key(folder, runner):
     path = folder / "evalreport.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("root: T01", "root: X9"), encoding="utf-8")
     res = runner.invoke(app, ["status", "-w", str(folder), "--period", "2021"])
-    assert res.exit_code == 2 and "key 'root': unit 'X9' is not in the unit list" in res.output
+    assert res.exit_code == 2 and "khóa 'root': đơn vị 'X9' không có trong danh sách đơn vị" in res.output
 
 
 def test_a_period_no_form_uses_is_a_usage_error(folder, runner):
     res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021-11", "-q"])
-    assert res.exit_code == 2 and "no configured form is reported for month periods" in res.output
+    assert res.exit_code == 2 and "Không có biểu mẫu nào trong cấu hình được báo cáo theo kỳ như 2021-11" in res.output

@@ -227,7 +227,7 @@ def test_a_busy_workspace_says_so(tmp_path):
     with Workspace.open(ws_folder) as ws, ws.lock("run 2026"):
         book = panel_book(folder=str(ws_folder))
         assert handlers.consolidate(book) is False
-    assert "đang được dùng bởi một thao tác khác" in status(book)
+    assert "đang được dùng bởi tiến trình" in status(book) and "'run 2026'" in status(book)
 
 
 def test_english_panel(workspace):

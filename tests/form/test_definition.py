@@ -64,7 +64,7 @@ def test_code_is_rejected(tmp_path):
 
 
 def test_unknown_form_code():
-    with pytest.raises(FormDefinitionError, match="unknown form 'XX'.*DG-NAM"):
+    with pytest.raises(FormDefinitionError, match="Form 'XX' is not supported.*DG-NAM"):
         load_form("XX")
 
 

@@ -83,9 +83,9 @@ report:
 
 
 @pytest.mark.parametrize("block, message", [
-    ("report:\n  signer: {titel: Bí thư}\n", "key 'report.signer.titel': Extra inputs are not permitted"),
+    ("report:\n  signer: {titel: Bí thư}\n", "key 'report.signer.titel': unknown key"),
     ("report:\n  units: {Z9: {place: X}}\n", "key 'report.units.Z9': unit 'Z9' is not in the unit list"),
-    ("report:\n  recipients: nobody\n", "key 'report.recipients': Input should be a valid list"),
+    ("report:\n  recipients: nobody\n", "key 'report.recipients': the value must be a list"),
 ])
 def test_bad_report_settings_name_the_key(tmp_path, block, message):
     ws = make_workspace(tmp_path / "ws")

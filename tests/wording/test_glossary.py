@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 
 from evalreport.cli.language import LOCALE_DIR
 from evalreport.model.unit_state import UnitState
-from evalreport.wording import cli_phrases
+from evalreport.wording import cli_phrases, cli_result_phrases, config_messages
 from evalreport.wording.catalog import text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +35,8 @@ def _glossary() -> dict[str, str]:
 
 
 def _cli_texts_vi() -> list[str]:
-    return [text(key, "vi") for key in cli_phrases.MESSAGES]
+    return [text(key, "vi") for module in (cli_phrases, cli_result_phrases, config_messages)
+            for key in module.MESSAGES]
 
 
 def test_the_six_states_are_the_glossary_states_in_both_languages():

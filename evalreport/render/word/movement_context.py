@@ -29,7 +29,6 @@ from evalreport.render.word.narrative_context import completeness_context, compl
 from evalreport.render.word.sentences import Item, phrase
 from evalreport.wording.catalog import text
 from evalreport.wording.language import language
-from evalreport.wording.movement_phrases import movement_phrases
 
 __all__ = ["build_movement_context", "has_movement_report"]
 
@@ -127,7 +126,6 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
     code = unit_code or result.root
     h, form = result.hierarchy, result.form
     roles = _roles(form)
-    w = movement_phrases(lang)
     unit = h.unit(code)
     parent = h.get(unit.parent) if unit.parent else None
     dec = int(form.param_values.get("share_decimals", 2))
@@ -152,7 +150,7 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
     prev_label, compare = _previous(result, code, roles, admitted, lang)
     has_children = not h.is_leaf(code)
     sentences = {
-        "mo_dau": w["opening"].format(unit=unit.name, title=phrase(title), period=period_label),
+        "mo_dau": text("MOVE_OPENING", lang, unit=unit.name, title=phrase(title), period=period_label),
         "day_du": completeness_sentence(completeness, "S_RECEIVED_REPORTS", lang),
         "bien_dong": M.membership(
             movement["dau_ky"], movement["cuoi_ky"], complete,
@@ -169,8 +167,8 @@ def build_movement_context(result: ConsolidationResult, unit_code: str | None = 
         "bieu_mau": {"ma": form.code, "phien_ban": form.version, "ten": title, "quy_dinh": form.regulation or ""},
         "van_ban": {
             **document_head(h, code, doc, lang),
-            "ngay": doc.date or dt.date.today(), "tieu_de": w["title"],
-            "trich_yeu": w["subject"].format(title=phrase(title), period=period_label),
+            "ngay": doc.date or dt.date.today(), "tieu_de": text("MOVE_TITLE", lang),
+            "trich_yeu": text("MOVE_SUBJECT", lang, title=phrase(title), period=period_label),
         },
         "so_lieu": dict(v), "ty_le": dict(sh),
         "day_du": completeness,

@@ -24,7 +24,6 @@ from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative_context import comparison_reasons
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
-from evalreport.render.workbook.workbook_text import text
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
     RED_FILL,
@@ -65,9 +64,10 @@ def short_label(label: str) -> str:
 def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
     """Every unit below ``code``: did its file arrive, was it usable, which file, how much of its
     subtree has data. Returns the rows, one per unit, to be streamed when the workbook is saved."""
-    t, h = text(lang), result.hierarchy
-    heads = [t["no"], t["code"], t["name"], t["level"], t["parent"], t["status"], t["file"], t["received_at"],
-             t["covered"]]
+    h = result.hierarchy
+    heads = [*(words(k, lang) for k in ("WB_NO", "WB_CODE", "WB_NAME", "WB_LEVEL", "WB_PARENT", "WB_STATUS",
+                                        "WB_FILE", "WB_RECEIVED_AT")),
+             words("WB_COVERED", lang)]
     header_row(ws, 1, heads)
     units = h.descendants(code)
     set_widths(ws, [6, 12, 36, 22, 12, 18, 34, 17, 14])
@@ -82,7 +82,7 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
         -> Iterator[BodyRow]:
     """The rows, produced at save time; their looks are resolved now, while openpyxl's style
     table can still take them."""
-    t, h = text(lang), result.hierarchy
+    h = result.hierarchy
     center, left = look(ws, align="center"), look(ws, align="left")
 
     def looks(status: CellLook) -> tuple[CellLook, ...]:
@@ -93,7 +93,6 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
     blocked_status = (words(UnitState.REJECTED.key, lang), looks(look(ws, align="center", fill=RED_FILL)))
     missing_leaf = (missing[0], looks(look(ws, align="center", fill=AMBER_FILL)))
     level_labels = {level.key: level.label.get(lang) for level in h.levels.levels}
-    ratio = t["ratio"]
     blocked = set(result.blocked)
     blocked |= {s.unit_code for s in result.rejected if s.unit_code not in result.accepted
                 and any(f.is_error for f in s.findings)}
@@ -124,7 +123,7 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
                 pair = (tot.covered_units, tot.expected_units)
                 covered = ratios.get(pair)
                 if covered is None:
-                    covered = ratios[pair] = ratio.format(got=pair[0], exp=pair[1])
+                    covered = ratios[pair] = words("WB_RATIO", lang, got=pair[0], exp=pair[1])
             yield ((i, unit, node.name, level_labels[node.level], node.parent, status, file, received, covered),
                    row_looks, None)
 
@@ -134,14 +133,15 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
 def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> SheetBody:
     """Every finding inside ``code``'s subtree, errors first. Returns the rows, one per finding,
     to be streamed when the workbook is saved."""
-    t, h = text(lang), result.hierarchy
-    heads = [t["severity"], t["code"], t["name"], t["file"], t["sheet"], t["cell"], t["rule"], t["message"]]
+    h = result.hierarchy
+    heads = [words(k, lang) for k in ("WB_SEVERITY", "WB_CODE", "WB_NAME", "WB_FILE", "WB_SHEET", "WB_CELL",
+                                      "WB_RULE", "WB_MESSAGE")]
     header_row(ws, 1, heads)
     inside = _subtree(h, code) if result.findings else ()
     items = sorted((f for f in result.findings if f.unit is None or f.unit in inside),
                    key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), f.unit or "", f.file or ""))
     if not items:
-        put(ws, 2, 1, t["no_findings"], border=False)
+        put(ws, 2, 1, words("WB_NO_FINDINGS", lang), border=False)
     set_widths(ws, [10, 11, 30, 30, 12, 7, 22, _MESSAGE_WIDTH])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(len(items) + 1, 2)}"
@@ -160,7 +160,7 @@ def _subtree(h: Hierarchy, code: str) -> Container[str]:
 def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang: str) -> Iterator[BodyRow]:
     """The rows, produced at save time; their looks are resolved now, while openpyxl's style
     table can still take them."""
-    t, h = text(lang), result.hierarchy
+    h = result.hierarchy
     center, left = look(ws, align="center"), look(ws, align="left")
 
     def looks(severity: CellLook) -> tuple[CellLook, ...]:
@@ -169,6 +169,7 @@ def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang
     severity_looks = {"error": looks(look(ws, align="center", fill=RED_FILL)),
                       "warning": looks(look(ws, align="center", fill=AMBER_FILL))}
     plain = looks(center)
+    severity_words = {s: words(f"WB_{s.upper()}", lang) for s in ("error", "warning", "info")}
 
     def rows() -> Iterator[BodyRow]:
         for f in items:  # an empty cell is None, not "" (see the completeness rows)
@@ -176,7 +177,7 @@ def _findings_rows(ws: Worksheet, result: ConsolidationResult, items: list, lang
             file, message = f.file or None, describe(f, lang)
             # wrapped text needs an explicit height: spreadsheet programs do not grow rows written by a script
             lines = max(_lines(message, _MESSAGE_WIDTH), _lines(file, 30), _lines(name, 30))
-            yield ((t.get(f.severity, f.severity), f.unit or None, name, file, f.sheet or None,
+            yield ((severity_words.get(f.severity, f.severity), f.unit or None, name, file, f.sheet or None,
                     f.cell or (f"{f.row}" if f.row else None), f.rule, message),
                    severity_looks.get(f.severity, plain), 15.0 * lines)
 
@@ -188,7 +189,7 @@ def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: st
     through the successions); outliers flagged. When the two periods do not cover the same units,
     a note says why and three more columns compare over the leaf units with data in both
     (domain.md "Comparisons must compare like with like")."""
-    t, form = text(lang), result.form
+    form = result.form
     prev_period = result.previous.period if result.previous else result.period.previous()
     current = result.units[code].values
     comparison = result.comparisons.get(code) if result.comparisons else None
@@ -205,17 +206,18 @@ def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: st
         bold=True, border=False)
     common = comparison is not None and not comparison.like_for_like and comparison.units_compared > 0
     if comparison is not None and not comparison.like_for_like:
-        note = t["not_like"].format(reasons=comparison_reasons(result, code, comparison, lang))
+        note = words("WB_NOT_LIKE", lang, reasons=comparison_reasons(result, code, comparison, lang))
         if common:
-            note += " " + t["common_note"].format(n=comparison.units_compared)
+            note += " " + words("WB_COMMON_NOTE", lang, n=comparison.units_compared)
         put(ws, 2, 1, note, border=False)
     if not previous and not common:
-        put(ws, 3, 1, t["no_previous"].format(period=prev_period.label(lang)), border=False)
+        put(ws, 3, 1, words("WB_NO_PREVIOUS", lang, period=prev_period.label(lang)), border=False)
         set_widths(ws, [60])
         return
-    heads = [t["item"], t["current"], t["previous"], t["difference"], t["relative"], t["outlier"]]
+    heads = [words(k, lang) for k in ("WB_ITEM", "WB_CURRENT", "WB_PREVIOUS", "WB_DIFFERENCE",
+                                      "WB_RELATIVE", "WB_OUTLIER")]
     if common:
-        heads += [t["common_current"], t["common_previous"], t["common_difference"]]
+        heads += [words(k, lang) for k in ("WB_COMMON_CURRENT", "WB_COMMON_PREVIOUS", "WB_COMMON_DIFFERENCE")]
     header_row(ws, 3, heads)
     row = 3
     codes = [f.code for f in form.fields] + [d.code for d in form.derived]
@@ -228,7 +230,7 @@ def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: st
         put(ws, row, 3, prev)
         put(ws, row, 4, diff, fmt="+#,##0;-#,##0;0")
         put_share(ws, row, 5, None if diff is None or not prev else 100.0 * diff / prev)
-        put(ws, row, 6, t["yes"] if fcode in outliers else "", align="center",
+        put(ws, row, 6, words("WB_YES", lang) if fcode in outliers else "", align="center",
             fill=RED_FILL if fcode in outliers else None)
         if common:
             c_now, c_before = comparison.common_current.get(fcode), comparison.common_previous.get(fcode)
@@ -244,7 +246,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
                  lang: str) -> None:
     """Native Excel charts: members by rating per child unit (stacked bars, from the children
     sheet) and members by rating for the unit itself (from a small table on this sheet)."""
-    t, form = text(lang), result.form
+    form = result.form
     roles = member_roles(form)
     first_rating_col = 8  # STT, code, name, status, total, evaluated, % evaluated, then the ratings
     if last_row >= 2:
@@ -252,8 +254,8 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         chart.type = "bar"
         chart.grouping = "stacked"
         chart.overlap = 100
-        chart.title = t["chart_children"]
-        chart.y_axis.title = t["members_axis"]
+        chart.title = words("WB_CHART_CHILDREN", lang)
+        chart.y_axis.title = words("WB_MEMBERS_AXIS", lang)
         data = Reference(children, min_col=first_rating_col, max_col=first_rating_col + len(roles.ratings) - 1,
                          min_row=1, max_row=last_row)
         chart.add_data(data, titles_from_data=True)
@@ -268,7 +270,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         chart.legend.position = "b"
         ws.add_chart(chart, "E2")
     values = result.units[code].values
-    header_row(ws, 1, [t["rating"], t["item"], t["count"]])
+    header_row(ws, 1, [words(k, lang) for k in ("WB_RATING", "WB_ITEM", "WB_COUNT")])
     for i, c in enumerate(roles.ratings, start=2):
         label = form.label(c, lang)
         put(ws, i, 1, short_label(label), align="center")
@@ -276,7 +278,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         put(ws, i, 3, values.get(c))
     members = BarChart()
     members.type = "col"
-    members.title = t["chart_members"]
+    members.title = words("WB_CHART_MEMBERS", lang)
     members.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
     members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(roles.ratings)))
     members.legend = None

@@ -38,7 +38,6 @@ from evalreport.render.workbook.summary_sheets import (
     write_findings,
 )
 from evalreport.render.workbook.template_writer import build_form_workbook
-from evalreport.render.workbook.workbook_text import text
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
     NO_CELL,
@@ -78,15 +77,14 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
                              values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
                              kind="summary", lang=lang, report=report)
-    t = text(lang)
     # after the form sheet, before the form's instructions and hidden metadata
-    overview = wb.create_sheet(t["overview"], 1)
+    overview = wb.create_sheet(words("WB_OVERVIEW", lang), 1)
     _write_overview(overview, result, code, lang)
     _overview_blocks(overview, result, code, lang, report)
     at = 2
     bodies: list[SheetBody] = []
     if not result.hierarchy.is_leaf(code):
-        children = wb.create_sheet(t["children"], at)
+        children = wb.create_sheet(words("WB_CHILDREN", lang), at)
         at += 1
         try:
             roles = member_roles(result.form)
@@ -95,11 +93,11 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
         else:
             last_row, body = _write_children(children, result, code, lang, roles)
             bodies.append(body)
-            write_charts(wb.create_sheet(t["charts"], at), children, last_row, result, code, lang)
+            write_charts(wb.create_sheet(words("WB_CHARTS", lang), at), children, last_row, result, code, lang)
             at += 1
-    bodies += [write_completeness(wb.create_sheet(t["completeness"], at), result, code, lang),
-               write_findings(wb.create_sheet(t["findings"], at + 1), result, code, lang)]
-    write_change(wb.create_sheet(t["change"], at + 2), result, code, lang)
+    bodies += [write_completeness(wb.create_sheet(words("WB_COMPLETENESS", lang), at), result, code, lang),
+               write_findings(wb.create_sheet(words("WB_FINDINGS", lang), at + 1), result, code, lang)]
+    write_change(wb.create_sheet(words("WB_CHANGE", lang), at + 2), result, code, lang)
     _fit_printed_sheets(wb.worksheets)
     wb.active = 1
     for ws in wb.worksheets:
@@ -118,31 +116,30 @@ def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, p
 
 
 def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, width: int) -> int:
-    t = text(lang)
     unit = result.units[code]
-    title = t["overview_title"].format(title=result.form.title.get(lang).upper(),
+    title = words("WB_OVERVIEW_TITLE", lang, title=result.form.title.get(lang).upper(),
                                        period=result.period.label(lang).upper())
     put(ws, 1, 1, title, border=False).font = TITLE
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
     leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
-    put(ws, 3, 1, t["coverage"].format(covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,
+    put(ws, 3, 1, words("WB_COVERAGE", lang, covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,
                                        unit=result.hierarchy.name(code)), border=False)
     return 5
 
 
 def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
     """Members (every field of the form with its share) and organizations by level."""
-    t, form = text(lang), result.form
+    form = result.form
     org = form.organizations
     org_r = org_roles(form)
     rated = org_r.ratings if org_r else ()
     width = 5 + 2 * len(rated) + 3
     row = _title(ws, result, code, lang, width)
     values, shares = result.units[code].values, result.units[code].shares
-    put(ws, row, 1, t["members"], bold=True, border=False)
+    put(ws, row, 1, words("WB_MEMBERS", lang), bold=True, border=False)
     row += 1
-    header_row(ws, row, [t["no"], t["item"], t["count"], t["share"], t["of"]])
+    header_row(ws, row, [words(k, lang) for k in ("WB_NO", "WB_ITEM", "WB_COUNT", "WB_SHARE", "WB_OF")])
     merge_across(ws, row, 5, 7)
     first_header = row
     row += 1
@@ -211,16 +208,16 @@ def _primary_share(form, field_code: str):
 
 
 def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, row: int) -> int:
-    t, org = text(lang), result.form.organizations
+    org = result.form.organizations
     roles = org_roles(result.form)
     h = result.hierarchy
     values, shares = result.units[code].values, result.units[code].shares
-    put(ws, row, 1, t["organizations"], bold=True, border=False)
+    put(ws, row, 1, words("WB_ORGANIZATIONS", lang), bold=True, border=False)
     row += 1
-    heads = [t["no"], t["level"], t["total"], t["rated"], t["not_rated"], t["pct"]]
+    heads = [words(k, lang) for k in ("WB_NO", "WB_LEVEL", "WB_TOTAL", "WB_RATED", "WB_NOT_RATED", "WB_PCT")]
     for r in roles.ratings:
-        heads += [r.code, t["pct"]]
-    heads += [t["tsvm"], t["good"], t["within"]]
+        heads += [r.code, words("WB_PCT", lang)]
+    heads += [words(k, lang) for k in ("WB_TSVM", "WB_GOOD", "WB_WITHIN")]
     header_row(ws, row, heads, height=45)  # "Tỷ lệ HTXSNV/HTTNV trở lên" takes three lines
     row += 1
     good = roles.good_or_better
@@ -252,10 +249,10 @@ def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lan
 
 def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
     """Every field of the form per child, with a total row (forms without a rating table)."""
-    t, form, h = text(lang), result.form, result.hierarchy
+    form, h = result.form, result.hierarchy
     codes = [f.code for f in form.fields] + [d.code for d in form.derived]
-    heads = [t["no"], t["code"], t["name"], t["status"], *(form.label(c, lang) for c in codes), t["errors"],
-             t["warnings"]]
+    heads = [*(words(k, lang) for k in ("WB_NO", "WB_CODE", "WB_NAME", "WB_STATUS")),
+             *(form.label(c, lang) for c in codes), words("WB_ERRORS", lang), words("WB_WARNINGS", lang)]
     header_row(ws, 1, heads, height=60)
     counts = finding_counts(result, code)
     row = 1
@@ -268,7 +265,7 @@ def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str,
     last = row
     row += 1
     total = result.units[code].values
-    for col, value in enumerate(["", "", t["sum"], "", *(total.get(c) for c in codes), "", ""], start=1):
+    for col, value in enumerate(["", "", words("WB_SUM", lang), "", *(total.get(c) for c in codes), "", ""], start=1):
         put(ws, row, col, value, bold=True, fill=TOTAL_FILL)
     set_widths(ws, [5, 11, 34, 18] + [12] * len(codes) + [8, 9])
     ws.freeze_panes = "D2"
@@ -282,13 +279,15 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     and the quota note. Returns the last child row (charts refer to it) and the rows, streamed
     when the workbook is saved (a province's few dozen rows of 20 cells cost 14 ms through
     openpyxl's cells, most of the sheets it still writes)."""
-    t, form, h = text(lang), result.form, result.hierarchy
+    form, h = result.form, result.hierarchy
     own = result.accepted.get(code)
     given = {r.code: r for r in own.ratings} if own else {}
     labels = [short_label(form.label(c, lang)) for c in roles.ratings]
-    heads = [t["no"], t["code"], t["name"], t["status"], t["members_total"], t["evaluated"], t["evaluated_pct"],
-             *labels, t["good_count"], t["good"], t["within"], t["rating_given"], t["tsvm"], t["errors"],
-             t["warnings"]]
+    heads = [*(words(k, lang) for k in ("WB_NO", "WB_CODE", "WB_NAME", "WB_STATUS", "WB_MEMBERS_TOTAL",
+                                        "WB_EVALUATED", "WB_EVALUATED_PCT")),
+             *labels, *(words(k, lang) for k in ("WB_GOOD_COUNT", "WB_GOOD", "WB_WITHIN", "WB_RATING_GIVEN",
+                                                 "WB_TSVM", "WB_ERRORS")),
+             words("WB_WARNINGS", lang)]
     header_row(ws, 1, heads, height=45)
     counts = finding_counts(result, code)
     looks = RowLooks(ws)
@@ -300,14 +299,14 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
         rating = given.get(child)
         rows.append((*_child_row(looks, [i, child, h.name(child), child_state(result, code, child, lang)], v, sh, roles,
                                  rating.rating if rating and rating.rating else "",
-                                 t["yes"] if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
+                                 words("WB_YES", lang) if rating and rating.tsvm else "", counts.get(child, [0, 0])), None))
     last = len(rows) + 1
     tot = result.units[code]
-    rows.append((*_child_row(looks, ["", "", t["sum"], ""], tot.values, tot.shares, roles, "", "", None, total=True),
+    rows.append((*_child_row(looks, ["", "", words("WB_SUM", lang), ""], tot.values, tot.shares, roles, "", "", None, total=True),
                  None))
     rows.append(((), (), None))  # a blank row (no cells, not written), then the note
     rows.append((*looks.row([(None, NO_CELL), (None, NO_CELL),
-                             (t["quota_note"].format(limit=_quota_text(result, lang)), looks.look(border=False))]),
+                             (words("WB_QUOTA_NOTE", lang, limit=_quota_text(result, lang)), looks.look(border=False))]),
                  None))
     _highlight(ws, last, len(heads), result, lang)
     set_widths(ws, [5, 11, 34, 18, 11, 11, 10] + [10] * len(labels) + [11, 11, 12, 11, 8, 7, 9])

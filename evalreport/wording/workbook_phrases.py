@@ -1,0 +1,97 @@
+"""Words of the summary workbook's added sheets (``WB_*``), in Vietnamese and English.
+
+Looked up with :func:`evalreport.wording.catalog.text` like every other text. Field, share and
+rating labels are not here: they come from the form definition; a unit's state is in the one
+vocabulary of the catalog (:mod:`evalreport.wording.state_words`)."""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES"]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "WB_OVERVIEW": {"vi": "Tổng hợp", "en": "Overview"},
+    "WB_CHILDREN": {"vi": "Đơn vị trực thuộc", "en": "Subordinate units"},
+    "WB_COMPLETENESS": {"vi": "Tình hình nộp", "en": "Completeness"},
+    "WB_FINDINGS": {"vi": "Phát hiện", "en": "Findings"},
+    "WB_CHANGE": {"vi": "So với kỳ trước", "en": "Change"},
+    "WB_CHARTS": {"vi": "Biểu đồ", "en": "Charts"},
+    "WB_OVERVIEW_TITLE": {"vi": "BẢNG TỔNG HỢP {title} {period}", "en": "SUMMARY TABLE: {title} {period}"},
+    "WB_COVERAGE": {
+        "vi": "Số liệu tổng hợp từ {covered}/{expected} {leaves} của {unit}",
+        "en": "Figures consolidated from {covered}/{expected} {leaves} of {unit}",
+    },
+    "WB_MEMBERS": {"vi": "I. ĐẢNG VIÊN", "en": "I. PARTY MEMBERS"},
+    "WB_ORGANIZATIONS": {"vi": "II. TỔ CHỨC ĐẢNG ĐƯỢC ĐÁNH GIÁ, XẾP LOẠI", "en": "II. RATED PARTY ORGANIZATIONS"},
+    "WB_NO": {"vi": "STT", "en": "No."},
+    "WB_ITEM": {"vi": "Chỉ tiêu", "en": "Item"},
+    "WB_COUNT": {"vi": "Số lượng", "en": "Count"},
+    "WB_SHARE": {"vi": "Tỷ lệ", "en": "Share"},
+    "WB_OF": {"vi": "Tỷ lệ tính trên", "en": "Share of"},
+    "WB_LEVEL": {"vi": "Cấp tổ chức", "en": "Level"},
+    "WB_TOTAL": {"vi": "Tổng số", "en": "Total"},
+    "WB_RATED": {"vi": "Được đánh giá", "en": "Rated"},
+    "WB_NOT_RATED": {"vi": "Không đánh giá", "en": "Not rated"},
+    "WB_PCT": {"vi": "%", "en": "%"},
+    "WB_TSVM": {"vi": "TSVM tiêu biểu", "en": "TSVM"},
+    "WB_GOOD": {"vi": "Tỷ lệ HTTNV trở lên", "en": "Good or better"},
+    "WB_WITHIN": {"vi": "Tỷ lệ HTXSNV/HTTNV trở lên", "en": "Excellent / good-or-better"},
+    "WB_CODE": {"vi": "Mã đơn vị", "en": "Unit code"},
+    "WB_NAME": {"vi": "Tên đơn vị", "en": "Unit name"},
+    "WB_STATUS": {"vi": "Tình trạng", "en": "Status"},
+    "WB_MEMBERS_TOTAL": {"vi": "Tổng số đảng viên", "en": "Members"},
+    "WB_EVALUATED": {"vi": "Được đánh giá", "en": "Evaluated"},
+    "WB_EVALUATED_PCT": {"vi": "% được đánh giá", "en": "% evaluated"},
+    "WB_GOOD_COUNT": {"vi": "HTTNV trở lên", "en": "Good or better"},
+    "WB_RATING_GIVEN": {"vi": "Xếp loại tổ chức", "en": "Unit rating"},
+    "WB_ERRORS": {"vi": "Số lỗi (kể cả cấp dưới)", "en": "Errors (incl. below)"},
+    "WB_WARNINGS": {"vi": "Số cảnh báo (kể cả cấp dưới)", "en": "Warnings (incl. below)"},
+    "WB_SUM": {"vi": "Cộng", "en": "Total"},
+    "WB_PARENT": {"vi": "Cấp trên", "en": "Parent"},
+    "WB_FILE": {"vi": "Tệp", "en": "File"},
+    "WB_RECEIVED_AT": {"vi": "Ngày sửa tệp", "en": "File modified"},
+    "WB_COVERED": {"vi": "Đơn vị cơ sở có số liệu", "en": "Leaf units with data"},
+    "WB_REPLACED": {"vi": "Đã được thay thế", "en": "Replaced"},
+    "WB_SEVERITY": {"vi": "Mức độ", "en": "Severity"},
+    "WB_SHEET": {"vi": "Trang tính", "en": "Sheet"},
+    "WB_CELL": {"vi": "Ô", "en": "Cell"},
+    "WB_RULE": {"vi": "Quy tắc", "en": "Rule"},
+    "WB_MESSAGE": {"vi": "Nội dung", "en": "Message"},
+    "WB_ERROR": {"vi": "Lỗi", "en": "Error"},
+    "WB_WARNING": {"vi": "Cảnh báo", "en": "Warning"},
+    "WB_INFO": {"vi": "Thông tin", "en": "Info"},
+    "WB_NO_FINDINGS": {"vi": "Không có phát hiện nào.", "en": "No findings."},
+    "WB_CURRENT": {"vi": "Kỳ này", "en": "This period"},
+    "WB_PREVIOUS": {"vi": "Kỳ trước", "en": "Previous period"},
+    "WB_DIFFERENCE": {"vi": "Chênh lệch", "en": "Difference"},
+    "WB_RELATIVE": {"vi": "Tỷ lệ thay đổi", "en": "Relative change"},
+    "WB_OUTLIER": {"vi": "Biến động bất thường", "en": "Outlier"},
+    "WB_NO_PREVIOUS": {
+        "vi": "Chưa có số liệu {period} để so sánh.",
+        "en": "There are no figures for {period} to compare with.",
+    },
+    "WB_NOT_LIKE": {
+        "vi": "Hai kỳ không cùng phạm vi đơn vị, không so sánh trực tiếp được: {reasons}.",
+        "en": "The two periods do not cover the same units and are not compared directly: {reasons}.",
+    },
+    "WB_COMMON_NOTE": {
+        "vi": "Ba cột cuối so sánh trên {n} đơn vị cơ sở có số liệu cả hai kỳ.",
+        "en": "The last three columns compare over the {n} leaf units with figures in both periods.",
+    },
+    "WB_COMMON_CURRENT": {"vi": "Kỳ này (cùng đơn vị)", "en": "This period (same units)"},
+    "WB_COMMON_PREVIOUS": {"vi": "Kỳ trước (cùng đơn vị)", "en": "Previous period (same units)"},
+    "WB_COMMON_DIFFERENCE": {"vi": "Chênh lệch (cùng đơn vị)", "en": "Difference (same units)"},
+    "WB_YES": {"vi": "x", "en": "x"},
+    "WB_UNIT": {"vi": "Đơn vị", "en": "Unit"},
+    "WB_CHART_CHILDREN": {
+        "vi": "Xếp loại đảng viên theo đơn vị trực thuộc",
+        "en": "Members by rating and subordinate unit",
+    },
+    "WB_CHART_MEMBERS": {"vi": "Đảng viên theo mức xếp loại", "en": "Members by rating"},
+    "WB_MEMBERS_AXIS": {"vi": "Số đảng viên", "en": "Members"},
+    "WB_RATING": {"vi": "Mức xếp loại", "en": "Rating"},
+    "WB_QUOTA_NOTE": {
+        "vi": "Tô đỏ: vượt hạn mức HTXSNV ({limit}) hoặc có lỗi; tô vàng: chưa gửi.",
+        "en": "Red: excellent above the quota ({limit}) or errors; amber: missing.",
+    },
+    "WB_RATIO": {"vi": "{got}/{exp}", "en": "{got}/{exp}"},
+}

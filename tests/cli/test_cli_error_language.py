@@ -1,0 +1,96 @@
+"""Errors an officer meets before or instead of a run (a busy workspace, a broken evalreport.yaml,
+a period that is not one or that no form uses) are said in Vietnamese by default and in English
+with ``--lang en``, from the wording catalog; the exceptions' English ``str()`` is for developers."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from evalreport.cli import app
+from evalreport.cli.workspace import console
+from evalreport.store import WorkspaceLock
+
+
+@pytest.fixture
+def invoke(monkeypatch):
+    monkeypatch.setattr(console, "width", 300)
+
+    def run(*args: str):
+        res = CliRunner().invoke(app, list(args), env={"EVALREPORT_LANG": None, "COLUMNS": "300"})
+        return res.exit_code, " ".join(res.output.split())  # rich may wrap a long line
+
+    return run
+
+
+def _edit(folder, old: str, new: str) -> None:
+    path = folder / "evalreport.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "Thư mục làm việc đang được dùng bởi tiến trình"),
+    ("en", "The workspace is in use by process"),
+])
+def test_a_locked_workspace(ws, invoke, lang, words):
+    _edit(ws.folder, "lock_timeout: 30", "lock_timeout: 0")
+    with WorkspaceLock(ws.folder, "run 2021"):
+        code, out = invoke("run", "-w", str(ws.folder), "--period", "2021", "-q", *(["--lang", lang] if lang else []))
+    assert code == 3 and words in out and "'run 2021'" in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "evalreport.yaml: khóa 'workers': giá trị phải là một số"),
+    ("en", "evalreport.yaml: key 'workers': the value must be a number"),
+])
+def test_a_broken_configuration(ws, invoke, lang, words):
+    _edit(ws.folder, "workers: 1", "workers: many")
+    code, out = invoke("status", "-w", str(ws.folder), "--period", "2021", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "khóa 'lock_timeot': khóa không được hỗ trợ (kiểm tra chính tả)"),
+    ("en", "key 'lock_timeot': unknown key (check its spelling)"),
+])
+def test_every_problem_of_the_configuration_is_worded(ws, invoke, lang, words):
+    _edit(ws.folder, "lock_timeout: 30", "lock_timeot: 30")
+    _edit(ws.folder, "root: T01", "root: X9")
+    code, out = invoke("status", "-w", str(ws.folder), "--period", "2021", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "đây không phải là thư mục làm việc của evalreport"),
+    ("en", "not an evalreport workspace"),
+])
+def test_a_folder_that_is_not_a_workspace(tmp_path, invoke, lang, words):
+    code, out = invoke("status", "-w", str(tmp_path), "--period", "2021", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "'2021-13' không phải là kỳ báo cáo"),
+    ("en", "'2021-13' is not a period"),
+])
+def test_a_period_that_is_not_one(ws, invoke, lang, words):
+    code, out = invoke("run", "-w", str(ws.folder), "--period", "2021-13", "-q", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "Không có biểu mẫu nào trong cấu hình được báo cáo theo kỳ như 2021-11"),
+    ("en", "No configured form is reported for periods like 2021-11"),
+])
+def test_a_period_no_configured_form_uses(ws, invoke, lang, words):
+    code, out = invoke("run", "-w", str(ws.folder), "--period", "2021-11", "-q", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
+
+
+def test_the_workspace_language_words_its_errors(ws, invoke):
+    """Without --lang, a workspace configured in English hears its period errors in English."""
+    _edit(ws.folder, "language: vi", "language: en")
+    code, out = invoke("run", "-w", str(ws.folder), "--period", "2021-11", "-q")
+    assert code == 2 and "No configured form is reported" in out, out
