@@ -236,8 +236,11 @@ def _selected(book, sheet: str, column: int, rows: str | None) -> list[str]:
             if selection is None or selection.sheet.name != sheet:
                 return []
             spans = [(selection.row, selection.row + selection.rows.count - 1)]
-        wanted = sorted({r for a, b in spans for r in range(max(a, COMPLETENESS_FIRST_ROW), min(b, last) + 1)})
-        values = [book.sheets[sheet].range((r, column)).value for r in wanted]
+        values = []
+        for a, b in spans:  # one read per selected block (a whole column is cut to the table)
+            a, b = max(a, COMPLETENESS_FIRST_ROW), min(b, last)
+            if a <= b:
+                values += book.sheets[sheet].range((a, column), (b, column)).options(ndim=1).value
     except Exception:  # no selection in this engine, or rows not understood: nothing selected
         return []
     return list(dict.fromkeys(str(v).strip() for v in values if v not in (None, "")))

@@ -362,7 +362,8 @@ def test_approve_then_withdraw_the_units_selected_on_the_completeness_sheet(tmp_
     status_rows = table(checked, COMPLETENESS)
 
     book = panel_book({COMPLETENESS_SHEET: status_rows}, folder=str(folder), reason="đã đối chiếu số liệu")
-    run_macro(monkeypatch, "DuyetBaoCao", book, row_of(status_rows, 1, "C01"))
+    # two areas, one of them the title and header rows, which are not units
+    run_macro(monkeypatch, "DuyetBaoCao", book, "1:3," + row_of(status_rows, 1, "C01"))
     assert re.match(STAMP + "Đã duyệt báo cáo của: C01$", status(book)), status(book)
     assert {r[1]: r[4] for r in table(book, COMPLETENESS)}["C01"] == "Đã duyệt"
     assert reason_cleared(book)
