@@ -128,18 +128,21 @@ Private Function SelectedRows(ByVal sheetName As String) As String
     ' its selection. Only digits, ":" and ",": nothing in it can break RunPython's command line.
     ' Python reads the unit codes or file names from those rows itself (they may hold letters
     ' that a command line would mangle).
-    Dim here As Object, area As Object, picked As String
-    On Error GoTo Done
-    Set here = ActiveSheet
-    Application.ScreenUpdating = False
-    ThisWorkbook.Worksheets(sheetName).Activate
-    For Each area In ActiveWindow.RangeSelection.Areas
-        If Len(picked) > 0 Then picked = picked & ","
-        picked = picked & CStr(area.Row) & ":" & CStr(area.Row + area.Rows.Count - 1)
-    Next area
-Done:
+    ' A sheet renamed or deleted gives no rows, never the panel's own selection.
+    Dim here As Object, sht As Object, area As Object, picked As String
     On Error Resume Next
-    If Not here Is Nothing Then here.Activate
+    Set here = ActiveSheet
+    Set sht = ThisWorkbook.Worksheets(sheetName)
+    If sht Is Nothing Then Exit Function
+    Application.ScreenUpdating = False
+    sht.Activate
+    If ActiveSheet.Name = sht.Name Then
+        For Each area In ActiveWindow.RangeSelection.Areas
+            If Len(picked) > 0 Then picked = picked & ","
+            picked = picked & CStr(area.Row) & ":" & CStr(area.Row + area.Rows.Count - 1)
+        Next area
+    End If
+    here.Activate
     Application.ScreenUpdating = True
     SelectedRows = picked
 End Function
