@@ -4,6 +4,11 @@ Attribute VB_Name = "EvalReport"
 ' embedded in this workbook). The handler reads the settings from the panel and writes its
 ' status, findings and completeness back; it never raises into Excel.
 '
+' The buttons that decide what counts (close, reopen, approve, withdraw, admit) take their
+' reason from the panel's "Ly do" cell, read by Python: VBA's InputBox is not Unicode and a
+' Vietnamese reason would reach the ledger as "?". The units or the file are the rows selected
+' on a table sheet, passed to the handler as row numbers (SelectedRows).
+'
 ' What Python cannot report, because Python or evalreport did not start, this module reports
 ' on the panel itself, in the panel's language: the interpreter is looked up before RunPython
 ' (xlwings would show its own English "Could not find Interpreter!"), and a failed start
@@ -61,6 +66,92 @@ Public Sub MoThuMucKetQua()
 Failed:
     ReportStartFailure "XL_START_FAILED", Err.Description
 End Sub
+
+Public Sub ChotSoLieu()
+    If Not PythonFound() Then Exit Sub
+    If Not Confirmed("XL_CONFIRM_CLOSE") Then Exit Sub
+    On Error GoTo Failed
+    AfterRun RunPython("import evalreport.excel.handlers as h; h.close_period()")
+    Exit Sub
+Failed:
+    ReportStartFailure "XL_START_FAILED", Err.Description
+End Sub
+
+Public Sub MoLaiKy()
+    If Not PythonFound() Then Exit Sub
+    On Error GoTo Failed
+    AfterRun RunPython("import evalreport.excel.handlers as h; h.reopen_period()")
+    Exit Sub
+Failed:
+    ReportStartFailure "XL_START_FAILED", Err.Description
+End Sub
+
+Public Sub DuyetBaoCao()
+    If Not PythonFound() Then Exit Sub
+    On Error GoTo Failed
+    AfterRun RunPython("import evalreport.excel.handlers as h; h.approve_units(rows='" & SelectedRows(U("T\u00ecnh h\u00ecnh n\u1ed9p")) & "')")
+    Exit Sub
+Failed:
+    ReportStartFailure "XL_START_FAILED", Err.Description
+End Sub
+
+Public Sub RutLaiDuyet()
+    If Not PythonFound() Then Exit Sub
+    On Error GoTo Failed
+    AfterRun RunPython("import evalreport.excel.handlers as h; h.withdraw_approval(rows='" & SelectedRows(U("T\u00ecnh h\u00ecnh n\u1ed9p")) & "')")
+    Exit Sub
+Failed:
+    ReportStartFailure "XL_START_FAILED", Err.Description
+End Sub
+
+Public Sub ChapNhanTepCho()
+    If Not PythonFound() Then Exit Sub
+    On Error GoTo Failed
+    AfterRun RunPython("import evalreport.excel.handlers as h; h.admit_pending(rows='" & SelectedRows(U("Ph\u00e1t hi\u1ec7n")) & "')")
+    Exit Sub
+Failed:
+    ReportStartFailure "XL_START_FAILED", Err.Description
+End Sub
+
+Private Function Confirmed(ByVal code As String) As Boolean
+    ' A Yes/No question before a decision that freezes figures, in the panel's language. The box
+    ' is WScript.Shell's Popup (Unicode, unlike MsgBox); "No", or closing the box, changes nothing.
+    Dim what As String
+    On Error Resume Next
+    what = Replace(Message(code, PanelLanguage()), "{period}", CStr(ThisWorkbook.Names("ER_PERIOD").RefersToRange.Text))
+    Confirmed = (CreateObject("WScript.Shell").Popup(what, 0, "evalreport", vbYesNo + vbQuestion) = vbYes)
+End Function
+
+Private Function SelectedRows(ByVal sheetName As String) As String
+    ' The rows the officer selected on a table sheet, as "5:7,9". The buttons sit on the panel,
+    ' where Excel's Selection is the panel's own, so the sheet is activated for a moment to read
+    ' its selection. Only digits, ":" and ",": nothing in it can break RunPython's command line.
+    ' Python reads the unit codes or file names from those rows itself (they may hold letters
+    ' that a command line would mangle).
+    ' A sheet renamed or deleted gives no rows, never the panel's own selection.
+    Dim here As Object, sht As Object, area As Object, picked As String
+    On Error Resume Next
+    Set here = ActiveSheet
+    Set sht = ThisWorkbook.Worksheets(sheetName)
+    If sht Is Nothing Then Exit Function
+    Application.ScreenUpdating = False
+    sht.Activate
+    If ActiveSheet.Name = sht.Name Then
+        For Each area In ActiveWindow.RangeSelection.Areas
+            If Len(picked) > 0 Then picked = picked & ","
+            picked = picked & CStr(area.Row) & ":" & CStr(area.Row + area.Rows.Count - 1)
+        Next area
+    End If
+    here.Activate
+    Application.ScreenUpdating = True
+    SelectedRows = picked
+End Function
+
+Private Function PanelLanguage() As String
+    PanelLanguage = "vi"
+    On Error Resume Next
+    If CStr(ThisWorkbook.Names("ER_LANG").RefersToRange.Value) = "English" Then PanelLanguage = "en"
+End Function
 
 Private Function PythonFound() As Boolean
     ' The interpreter RunPython will use, looked up as RunPython does (xlwings' GetConfig: the
@@ -127,8 +218,7 @@ Private Sub ReportStartFailure(ByVal code As String, ByVal detail As String, Opt
     ' Vietnamese letters into "?" outside a Vietnamese system code page.
     Dim lang As String, what As String, fix As String
     On Error Resume Next
-    lang = "vi"
-    If CStr(ThisWorkbook.Names("ER_LANG").RefersToRange.Value) = "English" Then lang = "en"
+    lang = PanelLanguage()
     what = Replace(Message(code, lang), "{interpreter}", interpreter)
     fix = Message("XL_START_FIX", lang)
     With ThisWorkbook.Names("ER_STATUS").RefersToRange
@@ -148,6 +238,8 @@ Private Function Message(ByVal code As String, ByVal lang As String) As String
     Case "XL_START_FAILED.en": Message = U("Python or evalreport could not be started (not installed, or not completely installed).")
     Case "XL_START_FIX.vi": Message = U("C\u00e1ch x\u1eed l\u00fd: b\u1ea5m \u0111\u00fap t\u1ec7p cai-dat.cmd trong g\u00f3i c\u00e0i \u0111\u1eb7t evalreport (h\u01b0\u1edbng d\u1eabn: t\u1ec7p huong-dan-cai-dat.md trong g\u00f3i, ho\u1eb7c docs/vi/cai-dat.md), r\u1ed3i b\u1ea5m l\u1ea1i n\u00fat. Chi ti\u1ebft k\u1ef9 thu\u1eadt \u1edf \u00f4 \u201cChi ti\u1ebft\u201d; xem th\u00eam docs/vi/bang-dieu-khien.md.")
     Case "XL_START_FIX.en": Message = U("What to do: double-click cai-dat.cmd in the evalreport install bundle (guide: huong-dan-cai-dat.md in the bundle, or docs/vi/cai-dat.md), then click the button again. Technical detail in the \u201cChi ti\u1ebft\u201d cell; see also docs/vi/bang-dieu-khien.md.")
+    Case "XL_CONFIRM_CLOSE.vi": Message = U("Ch\u1ed1t s\u1ed1 li\u1ec7u k\u1ef3 {period}? S\u1ed1 li\u1ec7u v\u00e0 k\u1ebft qu\u1ea3 c\u1ee7a k\u1ef3 \u0111\u01b0\u1ee3c gi\u1eef nguy\u00ean; t\u1ec7p \u0111\u1ebfn sau \u0111\u01b0\u1ee3c gi\u1eef ch\u1edd x\u1eed l\u00fd cho \u0111\u1ebfn khi m\u1edf l\u1ea1i k\u1ef3.")
+    Case "XL_CONFIRM_CLOSE.en": Message = U("Close period {period}? Its figures and outputs stay as they are; files arriving later are held as pending until the period is reopened.")
     End Select
 End Function
 

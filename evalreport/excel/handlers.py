@@ -20,10 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from evalreport.excel.layout import REASON
 from evalreport.excel.panel import (
     PanelError,
     PanelSettings,
     StatusBarProgress,
+    clear_reason,
     read_language,
     read_settings,
     write_completeness,
@@ -221,78 +223,99 @@ def _run_period(all_levels: bool) -> Body:
     return body
 
 
-def _selected(book, sheet: str, column: int) -> list[str]:
+def _selected(book, sheet: str, column: int, rows: str | None) -> list[str]:
     """The values of ``column`` (1 = A) in the rows the officer selected on ``sheet`` below its
-    header: how the panel names the units to approve or the file to admit."""
-    from evalreport.excel.layout import COMPLETENESS_FIRST_ROW
+    header: how the panel names the units to approve or the file to admit. ``rows`` is what the
+    VBA macro read from that sheet ("5:7,9"), because the button sits on the panel, whose own
+    selection Excel gives Python; without it, the book's selection if it is on ``sheet``."""
+    from evalreport.excel.layout import COMPLETENESS_FIRST_ROW, MAX_TABLE_ROWS
 
+    last = COMPLETENESS_FIRST_ROW + MAX_TABLE_ROWS
     try:
-        selection = book.selection
-        if selection is None or selection.sheet.name != sheet:
-            return []
-        rows = range(selection.row, selection.row + selection.rows.count)
-        values = [book.sheets[sheet].range((r, column)).value for r in rows if r >= COMPLETENESS_FIRST_ROW]
-    except Exception:  # no selection in this engine: nothing selected
+        if rows is not None:
+            spans = [tuple(int(x) for x in (part.split(":") * 2)[:2]) for part in rows.split(",") if part.strip()]
+        else:
+            selection = book.selection
+            if selection is None or selection.sheet.name != sheet:
+                return []
+            spans = [(selection.row, selection.row + selection.rows.count - 1)]
+        values = []
+        for a, b in spans:  # one read per selected block (a whole column is cut to the table)
+            a, b = max(a, COMPLETENESS_FIRST_ROW), min(b, last)
+            if a <= b:
+                values += book.sheets[sheet].range((a, column), (b, column)).options(ndim=1).value
+    except Exception:  # no selection in this engine, or rows not understood: nothing selected
         return []
-    return [str(v).strip() for v in values if v not in (None, "")]
+    return list(dict.fromkeys(str(v).strip() for v in values if v not in (None, "")))
 
 
-def _units(book, units: str | list[str] | None, action: str, lang: str) -> list[str]:
+def _units(book, units: str | list[str] | None, rows: str | None, action: str, lang: str) -> list[str]:
     from evalreport.excel.layout import COMPLETENESS_SHEET
 
     chosen = units.replace(";", ",").split(",") if isinstance(units, str) else units
-    chosen = [u.strip() for u in chosen or _selected(book, COMPLETENESS_SHEET, 2) if u and u.strip()]
+    chosen = [u.strip() for u in chosen or _selected(book, COMPLETENESS_SHEET, 2, rows) if u and u.strip()]
     if not chosen:
         raise PanelError("XL_NEED_UNITS", action=ACTION_NAMES[lang][action])
     return chosen
 
 
+def _reason(given: str | None, s: PanelSettings) -> str | None:
+    """The reason passed in, else the one typed in the panel's “Lý do” cell."""
+    return given.strip() or None if given is not None else s.reason
+
+
 def _close_period(reason: str | None) -> Body:
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
-        ws.close_period(s.period, reason)
+        ws.close_period(s.period, _reason(reason, s))
         _completeness(book, ws, s, _run_line(ws, s))
+        clear_reason(book)
         return _msg("XL_PERIOD_CLOSED", s.lang, form=s.form, period=str(s.period)), str(ws.outputs_dir(s.period))
     return body
 
 
 def _reopen_period(reason: str | None) -> Body:
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
-        if not (reason or "").strip():
-            raise PanelError("XL_NEED_REASON", action=ACTION_NAMES[s.lang]["reopen_period"])
-        done = ws.reopen_period(s.period, reason)
+        why = _reason(reason, s)
+        if not why:
+            raise PanelError("XL_NEED_REASON", action=ACTION_NAMES[s.lang]["reopen_period"], label=REASON.label,
+                             cell=REASON.address)
+        done = ws.reopen_period(s.period, why)
         _completeness(book, ws, s, _run_line(ws, s))
+        clear_reason(book)
         return _msg("XL_PERIOD_REOPENED", s.lang, period=str(s.period), counted=len(done.counted)), ""
     return body
 
 
-def _approve(units: str | list[str] | None, withdraw: bool, reason: str | None) -> Body:
+def _approve(units: str | list[str] | None, rows: str | None, withdraw: bool, reason: str | None) -> Body:
     action = "withdraw_approval" if withdraw else "approve_units"
 
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
-        chosen = _units(book, units, action, s.lang)
+        chosen = _units(book, units, rows, action, s.lang)
         if withdraw:
-            done = ws.withdraw_approval(s.period, chosen, s.form, reason)
+            done = ws.withdraw_approval(s.period, chosen, s.form, _reason(reason, s))
             text = _msg("XL_WITHDRAWN", s.lang, units=", ".join(chosen), counted=len(done.counted))
         else:
-            ws.approve(s.period, chosen, s.form, reason)
+            ws.approve(s.period, chosen, s.form, _reason(reason, s))
             text = _msg("XL_APPROVED", s.lang, units=", ".join(chosen))
         _completeness(book, ws, s, _run_line(ws, s))
+        clear_reason(book)
         return text, ""
     return body
 
 
-def _admit(file: str | None, reason: str | None) -> Body:
+def _admit(file: str | None, rows: str | None, reason: str | None) -> Body:
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
         from evalreport.excel.layout import FINDINGS_SHEET
 
-        names = [file] if file else _selected(book, FINDINGS_SHEET, 3)
+        names = [file] if file else _selected(book, FINDINGS_SHEET, 3, rows)
         if not names:
             raise PanelError("XL_NEED_FILE", action=ACTION_NAMES[s.lang]["admit_pending"])
         counted = held = 0
         for name in names:
-            done = ws.admit(name, reason)
+            done = ws.admit(name, _reason(reason, s))
             counted, held = counted + len(done.counted), held + len(done.still_held)
         _completeness(book, ws, s, _run_line(ws, s))
+        clear_reason(book)
         return _msg("XL_ADMITTED", s.lang, counted=counted, held=held), ""
     return body
 
@@ -340,25 +363,32 @@ def open_outputs(book=None) -> bool:
 
 
 def close_period(book=None, reason: str | None = None) -> bool:
-    """“Chốt số liệu”: freeze the period; files arriving later are held as pending."""
+    """“Chốt số liệu”: freeze the period; files arriving later are held as pending. ``reason``
+    defaults to the panel's “Lý do” cell (the VBA asks “Chốt số liệu kỳ …?” first)."""
     return _run("close_period", book, _close_period(reason))
 
 
 def reopen_period(book=None, reason: str | None = None) -> bool:
-    """“Mở lại kỳ”: reopen the closed period (the VBA asks the reason) and let its held files in."""
+    """“Mở lại kỳ”: reopen the closed period and let its held files in; the reason (required)
+    defaults to the panel's “Lý do” cell, where a Vietnamese reason survives intact: VBA's
+    InputBox would turn its letters into “?” outside a Vietnamese code page."""
     return _run("reopen_period", book, _reopen_period(reason))
 
 
-def approve_units(book=None, units: str | list[str] | None = None, reason: str | None = None) -> bool:
-    """“Duyệt báo cáo”: approve the reports of the units given, or selected on the completeness sheet."""
-    return _run("approve_units", book, _approve(units, False, reason))
+def approve_units(book=None, units: str | list[str] | None = None, reason: str | None = None,
+                  rows: str | None = None) -> bool:
+    """“Duyệt báo cáo”: approve the reports of the units given, or of the rows selected on the
+    completeness sheet (``rows`` "5:7,9" as the VBA read them, else the book's selection)."""
+    return _run("approve_units", book, _approve(units, rows, False, reason))
 
 
-def withdraw_approval(book=None, units: str | list[str] | None = None, reason: str | None = None) -> bool:
+def withdraw_approval(book=None, units: str | list[str] | None = None, reason: str | None = None,
+                      rows: str | None = None) -> bool:
     """“Rút lại duyệt”: withdraw the approvals and let the files held back by them in."""
-    return _run("withdraw_approval", book, _approve(units, True, reason))
+    return _run("withdraw_approval", book, _approve(units, rows, True, reason))
 
 
-def admit_pending(book=None, file: str | None = None, reason: str | None = None) -> bool:
-    """“Chấp nhận tệp chờ xử lý”: count the held file given, or selected on the findings sheet."""
-    return _run("admit_pending", book, _admit(file, reason))
+def admit_pending(book=None, file: str | None = None, reason: str | None = None, rows: str | None = None) -> bool:
+    """“Chấp nhận tệp chờ xử lý”: count the held file given, or those of the rows selected on
+    the findings sheet."""
+    return _run("admit_pending", book, _admit(file, rows, reason))

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from evalreport.wording.panel_messages import ACTION_NAMES
+
 __all__ = [
     "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS", "REPORT_SETTINGS", "REPORT_SECTION_ROW",
-    "STATUS", "DETAIL", "Button", "BUTTONS", "LANGUAGE_CHOICES", "FINDINGS_HEADER", "COMPLETENESS_HEADER", "FINDINGS_FIRST_ROW",
+    "STATUS", "DETAIL", "REASON", "Button", "RUN_BUTTONS", "PERIOD_BUTTONS", "PERIOD_SECTION_ROW", "BUTTONS", "LANGUAGE_CHOICES", "FINDINGS_HEADER", "COMPLETENESS_HEADER", "FINDINGS_FIRST_ROW",
     "COMPLETENESS_FIRST_ROW", "MAX_TABLE_ROWS", "VBA_MODULE",
 ]
 
@@ -62,25 +64,52 @@ DETAIL = Setting("detail", "ER_DETAIL", "C13", "Chi tiết", "")
 
 @dataclass(frozen=True)
 class Button:
-    caption: str
     macro: str      # Sub in workbooks/evalreport_panel.bas
     handler: str    # function in evalreport.excel.handlers
     row: int        # panel row (1-based) of the button; its description sits beside it
     description: str
 
+    @property
+    def caption(self) -> str:
+        """The action's name, the one the status messages use (“bấm “{action}””), so what the
+        officer reads on the button is what the panel tells them to click."""
+        return ACTION_NAMES["vi"][self.handler]
 
-BUTTONS: tuple[Button, ...] = (
-    Button("Tạo biểu mẫu", "TaoBieuMau", "make_templates", 16,
+
+# What runs a period: read, check, consolidate, render.
+RUN_BUTTONS: tuple[Button, ...] = (
+    Button("TaoBieuMau", "make_templates", 16,
            "Tạo biểu mẫu (tệp Excel) cho các đơn vị trực thuộc, kỳ báo cáo đã chọn"),
-    Button("Kiểm tra", "KiemTra", "check_inbox", 18,
+    Button("KiemTra", "check_inbox", 18,
            "Đọc tệp mới trong thư mục inbox, kiểm tra; lỗi ở trang “Phát hiện”, ai đã nộp ở “Tình hình nộp”"),
-    Button("Tổng hợp", "TongHop", "consolidate", 20,
+    Button("TongHop", "consolidate", 20,
            "Tổng hợp lên đơn vị tổng hợp, xuất bảng tổng hợp và báo cáo Word của đơn vị đó"),
-    Button("Xuất báo cáo", "XuatBaoCao", "write_reports", 22,
+    Button("XuatBaoCao", "write_reports", 22,
            "Như “Tổng hợp”, và xuất thêm báo cáo cho mọi đơn vị có cấp dưới"),
-    Button("Mở thư mục kết quả", "MoThuMucKetQua", "open_outputs", 24,
+    Button("MoThuMucKetQua", "open_outputs", 24,
            "Mở thư mục chứa các tệp kết quả của kỳ báo cáo"),
 )
+
+# What decides which files count (docs/vi/chot-so-lieu.md): recorded in the ledger with who, when
+# and the reason typed in REASON; a section of their own, below the letterhead, so a click meant
+# for “Tổng hợp” never lands on “Chốt số liệu”.
+PERIOD_SECTION_ROW = 35
+REASON = Setting("reason", "ER_REASON", "C36", "Lý do",
+                 "Ghi trước khi bấm nút bên dưới (bắt buộc khi mở lại kỳ); được ghi vào sổ theo dõi")
+PERIOD_BUTTONS: tuple[Button, ...] = (
+    Button("ChotSoLieu", "close_period", 38,
+           "Giữ nguyên số liệu và kết quả của kỳ báo cáo; tệp đến sau được giữ “Chờ xử lý”. Hỏi lại trước khi chốt"),
+    Button("MoLaiKy", "reopen_period", 40,
+           "Mở lại kỳ đã chốt (ghi lý do ở ô “Lý do”); tệp chờ xử lý của kỳ được đưa vào tổng hợp"),
+    Button("DuyetBaoCao", "approve_units", 42,
+           "Duyệt báo cáo của các đơn vị đang chọn (bôi đen các dòng) ở trang “Tình hình nộp”; "
+           "chỉ duyệt được báo cáo không có lỗi"),
+    Button("RutLaiDuyet", "withdraw_approval", 44,
+           "Rút lại việc duyệt của các đơn vị đang chọn ở trang “Tình hình nộp”; tệp mới hơn đang chờ được đưa vào"),
+    Button("ChapNhanTepCho", "admit_pending", 46,
+           "Đưa vào tổng hợp tệp “Chờ xử lý” có dòng cảnh báo đang chọn ở trang “Phát hiện”"),
+)
+BUTTONS: tuple[Button, ...] = RUN_BUTTONS + PERIOD_BUTTONS
 
 FINDINGS_HEADER = {
     "vi": ("Mức độ", "Đơn vị", "Tệp", "Trang tính", "Ô", "Nội dung"),

@@ -27,6 +27,7 @@ from evalreport.excel.layout import (
     LANGUAGE_CHOICES,
     MAX_TABLE_ROWS,
     PANEL_SHEET,
+    REASON,
     REPORT_SETTINGS,
     SETTINGS,
     STATUS,
@@ -41,7 +42,7 @@ from evalreport.wording.panel_messages import SEVERITY_LABELS
 
 __all__ = [
     "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",
-    "write_completeness", "StatusBarProgress", "as_text_cell",
+    "write_completeness", "StatusBarProgress", "as_text_cell", "clear_reason",
 ]
 
 _OK_COLOR = (0, 97, 0)
@@ -68,6 +69,7 @@ class PanelSettings:
     form: str
     lang: str
     report: UnitReportSettings = UnitReportSettings()  # the root's letterhead as typed on the panel
+    reason: str | None = None  # the “Lý do” cell: why the period is closed, reopened, a unit approved…
 
 
 def _setting_range(book, setting: Setting):
@@ -110,7 +112,25 @@ def read_settings(book) -> PanelSettings:
         raise PanelError("XL_SETTING_EMPTY", label=label["form"], cell=_address("form"))
     report = UnitReportSettings(**{s.key: _raw(book, s) or None for s in REPORT_SETTINGS})
     return PanelSettings(folder=folder, period=period, root=raw["root"] or None, form=raw["form"],
-                         lang=read_language(book), report=report)
+                         lang=read_language(book), report=report, reason=_reason(book))
+
+
+def _reason(book) -> str | None:
+    """The “Lý do” cell; a panel built before it existed has none, which is no reason."""
+    try:
+        return _raw(book, REASON).strip() or None
+    except Exception:
+        return None
+
+
+def clear_reason(book) -> None:
+    """Empty the “Lý do” cell once the ledger has recorded it, so the next decision never
+    silently reuses the last one's reason."""
+    try:
+        if _raw(book, REASON):
+            _setting_range(book, REASON).value = None
+    except Exception:  # an older panel without the cell: nothing to clear
+        pass
 
 
 def _address(key: str) -> str:

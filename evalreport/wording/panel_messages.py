@@ -40,6 +40,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "huong-dan-cai-dat.md in the bundle, or docs/vi/cai-dat.md), then click the button again. "
               "Technical detail in the “Chi tiết” cell; see also docs/vi/bang-dieu-khien.md.",
     },
+    # Asked by the panel's VBA before “Chốt số liệu” runs (No changes nothing); held \u-escaped
+    # in the .bas like the start messages.
+    "XL_CONFIRM_CLOSE": {
+        "vi": "Chốt số liệu kỳ {period}? Số liệu và kết quả của kỳ được giữ nguyên; tệp đến sau được giữ chờ xử "
+              "lý cho đến khi mở lại kỳ.",
+        "en": "Close period {period}? Its figures and outputs stay as they are; files arriving later are held as "
+              "pending until the period is reopened.",
+    },
     "XL_SETTING_EMPTY": {
         "vi": "Chưa nhập “{label}” (ô {cell}) trên Bảng điều khiển",
         "en": "“{label}” (cell {cell}) is empty on the control panel",
@@ -138,8 +146,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Select the units' rows on the completeness sheet before clicking “{action}”",
     },
     "XL_NEED_REASON": {
-        "vi": "Cần ghi lý do để “{action}”",
-        "en": "“{action}” needs a reason",
+        "vi": "Cần ghi lý do để “{action}”: ghi vào ô “{label}” ({cell}) rồi bấm lại nút; chưa có gì thay đổi",
+        "en": "“{action}” needs a reason: type it into the “{label}” cell ({cell}) and click again; nothing was changed",
     },
     "XL_NEED_FILE": {
         "vi": "Chọn dòng của tệp chờ xử lý trên trang “Phát hiện” trước khi bấm “{action}”",

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import xlwings as xw
 from excel_support import (
+    GOOD,
     PERIOD,
     actions,
+    cell_index,
     ensure_remote_engine,
     make_workspace,
     payload_from_workbook,
@@ -20,8 +22,18 @@ from excel_support import (
 )
 
 from evalreport.excel import handlers
-from evalreport.excel.layout import DETAIL, PANEL_SHEET, REPORT_SETTINGS, STATUS
+from evalreport.excel.layout import (
+    COMPLETENESS_SHEET,
+    DETAIL,
+    FINDINGS_SHEET,
+    PANEL_SHEET,
+    REASON,
+    REPORT_SETTINGS,
+    STATUS,
+)
 from evalreport.excel.panel import StatusBarProgress, as_text_cell
+from evalreport.model.period import parse_period
+from evalreport.render.workbook.template_writer import fill_template, template_file_name
 
 WORKBOOK = Path(__file__).resolve().parents[2] / "workbooks" / "evalreport.xlsm"
 PANEL, FINDINGS, COMPLETENESS = 0, 1, 2  # sheet positions in the payload
@@ -41,11 +53,17 @@ def workspace(tmp_path_factory) -> Path:
     return make_workspace(tmp_path_factory.mktemp("excel") / "ws")
 
 
-def panel_book(**settings) -> xw.Book:
+def panel_book(tables: dict[str, list[list]] | None = None, **settings) -> xw.Book:
+    """The panel as Excel sends it: the settings typed, and ``tables`` ({sheet: rows}) as a
+    previous button left them on the findings or completeness sheet (from row 4)."""
     cells = {"C5": settings.get("folder", ""), "C6": settings.get("period", PERIOD), "C7": settings.get("root"),
              "C8": settings.get("form", "DG-NAM"), "C9": settings.get("lang", "Tiếng Việt"),
+             REASON.address: settings.get("reason"),
              **{s.address: settings[s.key] for s in REPORT_SETTINGS if s.key in settings}}
-    return xw.Book(json=payload_from_workbook(WORKBOOK, {(PANEL_SHEET, a): v for a, v in cells.items()}))
+    typed = {(PANEL_SHEET, a): v for a, v in cells.items()}
+    for sheet, rows in (tables or {}).items():
+        typed.update({(sheet, f"{'ABCDEF'[c]}{4 + r}"): v for r, row in enumerate(rows) for c, v in enumerate(row)})
+    return xw.Book(json=payload_from_workbook(WORKBOOK, typed))
 
 
 def status(book) -> str:
@@ -306,3 +324,115 @@ def test_approving_closing_and_reopening_from_the_panel(tmp_path):
     book = panel_book(folder=str(ws))
     assert handlers.reopen_period(book, reason="bổ sung C03") is True
     assert re.match(STAMP + "Đã mở lại kỳ 2026: 0 tệp", status(book))
+
+
+# -- the period-control buttons, run the way their VBA macros run them ---------------------------
+BAS = (Path(__file__).resolve().parents[2] / "workbooks" / "evalreport_panel.bas").read_text(encoding="ascii")
+
+
+def run_macro(monkeypatch, macro: str, book, rows: str = "") -> None:
+    """Run a button's Python command as its VBA macro builds it: the RunPython string of the
+    macro in workbooks/evalreport_panel.bas, with ``rows`` where the macro puts what SelectedRows
+    read from a table sheet, executed with ``book`` as xlwings' calling book (what RunPython sets)."""
+    body = re.search(rf"Public Sub {macro}\(\)(.*?)End Sub", BAS, re.S).group(1)
+    command = re.search(r'RunPython\("(.*)"\)', body).group(1)
+    command = re.sub(r'" & SelectedRows\(U\("[^"]*"\)\) & "', rows, command)
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    exec(command, {})  # noqa: S102  # the macro's own Python line
+
+
+def reason_cleared(book) -> bool:
+    r, c = cell_index(REASON.address)
+    return any(a["start_row"] == r and a["start_column"] == c and a["values"] in ([[None]], [[""]])
+               for a in actions(book, "setValues", PANEL))
+
+
+def row_of(rows: list[list], column: int, value: str) -> str:
+    """The sheet row ("5:5") of the table row whose ``column`` (0-based) holds ``value``."""
+    i = next(i for i, r in enumerate(rows) if r[column] == value)
+    return f"{4 + i}:{4 + i}"
+
+
+def test_approve_then_withdraw_the_units_selected_on_the_completeness_sheet(tmp_path, monkeypatch):
+    from evalreport.store import Workspace
+
+    folder = make_workspace(tmp_path / "ws")
+    checked = panel_book(folder=str(folder))
+    assert handlers.check_inbox(checked)
+    status_rows = table(checked, COMPLETENESS)
+
+    book = panel_book({COMPLETENESS_SHEET: status_rows}, folder=str(folder), reason="đã đối chiếu số liệu")
+    # two areas, one of them the title and header rows, which are not units
+    run_macro(monkeypatch, "DuyetBaoCao", book, "1:3," + row_of(status_rows, 1, "C01"))
+    assert re.match(STAMP + "Đã duyệt báo cáo của: C01$", status(book)), status(book)
+    assert {r[1]: r[4] for r in table(book, COMPLETENESS)}["C01"] == "Đã duyệt"
+    assert reason_cleared(book)
+    with Workspace.open(folder) as ws:
+        assert [(e["event"], e["unit"], e["reason"]) for e in ws.events(PERIOD)] == [
+            ("approve", "C01", "đã đối chiếu số liệu")]
+
+    book = panel_book({COMPLETENESS_SHEET: status_rows}, folder=str(folder), reason="nhận bản sửa")
+    run_macro(monkeypatch, "RutLaiDuyet", book, row_of(status_rows, 1, "C01"))
+    assert re.match(STAMP + "Đã rút lại việc duyệt: C01; 0 tệp", status(book)), status(book)
+    assert {r[1]: r[4] for r in table(book, COMPLETENESS)}["C01"] == "Đã nộp, hợp lệ"
+    with Workspace.open(folder) as ws:
+        assert [(e["event"], e["reason"]) for e in ws.events(PERIOD)][-1] == ("withdraw", "nhận bản sửa")
+
+    # nothing selected on the sheet (the header row, as Excel keeps it when untouched): no change
+    book = panel_book({COMPLETENESS_SHEET: status_rows}, folder=str(folder))
+    run_macro(monkeypatch, "DuyetBaoCao", book, "1:1")
+    assert "Chọn các dòng đơn vị trên trang “Tình hình nộp” trước khi bấm “Duyệt báo cáo”" in status(book)
+    with Workspace.open(folder) as ws:
+        assert len(ws.events(PERIOD)) == 2
+
+
+def test_close_then_reopen_the_period_with_the_reason_typed_on_the_panel(tmp_path, monkeypatch):
+    from evalreport.store import Workspace
+
+    folder = make_workspace(tmp_path / "ws")
+    book = panel_book(folder=str(folder), reason="đã gửi báo cáo lên Tỉnh ủy")
+    run_macro(monkeypatch, "ChotSoLieu", book)
+    assert re.match(STAMP + "Đã chốt số liệu DG-NAM kỳ 2026", status(book)), status(book)
+    assert reason_cleared(book)
+    with Workspace.open(folder) as ws:
+        closing = ws.closing(PERIOD)
+        assert closing is not None and closing["reason"] == "đã gửi báo cáo lên Tỉnh ủy"
+
+    # no reason typed: nothing changes, and the panel says where to type it
+    book = panel_book(folder=str(folder))
+    run_macro(monkeypatch, "MoLaiKy", book)
+    assert f"ghi vào ô “Lý do” ({REASON.address}) rồi bấm lại nút; chưa có gì thay đổi" in status(book)
+    assert status_color(book) == "#9c0006"
+    with Workspace.open(folder) as ws:
+        assert ws.closing(PERIOD) is not None
+
+    book = panel_book(folder=str(folder), reason="Chi bộ ấp Chợ gửi bản sửa")
+    run_macro(monkeypatch, "MoLaiKy", book)
+    assert re.match(STAMP + "Đã mở lại kỳ 2026: 0 tệp được đưa vào tổng hợp", status(book)), status(book)
+    with Workspace.open(folder) as ws:
+        assert ws.closing(PERIOD) is None
+        assert [(e["event"], e["reason"]) for e in ws.events(PERIOD)][-1] == ("reopen", "Chi bộ ấp Chợ gửi bản sửa")
+
+
+def test_admit_the_held_file_selected_on_the_findings_sheet(tmp_path, monkeypatch):
+    from evalreport.store import Workspace
+
+    folder = make_workspace(tmp_path / "ws")
+    with Workspace.open(folder) as ws:  # last year's report sorted into this year's inbox folder
+        (ws.inbox / PERIOD).mkdir()
+        fill_template(ws.config.form("DG-NAM"), "C03", "2025", ws.hierarchy,
+                      ws.inbox / PERIOD / template_file_name("DG-NAM", parse_period("2025"), "C03"), GOOD)
+    checked = panel_book(folder=str(folder))
+    assert handlers.check_inbox(checked)
+    findings = table(checked, FINDINGS)
+    held = next(r for r in findings if r[1] == "C03")
+    assert held[2] == "DG-NAM_2025_C03.xlsx" and "được giữ chờ xử lý" in held[5], held
+
+    book = panel_book({FINDINGS_SHEET: findings}, folder=str(folder), reason="báo cáo năm 2025 gửi muộn")
+    run_macro(monkeypatch, "ChapNhanTepCho", book, row_of(findings, 1, "C03"))
+    assert re.match(STAMP + "1 tệp được đưa vào tổng hợp, 0 tệp vẫn chờ xử lý$", status(book)), status(book)
+    with Workspace.open(folder) as ws:
+        assert ws.pending() == []
+        assert {r.unit: r.state for r in ws.status("2025", "DG-NAM")}["C03"] == "accepted"
+        assert [(e["event"], e["unit"], e["reason"]) for e in ws.events("2025")] == [
+            ("admit", "C03", "báo cáo năm 2025 gửi muộn")]

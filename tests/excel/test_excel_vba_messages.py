@@ -12,7 +12,7 @@ import xlwings
 from evalreport.wording.panel_messages import MESSAGES
 from tools.panel.workbook_builder import default_bas_path
 
-CODES = ("XL_START_NO_PYTHON", "XL_START_FAILED", "XL_START_FIX")
+CODES = ("XL_START_NO_PYTHON", "XL_START_FAILED", "XL_START_FIX", "XL_CONFIRM_CLOSE")
 
 
 def _vba_u(literal: str) -> str:
@@ -37,6 +37,7 @@ def test_the_vietnamese_start_messages_say_what_happened_and_what_to_do():
     assert "Không khởi động được Python hoặc evalreport" in vba["XL_START_FAILED.vi"]
     fix = vba["XL_START_FIX.vi"]
     assert "cai-dat.cmd" in fix and "docs/vi/cai-dat.md" in fix and "docs/vi/bang-dieu-khien.md" in fix
+    assert vba["XL_CONFIRM_CLOSE.vi"].startswith("Chốt số liệu kỳ {period}? ")  # VBA puts the period cell in
 
 
 def test_the_module_uses_only_xlwings_functions_that_exist():

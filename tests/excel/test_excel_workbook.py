@@ -22,10 +22,15 @@ from evalreport.excel.layout import (
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     PANEL_SHEET,
+    PERIOD_BUTTONS,
+    PERIOD_SECTION_ROW,
+    REASON,
     REPORT_SETTINGS,
+    RUN_BUTTONS,
     SETTINGS,
     STATUS,
 )
+from evalreport.wording.panel_messages import ACTION_NAMES
 from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,12 +61,50 @@ def test_every_button_macro_exists_and_calls_its_handler(macros):
     for b in BUTTONS:
         body = re.search(rf"Public Sub {b.macro}\(\)\r\n(.*?)End Sub", ours, re.S)
         assert body, b.macro
+        lines = body.group(1).split("\r\n")
         # the interpreter is checked first, and a failed start is reported by the panel
-        assert body.group(1).split("\r\n")[:4] == [
-            "    If Not PythonFound() Then Exit Sub", "    On Error GoTo Failed",
-            f'    AfterRun RunPython("import evalreport.excel.handlers as h; h.{b.handler}()")', "    Exit Sub"]
+        assert lines[0] == "    If Not PythonFound() Then Exit Sub"
+        call = next(line for line in lines if "RunPython" in line)
+        assert call.startswith(f'    AfterRun RunPython("import evalreport.excel.handlers as h; h.{b.handler}(')
+        assert lines[lines.index(call) - 1] == "    On Error GoTo Failed"
         assert 'ReportStartFailure "XL_START_FAILED", Err.Description' in body.group(1)
     assert len(re.findall(r"^Public Sub ", ours, re.M)) == len(BUTTONS)
+
+
+def test_period_control_macros_confirm_and_pass_the_selected_rows(macros):
+    """“Chốt số liệu” asks first (No changes nothing); the approvals and the admission pass the
+    rows selected on the sheet that lists the units or the held files."""
+    ours = macros["EvalReport.bas"]
+
+    def body(macro: str) -> str:
+        return re.search(rf"Public Sub {macro}\(\)\r\n(.*?)End Sub", ours, re.S).group(1)
+
+    assert '    If Not Confirmed("XL_CONFIRM_CLOSE") Then Exit Sub\r\n    On Error GoTo Failed' in body("ChotSoLieu")
+    assert 'h.close_period()")' in body("ChotSoLieu") and 'h.reopen_period()")' in body("MoLaiKy")
+    sheets = {m: re.findall(r'h\.(\w+)\(rows=\'" & SelectedRows\(U\("([^"]*)"\)\) & "\'\)"\)', body(m))
+              for m in ("DuyetBaoCao", "RutLaiDuyet", "ChapNhanTepCho")}
+    assert {m: [(h, _vba_u(name)) for h, name in v] for m, v in sheets.items()} == {
+        "DuyetBaoCao": [("approve_units", COMPLETENESS_SHEET)],
+        "RutLaiDuyet": [("withdraw_approval", COMPLETENESS_SHEET)],
+        "ChapNhanTepCho": [("admit_pending", FINDINGS_SHEET)]}
+
+
+def _vba_u(literal: str) -> str:
+    """What the module's U() makes of "\\uXXXX" at run time."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), literal)
+
+
+def test_the_period_control_buttons_sit_apart_with_their_reason_cell(built):
+    ws = load_workbook(built, keep_vba=True)[PANEL_SHEET]
+    assert [b.caption for b in PERIOD_BUTTONS] == [
+        "Chốt số liệu", "Mở lại kỳ", "Duyệt báo cáo", "Rút lại duyệt", "Chấp nhận tệp chờ xử lý"]
+    assert max(b.row for b in RUN_BUTTONS) < PERIOD_SECTION_ROW < int(REASON.address[1:]) < min(
+        b.row for b in PERIOD_BUTTONS)
+    assert ws.cell(PERIOD_SECTION_ROW, 2).value.startswith("Chốt số liệu, duyệt báo cáo")
+    assert ws[f"B{REASON.address[1:]}"].value == "Lý do" and ws[REASON.address].number_format == "@"
+    for b in BUTTONS:  # the button names the action the status messages name
+        assert b.caption == ACTION_NAMES["vi"][b.handler]
+        assert ws.cell(b.row, 3).value == b.description
 
 
 def test_xlwings_standalone_module_is_embedded_unchanged(macros):
@@ -84,7 +127,7 @@ def test_panel_cells_names_and_drop_downs(built):
     wb = load_workbook(built, keep_vba=True)
     assert wb.sheetnames == [PANEL_SHEET, FINDINGS_SHEET, COMPLETENESS_SHEET, CONFIG_SHEET]
     ws = wb[PANEL_SHEET]
-    for s in (*SETTINGS, *REPORT_SETTINGS, STATUS):
+    for s in (*SETTINGS, *REPORT_SETTINGS, STATUS, REASON):
         assert wb.defined_names[s.name].attr_text == f"'{PANEL_SHEET}'!${s.address[0]}${s.address[1:]}"
         assert ws[f"B{s.address[1:]}"].value == s.label
     assert ws["C6"].value == "2025" and ws["C8"].value == "DG-NAM" and ws["C9"].value == "Tiếng Việt"
@@ -121,6 +164,26 @@ def test_build_refuses_a_module_without_a_buttons_macro(tmp_path):
     assert not (tmp_path / "x.xlsm").exists()
 
 
+@pytest.mark.parametrize(("old", "new"), [
+    ('h.approve_units(rows=', 'h.approve_unit(rows='),     # a typo in the handler's name
+    ('h.close_period()', 'h.reopen_period()'),             # another handler than the button's
+    ('h.admit_pending(rows=', 'h.admit_pending_all(rows='),
+])
+def test_build_refuses_a_macro_that_does_not_call_its_handler(tmp_path, old, new):
+    bas = default_bas_path().read_text(encoding="ascii")
+    assert old in bas
+    (tmp_path / "wrong.bas").write_text(bas.replace(old, new, 1), encoding="ascii")
+    with pytest.raises(WorkbookBuildError, match=r"does not call evalreport\.excel\.handlers\."):
+        build_workbook(tmp_path / "x.xlsm", bas_path=tmp_path / "wrong.bas")
+
+
+def test_a_macro_may_pass_arguments_to_its_handler(tmp_path):
+    bas = default_bas_path().read_text(encoding="ascii").replace(
+        'h.reopen_period()")', 'h.reopen_period(reason=\'x\')")')
+    (tmp_path / "args.bas").write_text(bas, encoding="ascii")
+    assert build_workbook(tmp_path / "x.xlsm", bas_path=tmp_path / "args.bas").is_file()
+
+
 def test_build_script_builds_the_same_workbook(built, tmp_path):
     from typer.testing import CliRunner
 
@@ -154,7 +217,7 @@ def test_libreoffice_imports_our_vba_project_and_saves_it_back(built, tmp_path):
     assert done.returncode == 0, done.stderr
     code = {n: c for _, _, n, c in VBA_Parser(str(out / "evalreport.xlsm")).extract_macros()}
     for b in BUTTONS:
-        assert f"h.{b.handler}()" in code["EvalReport.bas"]
+        assert f"h.{b.handler}(" in code["EvalReport.bas"]
     assert "Public Function RunPython" in code["xlwings.bas"]
 
 

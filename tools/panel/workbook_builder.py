@@ -26,8 +26,12 @@ from evalreport.excel.layout import (
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     PANEL_SHEET,
+    PERIOD_BUTTONS,
+    PERIOD_SECTION_ROW,
+    REASON,
     REPORT_SECTION_ROW,
     REPORT_SETTINGS,
+    RUN_BUTTONS,
     SETTINGS,
     STATUS,
     VBA_MODULE,
@@ -60,12 +64,17 @@ def xlwings_bas_path() -> Path:
 
 
 def check_macros(bas_text: str) -> None:
-    """Every button's macro must be a Sub of the module that calls its handler."""
+    """Every button's macro must be a Sub of the module that calls its handler through RunPython.
+
+    The call may pass arguments the macro gathered (``h.approve_units(rows='" & SelectedRows(3) & "')``:
+    the rows the officer selected); what is checked is that the named handler itself is called,
+    so a typo such as ``h.approve_unit(`` or a call to another handler is refused."""
     for b in BUTTONS:
         m = re.search(rf"^\s*(?:Public\s+)?Sub\s+{b.macro}\s*\(\)(.*?)^\s*End Sub", bas_text, re.M | re.S | re.I)
         if not m:
             raise WorkbookBuildError(f"the VBA module has no Sub {b.macro}() for the button “{b.caption}”")
-        if not re.search(rf"RunPython[\s(]+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\(\)\"", m.group(1)):
+        call = rf"RunPython[\s(]+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\([^\r\n]*\)\"\)"
+        if not re.search(call, m.group(1)):
             raise WorkbookBuildError(f"Sub {b.macro}() does not call evalreport.excel.handlers.{b.handler}()")
 
 
@@ -121,21 +130,30 @@ def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
         ws.write_blank(row, 2, None, fmt["status"])
         wb.define_name(s.name, _ref(s))
     ws.write("B15", "Thao tác", fmt["section"])
-    for b in BUTTONS:
-        ws.set_row(b.row - 1, 30)
-        ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption, "width": 215, "height": 34,
-                                        "x_offset": 4, "y_offset": 3})
-        ws.write(b.row - 1, 2, b.description, fmt["hint_wrap"])
+    _buttons(ws, fmt, RUN_BUTTONS)
     ws.write(REPORT_SECTION_ROW - 1, 1, "Báo cáo Word của đơn vị tổng hợp (để trống: theo evalreport.yaml)",
              fmt["section"])
     for s in REPORT_SETTINGS:
         _setting_row(wb, ws, fmt, s, prefill)
+    ws.write(PERIOD_SECTION_ROW - 1, 1, "Chốt số liệu, duyệt báo cáo (ghi vào sổ theo dõi: ai, khi nào, lý do)",
+             fmt["section"])
+    _setting_row(wb, ws, fmt, REASON, {})
+    _buttons(ws, fmt, PERIOD_BUTTONS)
     ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/vi/bang-dieu-khien.md",
              fmt["hint"])
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 1)
     ws.activate()
+
+
+def _buttons(ws, fmt, buttons) -> None:
+    """A column of form-control buttons bound to their macros, each described beside it."""
+    for b in buttons:
+        ws.set_row(b.row - 1, 30)
+        ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption, "width": 215, "height": 34,
+                                        "x_offset": 4, "y_offset": 3})
+        ws.write(b.row - 1, 2, b.description, fmt["hint_wrap"])
 
 
 def _build_table_sheet(ws, fmt, title: str, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
