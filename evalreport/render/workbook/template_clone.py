@@ -122,7 +122,7 @@ class TemplateCloner:
     def __init__(self, form: FormDefinition, period: Period, hierarchy: Hierarchy, *, lang: str = "vi",
                  deadline: dt.date | None = None) -> None:
         self.form, self.period, self.hierarchy, self.lang, self.deadline = form, period, hierarchy, lang, deadline
-        self._shapes: dict[object, _Shape | None] = {}
+        self._shapes: dict[object, _Shape | None] = {}  # None: a shape not cloned
         self.cloned = 0  # how many files were cloned (for benchmarks and tests)
 
     def write(self, code: str, target: str | Path, report: UnitReportSettings | None = None) -> Path:
@@ -132,23 +132,33 @@ class TemplateCloner:
         if unit is None:
             return atomic_write_bytes(target, self._plain(code, report, ratings))
         key, slots = unit
-        shape = self._shapes.get(key, False)
-        if shape is not None and shape is not False and shape.verified:
+        if key not in self._shapes:  # first unit of its shape: written, then prepared for cloning
+            data = self._plain(code, report, None)
             try:
-                data = shape.clone(slots)
-            except Exception:  # noqa: BLE001 - never a wrong file: the writer's is always right
-                data = self._plain(code, report, None)
-            else:
-                self.cloned += 1
+                self._shapes[key] = _prepare(data, slots)
+            except Exception:  # noqa: BLE001 - a shape that cannot be prepared is written by the writer
+                self._shapes[key] = None
             return atomic_write_bytes(target, data)
+        shape = self._shapes[key]
+        if shape is not None and shape.verified:
+            data = self._clone(shape, slots)
+            if data is not None:
+                self.cloned += 1
+                return atomic_write_bytes(target, data)
         data = self._plain(code, report, None)
-        if shape is False:  # first unit of its shape: prepare it
-            self._shapes[key] = _prepare(data, slots)
-        elif shape is not None:  # second: trust the clone only if it is what the writer wrote
-            shape.verified = _same_parts(shape.clone(slots), data)
+        if shape is not None and not shape.verified:  # second: trust clones only if this one is the writer's
+            clone = self._clone(shape, slots)
+            shape.verified = clone is not None and _same_parts(clone, data)
             if not shape.verified:
                 self._shapes[key] = None
         return atomic_write_bytes(target, data)
+
+    @staticmethod
+    def _clone(shape: _Shape, slots: dict[str, str]) -> bytes | None:
+        try:
+            return shape.clone(slots)
+        except Exception:  # noqa: BLE001 - never a wrong file: the unit is written by the writer instead
+            return None
 
     def _plain(self, code: str, report: UnitReportSettings | None, ratings: list | None) -> bytes:
         wb = build_form_workbook(self.form, code, self.period, self.hierarchy, lang=self.lang,
