@@ -63,7 +63,7 @@ def with_findings(corpus: Any, share: float, good: bool) -> None:
 
 
 def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> None:
-    from corpus import PERIOD, rewrite_file
+    from corpus import PERIOD
 
     corpus, folder, pristine = prepare_pristine(a.dir, n, a.workers)
     base = {"inbox": str(corpus.folder), "workspace": str(folder), "period": PERIOD, "form": "DG-NAM"}
@@ -75,8 +75,9 @@ def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> No
         loads.append(os.getloadavg()[0])
         print(f"round {r + 1}: load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}", flush=True)
         t0 = trees[0][1]
-        rows.setdefault(("", "b"), []).append(timed_process(t0, "calamine", {**base, "workers": 1}))
-        if r == 0:
+        if not a.templates_only:
+            rows.setdefault(("", "b"), []).append(timed_process(t0, "calamine", {**base, "workers": 1}))
+        if r == 0 and not a.templates_only:
             rows[("", "c")] = [timed_process(t0, "pandas", {**base, "engine": "calamine",
                                                             "sample": min(n, a.pandas_sample)})]
         for label, tree in trees:
@@ -85,29 +86,38 @@ def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> No
                 rows.setdefault((label, key), []).append(got)  # noqa: B023
                 return got
 
-            reset(folder, pristine)
-            timed("d", "evalreport")
-            rewrite_file(corpus, corpus.cells[(len(corpus.cells) // 2 + salt) % len(corpus.cells)], salt=salt)
-            salt += 1
-            assert timed("e", "evalreport")["parsed"] == 1
-            timed("r", "evalreport")
-            timed("A", "evalreport", all_levels=True)
-            reset(folder, pristine)
-            with_findings(corpus, 0.05, good=False)
-            try:
-                assert timed("f", "evalreport")["findings"] > 0
-            finally:
-                with_findings(corpus, 0.05, good=True)
+            if not a.templates_only:
+                run_phases(corpus, folder, pristine, timed, salt)
+                salt += 1
             out = a.dir / f"templates-{label}"
             shutil.rmtree(out, ignore_errors=True)
             timed("t", "templates", cells=cells, folder=str(out))
             timed("p", "plain", cells=cells, folder=str(out))
             shutil.rmtree(out, ignore_errors=True)
-            print(f"  {label}: " + ", ".join(f"{k} {rows[label, k][-1]['wall']:.1f}" for k in "derAftp"), flush=True)
+            print(f"  {label}: " + ", ".join(f"{k} {rows[label, k][-1]['wall']:.1f}" for k in "derAftp"
+                                             if (label, k) in rows), flush=True)
     report(n, cells, trees, rows, loads)
     if not a.keep:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(pristine, ignore_errors=True)
+
+
+def run_phases(corpus: Any, folder: Path, pristine: Path, timed: Any, salt: int) -> None:
+    """(d), (e), (r), (A), (f): the runs, each from the workspace state the previous one left."""
+    from corpus import rewrite_file
+
+    reset(folder, pristine)
+    timed("d", "evalreport")
+    rewrite_file(corpus, corpus.cells[(len(corpus.cells) // 2 + salt) % len(corpus.cells)], salt=salt)
+    assert timed("e", "evalreport")["parsed"] == 1
+    timed("r", "evalreport")
+    timed("A", "evalreport", all_levels=True)
+    reset(folder, pristine)
+    with_findings(corpus, 0.05, good=False)
+    try:
+        assert timed("f", "evalreport")["findings"] > 0
+    finally:
+        with_findings(corpus, 0.05, good=True)
 
 
 def report(n: int, cells: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], list[dict[str, Any]]],
@@ -115,24 +125,29 @@ def report(n: int, cells: int, trees: list[tuple[str, Path]], rows: dict[tuple[s
     def med(key: tuple[str, str], field: str) -> float:
         return statistics.median(x[field] for x in rows[key])
 
-    c = rows["", "c"][0]
+    c = rows["", "c"][0] if ("", "c") in rows else None
     print(f"\nN = {n:,}: medians of {len(loads)} rounds (load average at round start: "
-          f"{' '.join(f'{x:.1f}' for x in loads)}); (t), (p): {cells:,} files; (c) timed on {c['sampled']} files, "
-          f"extrapolated")
+          f"{' '.join(f'{x:.1f}' for x in loads)}); (t), (p): {cells:,} files"
+          + (f"; (c) timed on {c['sampled']} files, extrapolated" if c else ""))
     print(f"{'tree':<8} {'phase':<38} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12}   all walls")
     for label in ["", *(t for t, _ in trees)]:
         for k in NAMES:
             if (label, k) not in rows:
                 continue
             walls = " ".join(f"{x['wall']:.1f}" for x in rows[label, k])
-            wall = c["seconds"] + (med(("", "c"), "wall") - c["measured_seconds"]) if k == "c" else med((label, k),
-                                                                                                          "wall")
+            if k == "c" and c is not None:
+                wall = c["seconds"] + (med(("", "c"), "wall") - c["measured_seconds"])
+            else:
+                wall = med((label, k), "wall")
             print(f"{label or '-':<8} {NAMES[k]:<38} {wall:>8.2f} {med((label, k), 'cpu'):>8.2f} "
                   f"{med((label, k), 'rss'):>12.0f}   {walls}")
     for label, _ in trees:
         def m(k: str, field: str = "wall") -> float:
             return med((label, k), field)  # noqa: B023
-        print(f"{label:<8} A/r = {m('A') / m('r'):.2f} (target <= 3)   t/p = {m('t') / m('p'):.2f} (<= 0.5)   "
+        print(f"{label:<8} t/p = {m('t') / m('p'):.2f} wall, {m('t', 'cpu') / m('p', 'cpu'):.2f} CPU (<= 0.5)")
+        if c is None:
+            continue
+        print(f"{label:<8} A/r = {m('A') / m('r'):.2f} (target <= 3)   "
               f"CPU d/b = {m('d', 'cpu') / med(('', 'b'), 'cpu'):.2f} (<= 2.0)   c/d = {c['seconds'] / m('d'):.2f} "
               f"(>= 2.5)   f/d = {m('f') / m('d'):.2f}   A per non-leaf unit = "
               f"{1000 * (m('A') - m('r')) / max(1, len(rows[label, 'A'][0]['outputs']) // 2 - 1):.0f} ms")
@@ -150,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--pandas-sample", type=int, default=1000)
     p.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "evalreport-wait")
     p.add_argument("--keep", action="store_true")
+    p.add_argument("--templates-only", action="store_true", help="time only (t) and (p)")
     a = p.parse_args(argv)
     trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]
     print(f"evalreport, the officer's wait: trees {', '.join(t for t, _ in trees)}; {os.cpu_count()} CPUs; "

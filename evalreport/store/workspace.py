@@ -289,8 +289,10 @@ class Workspace:
     def make_templates(self, period: str | Period, form: str | None = None, units: Sequence[str] | None = None,
                        folder: str | Path | None = None, progress: Progress | None = None) -> list[Path]:
         """Fill-in workbooks for the units that report to this workspace (default: every unit
-        below the root), written to ``outputs/<period>/bieu_mau/`` unless ``folder`` is given."""
-        from evalreport.render.workbook.template_writer import make_template, template_file_name
+        below the root), written to ``outputs/<period>/bieu_mau/`` unless ``folder`` is given (units
+        of one shape cloned from the first one's, see ``template_clone``)."""
+        from evalreport.render.workbook.template_clone import TemplateCloner
+        from evalreport.render.workbook.template_writer import template_file_name
         from evalreport.store.status import expected_units
 
         period = parse_period(period)
@@ -300,12 +302,12 @@ class Workspace:
         tree = self.hierarchy.at(period)
         codes = list(units) if units else expected_units(form_def, tree, self.root)
         out = []
-        deadline = self.config.deadline(period)
+        cloner = TemplateCloner(form_def, period, tree, lang=self.config.language,
+                                deadline=self.config.deadline(period))
         for i, unit in enumerate(codes):
             if progress:
                 progress("templates", i, len(codes))
-            out.append(make_template(form_def, unit, period, tree, target / template_file_name(code, period, unit),
-                                     lang=self.config.language, deadline=deadline))
+            out.append(cloner.write(unit, target / template_file_name(code, period, unit)))
         if progress:
             progress("templates", len(codes), len(codes))
         return out

@@ -22,7 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.render.letterhead import Letterhead, UnitReportSettings, letterhead
 
-__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "BLANK"]
+__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "wrapped_lines",
+           "BLANK"]
 
 #: What an officer fills in by hand where a part is not known (a blank template's units).
 BLANK = "……………"
@@ -95,11 +96,17 @@ def _width(ws: Worksheet, first_col: int, last_col: int) -> float:
     return sum(ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(first_col, last_col + 1))
 
 
+def wrapped_lines(value: str, width: float, size: int = 12) -> int:
+    """How many lines ``value`` takes in a cell ``width`` characters wide (an estimate from its
+    length; what :func:`fit_row_height` sizes a row for, and what a cloned template must match)."""
+    return max(1, -(-int(len(value) * size / 11 * 1.1) // max(1, int(width))))
+
+
 def fit_row_height(ws: Worksheet, row: int, value: str, width: float, size: int = 12) -> None:
     """Rows tall enough for a line that wraps in a cell ``width`` characters wide: Excel does not
     grow a row for merged cells, nor LibreOffice for a row of a saved file, so a long unit name
     would be cut at the bottom."""
-    lines = max(1, -(-int(len(value) * size / 11 * 1.1) // max(1, int(width))))
+    lines = wrapped_lines(value, width, size)
     if lines > 1:
         needed = 16.0 * lines
         ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, needed)

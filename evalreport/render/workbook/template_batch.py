@@ -7,11 +7,11 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from evalreport.aggregate.expected import ceased_ratings
 from evalreport.form.definition import FormDefinition, available_forms, load_form
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.render.letterhead import ReportSettings
+from evalreport.render.workbook.template_clone import TemplateCloner
 from evalreport.render.workbook.template_writer import (
     _save,
     build_form_workbook,
@@ -36,7 +36,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
                    under: str | None = None, level: str | None = None, lang: str = "vi",
                    deadline: dt.date | None = None, report: ReportSettings | None = None) -> list[Path]:
     """Templates for :func:`select_units` ``(hierarchy, under, level)`` in the period's tree, one file
-    each in ``folder``."""
+    each in ``folder`` (units of one shape cloned from the first one's, see ``template_clone``)."""
     period = parse_period(period)  # public: the one place a text period becomes a Period
     hierarchy = hierarchy.at(period)
     codes = select_units(hierarchy, under=under, level=level)
@@ -45,6 +45,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
     root = folder.resolve()
     out: list[Path] = []
     used: set[str] = set()
+    cloner = TemplateCloner(form, period, hierarchy, lang=lang, deadline=deadline)
     for code in codes:
         name = template_file_name(form.code, period, code)
         if name in used:  # two codes that sanitize alike ("A/1", "A_1") must not overwrite each other
@@ -53,9 +54,7 @@ def make_templates(form: FormDefinition, period: Period | str | int, hierarchy: 
         target = folder / name
         if target.resolve().parent != root:  # defence in depth; names are already sanitized
             raise ValueError(f"unsafe file name for unit {code!r}")
-        out.append(_save(build_form_workbook(form, code, period, hierarchy, lang=lang, deadline=deadline,
-                                             ratings=ceased_ratings(form, hierarchy, code, lang) or None,
-                                             report=report.for_unit(code) if report is not None else None), target))
+        out.append(cloner.write(code, target, report.for_unit(code) if report is not None else None))
     return out
 
 

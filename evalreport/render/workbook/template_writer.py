@@ -39,8 +39,10 @@ from evalreport.model.submission import ChildRating
 from evalreport.read.count_values import MAX_COUNT
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.workbook.form_blocks import (
+    FormBlocks,
     fit_row_height,
     form_blocks,
+    wrapped_lines,
     write_signatures,
     write_top_block,
 )
@@ -62,7 +64,7 @@ from evalreport.render.workbook.template_styles import (
 from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
 
-__all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name"]
+__all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name", "unit_row_lines"]
 
 _FORMULA_START = ("=", "+", "-", "@")
 _LABELS = {
@@ -269,6 +271,16 @@ def _write_form_blocks(ws: Worksheet, layout: FormLayout, form: FormDefinition, 
     fit_row_height(ws, name_row, layout.unit_name, _WIDTHS[VALUE_COL])
     return write_signatures(ws, blocks, layout.last_row + 2, (_LABEL_COL_INDEX, _LABEL_COL_INDEX),
                             (_NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
+
+
+def unit_row_lines(layout: FormLayout, blocks: FormBlocks) -> tuple[int, ...]:
+    """The line counts :func:`_write_form_blocks` sizes rows for from unit-specific text (the unit
+    name, the head's lines, the signer's block): two units whose counts agree get the same row
+    heights, which is what lets a template be cloned from another unit's (``template_clone``)."""
+    head = _WIDTHS[NOTE_COL] + _WIDTHS["E"]
+    return (wrapped_lines(layout.unit_name, _WIDTHS[VALUE_COL]),
+            *(wrapped_lines(v, head, 11) for v in (blocks.issuer, blocks.receiver, blocks.form, blocks.period)),
+            wrapped_lines(blocks.signs_for, head))
 
 
 def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
