@@ -66,6 +66,14 @@ def fill_cells(ws: Workspace, period: str = "2021", size: int = 20) -> dict[str,
 RUN = "import sys; from evalreport.store import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
 
 
+def edit_config(folder: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in the workspace's evalreport.yaml by ``new`` (which must be there)."""
+    path = folder / "evalreport.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def spawn_run(folder: Path, call: str, crash_at: str | None = None) -> subprocess.Popen:
     """Run ``call`` on the workspace in a child process; ``crash_at`` names a crash point."""
     env = {**os.environ, "PYTHONPATH": os.getcwd()}

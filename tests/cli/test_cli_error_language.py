@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from typer.testing import CliRunner
+from workspace_support import edit_config
 
 from evalreport.cli import app
 from evalreport.cli.workspace import console
@@ -23,19 +24,12 @@ def invoke(monkeypatch):
     return run
 
 
-def _edit(folder, old: str, new: str) -> None:
-    path = folder / "evalreport.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize("lang, words", [
     (None, "Thư mục làm việc đang được dùng bởi tiến trình"),
     ("en", "The workspace is in use by process"),
 ])
 def test_a_locked_workspace(ws, invoke, lang, words):
-    _edit(ws.folder, "lock_timeout: 30", "lock_timeout: 0")
+    edit_config(ws.folder, "lock_timeout: 30", "lock_timeout: 0")
     with WorkspaceLock(ws.folder, "run 2021"):
         code, out = invoke("run", "-w", str(ws.folder), "--period", "2021", "-q", *(["--lang", lang] if lang else []))
     assert code == 3 and words in out and "'run 2021'" in out, out
@@ -46,7 +40,7 @@ def test_a_locked_workspace(ws, invoke, lang, words):
     ("en", "evalreport.yaml: key 'workers': the value must be a number"),
 ])
 def test_a_broken_configuration(ws, invoke, lang, words):
-    _edit(ws.folder, "workers: 1", "workers: many")
+    edit_config(ws.folder, "workers: 1", "workers: many")
     code, out = invoke("status", "-w", str(ws.folder), "--period", "2021", *(["--lang", lang] if lang else []))
     assert code == 2 and words in out, out
 
@@ -56,8 +50,8 @@ def test_a_broken_configuration(ws, invoke, lang, words):
     ("en", "key 'lock_timeot': unknown key (check its spelling)"),
 ])
 def test_every_problem_of_the_configuration_is_worded(ws, invoke, lang, words):
-    _edit(ws.folder, "lock_timeout: 30", "lock_timeot: 30")
-    _edit(ws.folder, "root: T01", "root: X9")
+    edit_config(ws.folder, "lock_timeout: 30", "lock_timeot: 30")
+    edit_config(ws.folder, "root: T01", "root: X9")
     code, out = invoke("status", "-w", str(ws.folder), "--period", "2021", *(["--lang", lang] if lang else []))
     assert code == 2 and words in out, out
 
@@ -91,6 +85,6 @@ def test_a_period_no_configured_form_uses(ws, invoke, lang, words):
 
 def test_the_workspace_language_words_its_errors(ws, invoke):
     """Without --lang, a workspace configured in English hears its period errors in English."""
-    _edit(ws.folder, "language: vi", "language: en")
+    edit_config(ws.folder, "language: vi", "language: en")
     code, out = invoke("run", "-w", str(ws.folder), "--period", "2021-11", "-q")
     assert code == 2 and "No configured form is reported" in out, out

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import write_units_xlsx
-from workspace_support import make_workspace
+from workspace_support import edit_config, make_workspace
 
 from evalreport import parse_period
 from evalreport.store import Workspace, WorkspaceConfigError
@@ -18,13 +18,6 @@ def folder(tmp_path):
     ws = make_workspace(tmp_path / "ws")
     ws.close()
     return ws.folder
-
-
-def _edit(folder, old: str, new: str) -> None:
-    path = folder / "evalreport.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.mark.parametrize("old, new, message", [
@@ -40,7 +33,7 @@ def _edit(folder, old: str, new: str) -> None:
     ("levels: default", "levels: five_level", "key 'levels': cannot load level configuration 'five_level'"),
 ])
 def test_config_errors_name_the_key(folder, old, new, message):
-    _edit(folder, old, new)
+    edit_config(folder, old, new)
     with pytest.raises(WorkspaceConfigError) as err:
         Workspace.open(folder)
     assert message.replace("Value error", "") in str(err.value)
@@ -58,7 +51,7 @@ def test_not_a_workspace(tmp_path):
 
 
 def test_parameter_overrides_reach_the_form(folder):
-    _edit(folder, "quota_htxsnv: 0.20", "quota_htxsnv: 0.25")
+    edit_config(folder, "quota_htxsnv: 0.20", "quota_htxsnv: 0.25")
     ws = Workspace.open(folder)
     assert ws.config.form("DG-NAM").param("quota_htxsnv") == 0.25
     ws.close()
@@ -85,7 +78,7 @@ def test_deadlines(deadline, period, due):
 def test_read_limits_from_the_config_reach_the_reader(folder):
     from workspace_support import cell_values, drop
 
-    _edit(folder, "read_limits: {}", "read_limits: {max_file_bytes: 1000}")
+    edit_config(folder, "read_limits: {}", "read_limits: {max_file_bytes: 1000}")
     ws = Workspace.open(folder)
     assert ws.config.limits().max_file_bytes == 1000
     drop(ws, "C01", cell_values(20))
@@ -96,6 +89,6 @@ def test_read_limits_from_the_config_reach_the_reader(folder):
 
 
 def test_unknown_read_limit_is_named(folder):
-    _edit(folder, "read_limits: {}", "read_limits: {max_cells: 5}")
+    edit_config(folder, "read_limits: {}", "read_limits: {max_cells: 5}")
     with pytest.raises(WorkspaceConfigError, match="key 'read_limits'.*unknown limit.*max_cells.*max_sheet_cells"):
         Workspace.open(folder)
