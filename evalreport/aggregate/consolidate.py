@@ -30,7 +30,7 @@ from evalreport.model.result import Change, Completeness, ConsolidationResult, R
 from evalreport.model.submission import Submission
 from evalreport.wording.catalog import phrase
 
-__all__ = ["consolidate", "consolidate_reusing_checks", "ConsolidationParts", "assemble", "completeness_by_parent"]
+__all__ = ["consolidate", "consolidate_reusing_checks", "intake_files", "ConsolidationParts", "assemble", "completeness_by_parent"]
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -102,16 +102,8 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
     tick = _Ticker(progress, len(subs) + len(subtree))
     parts = ConsolidationParts()
 
-    by_unit: dict[str, list[Submission]] = {}
-    for s in subs:
-        by_unit.setdefault(s.unit_code or "", []).append(s)
-    ctx = intake_context(form, period, hierarchy, root, previous)
-    if known_checks:
-        ctx.known_checks = known_checks
-    for unit, items in by_unit.items():
-        parts.intake[unit] = intake_unit(ctx, items)
-        for _ in items:
-            tick()
+    parts.intake = intake_files(form, period, subs, hierarchy, root, previous=previous, known_checks=known_checks,
+                                tick=tick)
     accepted, blocked = accepted_blocked(parts, subtree)
 
     roller = UnitRoller(form, hierarchy)
@@ -130,6 +122,32 @@ def consolidate_reusing_checks(form: FormDefinition, period: Period, submissions
     tick.finish()
     return assemble(form, period, hierarchy, root, units, completeness, parts, previous, (accepted, blocked),
                     before)
+
+
+def intake_files(form: FormDefinition, period: Period, submissions: Iterable[Submission], hierarchy: Hierarchy,
+                 root: str | None, *, previous: ConsolidationResult | None = None,
+                 known_checks: Mapping[str, list[Finding]] | None = None,
+                 tick: Callable[[], None] | None = None) -> dict[str, UnitIntake]:
+    """Unit code -> which of its files counts in ``period`` and what is found in each, judged over
+    the period's tree: the first stage of a run, and all that ``evalreport check`` does, so a
+    file is judged the same whichever of them reads it. ``root`` None: every unit of the
+    period's tree (``check`` has no branch to keep to)."""
+    tree = hierarchy.at(period)
+    if root is None:
+        ctx = IntakeContext(form, period, tree, "", {u.code for u in tree}, {})
+    else:
+        ctx = intake_context(form, period, tree, root, previous)
+    if known_checks:
+        ctx.known_checks = known_checks
+    by_unit: dict[str, list[Submission]] = {}
+    for s in submissions:
+        by_unit.setdefault(s.unit_code or "", []).append(s)
+    out: dict[str, UnitIntake] = {}
+    for unit, items in by_unit.items():
+        out[unit] = intake_unit(ctx, items)
+        for _ in items if tick is not None else ():
+            tick()
+    return out
 
 
 def intake_context(form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str,

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the commands import the pipeline when they run, so --help s
     from evalreport.model.result import ConsolidationResult
     from evalreport.model.submission import Submission
 
-__all__ = ["register", "workbooks_in"]
+__all__ = ["register", "workbooks_in", "judge_files"]
 
 _console = Console()
 _err = Console(stderr=True)
@@ -144,7 +144,6 @@ def check_command(folder: Path = typer.Argument(...),
                   out: Path | None = typer.Option(None, "--out"),
                   lang: str = typer.Option("vi", "--lang")) -> None:
     """Read and check every workbook in FOLDER; list the findings."""
-    from evalreport.check.rules import check as check_submission
     from evalreport.form.definition import available_forms, load_form
 
     if out is not None and out.suffix.lower() not in (".xlsx", ".csv"):
@@ -153,19 +152,36 @@ def check_command(folder: Path = typer.Argument(...),
     paths = workbooks_in(folder)
     # Every shipped form, loaded once, so the reader need not look them up for each file.
     forms = {definition.code: definition} if definition else {code: load_form(code) for code in available_forms()}
-    subs = _read_all(paths, forms, lang)
-    findings: list[Finding] = []
-    for s in subs:
-        findings += s.findings
-        if s.period is None or s.form_code not in forms:
-            continue  # the reader could not identify the file; its findings say why
-        findings += check_submission(forms[s.form_code], s, hierarchy=hierarchy, expected_period=p)
+    findings = judge_files(_read_all(paths, forms, lang), forms, hierarchy, p)
     _print_findings(findings, lang)
     _summary(findings, len(paths), lang)
     if out is not None:
         _write_findings(findings, out, lang)
     if any(f.is_error for f in findings):
         raise typer.Exit(1)
+
+
+def judge_files(subs: list[Submission], forms: dict[str, FormDefinition], hierarchy: Hierarchy | None,
+                period: Period | None) -> list[Finding]:
+    """The findings on each file, made as a run of its period (or of ``period``) makes them: the
+    run's own intake over that period's tree (:func:`~evalreport.aggregate.consolidate.intake_files`),
+    so a unit that does not exist in the period, or a cell a ward lists before it existed, is
+    judged here exactly as in the run. Without a unit list only the form's rules can be checked."""
+    from evalreport.aggregate.consolidate import intake_files
+    from evalreport.check.rules import check
+
+    findings: list[Finding] = []
+    groups: dict[tuple[str, Period], list[Submission]] = {}
+    for s in subs:
+        if s.period is None or s.form_code not in forms:
+            findings += s.findings  # the reader could not identify the file; its findings say why
+        elif hierarchy is None:
+            findings += [*s.findings, *check(forms[s.form_code], s, expected_period=period)]
+        else:
+            groups.setdefault((s.form_code, period or s.period), []).append(s)
+    for (code, p), group in groups.items():
+        findings += [f for got in intake_files(forms[code], p, group, hierarchy, None).values() for f in got.findings]
+    return findings
 
 
 def consolidate_command(folder: Path = typer.Argument(...),
