@@ -40,6 +40,7 @@ from evalreport.wording import (
     sentence_phrases,
     state_words,
     store_messages,
+    template_phrases,
     workbook_phrases,
 )
 from evalreport.wording.language import LANGS, language, pick
@@ -63,7 +64,7 @@ for _module in (hierarchy_messages, install_messages, intake_messages, common_ph
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
                 exit_messages, state_words, config_messages, movement_phrases,
-                workbook_phrases, cli_result_phrases):
+                workbook_phrases, cli_result_phrases, template_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 
