@@ -9,7 +9,8 @@ the wording package where reviewers read them.
 Templates are ``str.format`` strings. A placeholder may carry a format (``{own:number}``) that
 renders the parameter in the asked language; parameter values may also be a label pair
 ``{"vi": ..., "en": ...}`` (labels of a form definition are the form's data), a nested phrase
-(:func:`phrase`) or a list of those (``{items:list}``, joined with "; "; ``{items:lines}``, one a line).
+(:func:`phrase`) or a list of those (``{items:list}``, joined with "; "; ``{items:lines}``, one a line;
+``{items:indented_lines}``, one a line indented below the first).
 """
 
 from __future__ import annotations
@@ -146,6 +147,7 @@ _FORMATS = {
     "count": lambda v, lang: _numbers().fmt_count(v, lang),
     "list": lambda v, lang: "; ".join(_Formatter(lang).shown(x) for x in v),
     "lines": lambda v, lang: "\n".join(_Formatter(lang).shown(x) for x in v),
+    "indented_lines": lambda v, lang: "\n  ".join(_Formatter(lang).shown(x) for x in v),
 }
 
 

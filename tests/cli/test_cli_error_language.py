@@ -110,3 +110,22 @@ def test_a_ledger_written_by_a_newer_evalreport(ws, invoke, lang, words):
     assert code == 3 and words.format(known=len(MIGRATIONS)) in out, out
     with sqlite3.connect(ws.folder / "ledger.sqlite") as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "định nghĩa biểu mẫu không hợp lệ: quy tắc 'DV_TONG_SO': 'dv_tong_so = dv_mien': sai cú pháp"),
+    ("en", "invalid form definition: rule 'DV_TONG_SO': 'dv_tong_so = dv_mien': syntax error"),
+])
+def test_a_form_definition_with_a_broken_check(tmp_path, invoke, lang, words):
+    """A form's author trying a definition file hears what is wrong with its expressions in their language."""
+    import yaml
+
+    from evalreport.form.definition import available_forms
+
+    data = yaml.safe_load(available_forms()["DG-NAM"].read_text(encoding="utf-8"))
+    data["rules"][0]["check"] = "dv_tong_so = dv_mien"
+    form = tmp_path / "broken.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out = invoke("template", "make", "--form", str(form), "--units", str(tmp_path / "none.xlsx"),
+                       "--period", "2025", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out
