@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from evalreport.excel.layout import REASON
+from evalreport.excel.layout import REASON, action_name
 from evalreport.excel.panel import (
     PanelError,
     PanelSettings,
@@ -37,7 +37,6 @@ from evalreport.model.finding import Finding, unique_findings
 from evalreport.model.unit_state import UnitState
 from evalreport.model.worded_error import WordedError
 from evalreport.wording.catalog import text
-from evalreport.wording.panel_messages import ACTION_NAMES
 
 __all__ = ["make_templates", "check_inbox", "consolidate", "write_reports", "open_outputs", "open_folder",
            "close_period", "reopen_period", "approve_units", "withdraw_approval", "admit_pending"]
@@ -135,7 +134,7 @@ def _failure(exc: BaseException, action: str, lang: str) -> tuple[str, str]:
     log.error("panel action %s failed", action, exc_info=exc)
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     detail = f"{type(exc).__name__}: {exc}" + (f" ({Path(where.filename).name}:{where.lineno})" if where else "")
-    return _msg("XL_UNEXPECTED", lang, action=ACTION_NAMES[lang][action], error=type(exc).__name__), detail
+    return _msg("XL_UNEXPECTED", lang, action=action_name(action, lang), error=type(exc).__name__), detail
 
 
 def _caller():
@@ -152,7 +151,7 @@ def _run(action: str, book, body: Body) -> bool:
         log.exception("no calling workbook for %s", action)
         return False
     lang = read_language(book)
-    progress = StatusBarProgress(book, ACTION_NAMES[lang][action])
+    progress = StatusBarProgress(book, action_name(action, lang))
     try:
         settings = read_settings(book)
         with _workspace(settings) as ws:
@@ -163,7 +162,7 @@ def _run(action: str, book, body: Body) -> bool:
         try:
             text, detail = _failure(exc, action, lang)
         except Exception:  # even describing the failure failed (e.g. a broken installation)
-            text, detail = f"evalreport: {ACTION_NAMES[lang][action]} – {type(exc).__name__}", str(exc)
+            text, detail = f"evalreport: {action_name(action, lang)} – {type(exc).__name__}", str(exc)
         try:
             write_status(book, text, ok=False, detail=detail)
         except Exception:  # the panel itself is broken: fall back to a message box
@@ -255,7 +254,7 @@ def _units(book, units: str | list[str] | None, rows: str | None, action: str, l
     chosen = units.replace(";", ",").split(",") if isinstance(units, str) else units
     chosen = [u.strip() for u in chosen or _selected(book, COMPLETENESS_SHEET, 2, rows) if u and u.strip()]
     if not chosen:
-        raise PanelError("XL_NEED_UNITS", action=ACTION_NAMES[lang][action])
+        raise PanelError("XL_NEED_UNITS", action=action_name(action, lang))
     return chosen
 
 
@@ -277,7 +276,7 @@ def _reopen_period(reason: str | None) -> Body:
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
         why = _reason(reason, s)
         if not why:
-            raise PanelError("XL_NEED_REASON", action=ACTION_NAMES[s.lang]["reopen_period"], label=REASON.label,
+            raise PanelError("XL_NEED_REASON", action=action_name("reopen_period", s.lang), label=REASON.label,
                              cell=REASON.address)
         done = ws.reopen_period(s.period, why)
         _completeness(book, ws, s, _run_line(ws, s))
@@ -309,7 +308,7 @@ def _admit(file: str | None, rows: str | None, reason: str | None) -> Body:
 
         names = [file] if file else _selected(book, FINDINGS_SHEET, 3, rows)
         if not names:
-            raise PanelError("XL_NEED_FILE", action=ACTION_NAMES[s.lang]["admit_pending"])
+            raise PanelError("XL_NEED_FILE", action=action_name("admit_pending", s.lang))
         counted = held = 0
         for name in names:
             done = ws.admit(name, _reason(reason, s))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evalreport.wording.panel_messages import ACTION_NAMES
+from evalreport.wording.catalog import text
 
 __all__ = [
     "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS", "REPORT_SETTINGS", "REPORT_SECTION_ROW",
-    "STATUS", "DETAIL", "REASON", "Button", "RUN_BUTTONS", "PERIOD_BUTTONS", "PERIOD_SECTION_ROW", "BUTTONS", "LANGUAGE_CHOICES", "FINDINGS_HEADER", "COMPLETENESS_HEADER", "FINDINGS_FIRST_ROW",
+    "STATUS", "DETAIL", "REASON", "Button", "RUN_BUTTONS", "PERIOD_BUTTONS", "PERIOD_SECTION_ROW", "BUTTONS", "LANGUAGE_CHOICES", "action_name", "findings_header", "completeness_header", "FINDINGS_FIRST_ROW",
     "COMPLETENESS_FIRST_ROW", "MAX_TABLE_ROWS", "VBA_MODULE",
 ]
 
@@ -73,7 +73,7 @@ class Button:
     def caption(self) -> str:
         """The action's name, the one the status messages use (“bấm “{action}””), so what the
         officer reads on the button is what the panel tells them to click."""
-        return ACTION_NAMES["vi"][self.handler]
+        return action_name(self.handler, "vi")
 
 
 # What runs a period: read, check, consolidate, render.
@@ -111,14 +111,33 @@ PERIOD_BUTTONS: tuple[Button, ...] = (
 )
 BUTTONS: tuple[Button, ...] = RUN_BUTTONS + PERIOD_BUTTONS
 
-FINDINGS_HEADER = {
-    "vi": ("Mức độ", "Đơn vị", "Tệp", "Trang tính", "Ô", "Nội dung"),
-    "en": ("Severity", "Unit", "File", "Sheet", "Cell", "Message"),
+_FINDINGS_HEADER = ("XL_COL_SEVERITY", "XL_COL_UNIT", "XL_COL_FILE", "XL_COL_SHEET", "XL_COL_CELL", "XL_COL_MESSAGE")
+_COMPLETENESS_HEADER = ("XL_COL_PARENT", "XL_COL_UNIT_CODE", "XL_COL_UNIT_NAME", "XL_COL_LEVEL", "XL_COL_STATUS",
+                        "XL_COL_NOTE")
+_ACTION_KEYS = {
+    "make_templates": "XL_ACTION_MAKE_TEMPLATES", "check_inbox": "XL_ACTION_CHECK_INBOX",
+    "consolidate": "XL_ACTION_CONSOLIDATE", "write_reports": "XL_ACTION_WRITE_REPORTS",
+    "open_outputs": "XL_ACTION_OPEN_OUTPUTS", "close_period": "XL_ACTION_CLOSE_PERIOD",
+    "reopen_period": "XL_ACTION_REOPEN_PERIOD", "approve_units": "XL_ACTION_APPROVE_UNITS",
+    "withdraw_approval": "XL_ACTION_WITHDRAW_APPROVAL", "admit_pending": "XL_ACTION_ADMIT_PENDING",
 }
-COMPLETENESS_HEADER = {
-    "vi": ("Đơn vị cấp trên", "Mã đơn vị", "Tên đơn vị", "Cấp", "Tình trạng", "Ghi chú"),
-    "en": ("Parent unit", "Unit code", "Unit name", "Level", "Status", "Note"),
-}
+
+
+def action_name(handler: str, lang: str) -> str:
+    """The name of the action ``handler`` runs, as its button and the status lines say it."""
+    return text(_ACTION_KEYS[handler], lang)
+
+
+def findings_header(lang: str) -> tuple[str, ...]:
+    """The findings table's headings: severity, unit, file, sheet, cell, message."""
+    return tuple(text(key, lang) for key in _FINDINGS_HEADER)
+
+
+def completeness_header(lang: str) -> tuple[str, ...]:
+    """The completeness table's headings: parent, code, name, level, status, note."""
+    return tuple(text(key, lang) for key in _COMPLETENESS_HEADER)
+
+
 FINDINGS_FIRST_ROW = 4          # row 1 title, row 2 run line, row 3 header
 COMPLETENESS_FIRST_ROW = 4
 MAX_TABLE_ROWS = 5000           # rows cleared before a table is rewritten

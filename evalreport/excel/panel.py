@@ -18,11 +18,9 @@ from typing import Any
 from evalreport.excel.cell_values import PeriodCellError, period_from_excel, text_from_excel
 from evalreport.excel.layout import (
     COMPLETENESS_FIRST_ROW,
-    COMPLETENESS_HEADER,
     COMPLETENESS_SHEET,
     DETAIL,
     FINDINGS_FIRST_ROW,
-    FINDINGS_HEADER,
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     MAX_TABLE_ROWS,
@@ -32,13 +30,14 @@ from evalreport.excel.layout import (
     SETTINGS,
     STATUS,
     Setting,
+    completeness_header,
+    findings_header,
 )
 from evalreport.model.finding import Finding
 from evalreport.model.period import Period
 from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.wording.catalog import describe, text
-from evalreport.wording.panel_messages import SEVERITY_LABELS
 
 __all__ = [
     "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",
@@ -191,6 +190,14 @@ def _file_link(path: str | None, folder: Path | None) -> tuple[str, str] | None:
     return str(p), text
 
 
+_SEVERITY_KEYS = {"error": "XL_SEVERITY_ERROR", "warning": "XL_SEVERITY_WARNING", "info": "XL_SEVERITY_INFO"}
+
+
+def _severity(severity: str, lang: str) -> str:
+    key = _SEVERITY_KEYS.get(severity)
+    return text(key, lang) if key else severity
+
+
 def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
                    folder: Path | None = None) -> int:
     """Rewrite the findings sheet: severity, unit, file (a hyperlink), sheet, cell, message.
@@ -201,14 +208,15 @@ def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
     rows, links = [], []
     for i, f in enumerate(shown):
         link = _file_link(f.file, folder)
-        rows.append([SEVERITY_LABELS[lang].get(f.severity, f.severity), f.unit or "", link[1] if link else "",
+        rows.append([_severity(f.severity, lang), f.unit or "", link[1] if link else "",
                      f.sheet or "", f.cell or (str(f.row) if f.row is not None else ""), describe(f, lang)])
         if link:
             links.append((FINDINGS_FIRST_ROW + i, link))
     if len(items) > len(shown):
         rows.append(["", "", "", "", "", text("XL_MORE_ROWS", lang, count=len(items) - len(shown))])
     sheet = book.sheets[FINDINGS_SHEET]
-    _write_table(sheet, FINDINGS_FIRST_ROW, len(FINDINGS_HEADER[lang]), run_line, rows, FINDINGS_HEADER[lang])
+    header = findings_header(lang)
+    _write_table(sheet, FINDINGS_FIRST_ROW, len(header), run_line, rows, header)
     for row, (address, label) in links:
         sheet.range((row, 3)).add_hyperlink(address, as_text_cell(label))
     return len(rows)
@@ -230,8 +238,8 @@ def write_completeness(book, status_rows: Iterable[Any], lang: str, run_line: st
         if getattr(r, "pending", ()):
             note.append(f"{text(UnitState.PENDING.key, lang)}: {', '.join(r.pending)}")
         rows.append([r.parent or "", r.unit, r.name, level_label(r.level), state, "; ".join(note)])
-    _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(COMPLETENESS_HEADER[lang]),
-                 run_line, rows, COMPLETENESS_HEADER[lang])
+    header = completeness_header(lang)
+    _write_table(book.sheets[COMPLETENESS_SHEET], COMPLETENESS_FIRST_ROW, len(header), run_line, rows, header)
     return len(rows)
 
 

@@ -34,6 +34,7 @@ from evalreport.form.parts import (
 from evalreport.form.roles import RolesDef, check_roles
 from evalreport.form.yaml_loading import read_mapping, safe_load
 from evalreport.model.worded_error import WordedError
+from evalreport.wording.catalog import phrase
 
 __all__ = [
     "Text",
@@ -59,6 +60,19 @@ PeriodType = Literal["year", "quarter", "month"]
 class FormDefinitionError(WordedError, ValueError):
     """A form definition file is broken, or no form has the asked code: a message key of the
     wording catalog naming the file and the entry, and its parameters."""
+
+
+class _FormProblems(WordedError, ValueError):
+    """The cross-reference problems of a definition, raised inside validation (pydantic keeps the
+    exception, so :func:`_format_validation` words them in the reader's language)."""
+
+    def __init__(self, problems: list[Any]):
+        super().__init__("FORM_PROBLEMS", problems=problems)
+
+
+def _at(where: Any, exc: ExpressionError) -> dict[str, Any]:
+    """A worded problem: an expression error at ``where``."""
+    return phrase("FORM_PROBLEM_AT", where=where, problem=phrase(exc.key, **exc.params))
 
 
 class FormDefinition(_Model):
@@ -138,7 +152,7 @@ class FormDefinition(_Model):
     # -- cross-reference validation ---------------------------------------------------------
     @model_validator(mode="after")
     def _cross_check(self) -> FormDefinition:
-        problems: list[str] = []
+        problems: list[Any] = []  # English text, or a phrase of the catalog
         seen: dict[str, str] = {}
         for kind, codes in (
             ("field", [f.code for f in self.fields]),
@@ -158,25 +172,26 @@ class FormDefinition(_Model):
         for d in self.derived:
             try:
                 if d.expression is not None:
-                    _unknown(d.expression.names, known, f"derived field '{d.code}'", problems)
+                    _unknown(d.expression.names, known, phrase("FORM_AT_DERIVED", code=d.code), problems)
                 elif d.year_to_date not in self.field_map:
                     problems.append(f"derived field '{d.code}': year_to_date refers to unknown field '{d.year_to_date}'")
             except ExpressionError as exc:
-                problems.append(f"derived field '{d.code}': {exc}")
+                problems.append(_at(phrase("FORM_AT_DERIVED", code=d.code), exc))
             known.add(d.code)
         for s in self.shares:
             try:
-                _unknown(s.numerator_expr.names | s.denominator_expr.names, known, f"share '{s.code}'", problems)
+                _unknown(s.numerator_expr.names | s.denominator_expr.names, known, phrase("FORM_AT_SHARE", code=s.code),
+                         problems)
             except ExpressionError as exc:
-                problems.append(f"share '{s.code}': {exc}")
+                problems.append(_at(phrase("FORM_AT_SHARE", code=s.code), exc))
         check_roles(self, set(self.field_codes) | {d.code for d in self.derived}, problems)
         rule_codes = {r.code for r in self.rules}
         for r in self.rules:
             names_ok = known | ({f"prev_{c}" for c in self.field_codes} if r.scope == "previous_period" else set())
             try:
-                _unknown(r.comparison.names, names_ok, f"rule '{r.code}'", problems)
+                _unknown(r.comparison.names, names_ok, phrase("FORM_AT_RULE", code=r.code), problems)
             except ExpressionError as exc:
-                problems.append(f"rule '{r.code}': {exc}")
+                problems.append(_at(phrase("FORM_AT_RULE", code=r.code), exc))
             for other in r.suppressed_by:
                 if other not in rule_codes:
                     problems.append(f"rule '{r.code}': suppressed_by names unknown rule '{other}'")
@@ -194,22 +209,22 @@ class FormDefinition(_Model):
                     problems.append(f"organizations.tsvm: allowed_with names unknown rating '{code}'")
             for d in org.derived:
                 try:
-                    _unknown(d.expression.names, measures, f"organizations derived '{d.measure}'", problems)
+                    _unknown(d.expression.names, measures, phrase("FORM_AT_ORG_DERIVED", code=d.measure), problems)
                 except ExpressionError as exc:
-                    problems.append(f"organizations derived '{d.measure}': {exc}")
+                    problems.append(_at(phrase("FORM_AT_ORG_DERIVED", code=d.measure), exc))
                 measures.add(d.measure)
             for s in org.shares:
                 try:
                     names = s.numerator_expr.names | s.denominator_expr.names
-                    _unknown(names, measures, f"organizations share '{s.code}'", problems)
+                    _unknown(names, measures, phrase("FORM_AT_ORG_SHARE", code=s.code), problems)
                 except ExpressionError as exc:
-                    problems.append(f"organizations share '{s.code}': {exc}")
+                    problems.append(_at(phrase("FORM_AT_ORG_SHARE", code=s.code), exc))
             if org.quota is not None:
                 if org.quota.parameter not in self.parameters:
                     problems.append(f"organizations.quota: unknown parameter '{org.quota.parameter}'")
                 _unknown({org.quota.numerator, org.quota.denominator}, measures, "organizations.quota", problems)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise _FormProblems(problems)
         return self
 
     @model_validator(mode="after")
@@ -227,18 +242,22 @@ class FormDefinition(_Model):
         self._register_rule_messages()
 
 
-def _unknown(names: frozenset[str] | set[str], known: set[str], where: str, problems: list[str]) -> None:
+def _unknown(names: frozenset[str] | set[str], known: set[str], where: Any, problems: list[Any]) -> None:
     for name in sorted(set(names) - known):
-        problems.append(f"{where}: unknown field or parameter '{name}'")
+        problems.append(phrase("FORM_UNKNOWN_NAME", where=where, name=name))
 
 
-def _format_validation(exc: ValidationError) -> str:
-    lines = []
+def _format_validation(exc: ValidationError) -> list[Any]:
+    """One line per error: pydantic's English, or a phrase of the catalog for a problem raised worded
+    (an expression, a cross-reference)."""
+    lines: list[Any] = []
     for err in exc.errors():
         loc = ".".join(str(p) for p in err["loc"])
-        msg = err["msg"].removeprefix("Value error, ")
-        lines.append(f"{loc}: {msg}" if loc else msg)
-    return "\n  ".join(lines)
+        raised = err.get("ctx", {}).get("error")
+        msg = phrase(raised.key, **raised.params) if isinstance(raised, WordedError) else \
+            err["msg"].removeprefix("Value error, ")
+        lines.append(phrase("FORM_PROBLEM_AT", where=loc, problem=msg) if loc else msg)
+    return lines
 
 
 _CACHE: dict[tuple[str, float], FormDefinition] = {}

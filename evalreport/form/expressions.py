@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from evalreport.model.worded_error import WordedError
+
 __all__ = ["Expression", "Comparison", "ExpressionError", "parse_expression", "parse_comparison"]
 
 _BINOPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
@@ -29,8 +31,10 @@ _CMPOPS = {
 }
 
 
-class ExpressionError(ValueError):
-    """An expression in a form definition is not valid."""
+class ExpressionError(WordedError, ValueError):
+    """An expression in a form definition is not valid: a catalog key (``EXPR_*``) and its
+    parameters, so that a form's author checking it with the command line reads why in their
+    language; ``str()`` is the English reason."""
 
 
 def _names(node: ast.AST) -> frozenset[str]:
@@ -45,7 +49,7 @@ def _check_node(node: ast.AST, text: str) -> None:
             continue
         if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)) and not isinstance(n.value, bool):
             continue
-        raise ExpressionError(f"'{text}': {type(n).__name__} is not allowed (only field codes, numbers, + - * / and parentheses)")
+        raise ExpressionError("EXPR_NOT_ALLOWED", text=text, node=type(n).__name__)
 
 
 def _eval(node: ast.AST, ns: Mapping[str, float | int | None]) -> float | int | None:
@@ -65,7 +69,7 @@ def _eval(node: ast.AST, ns: Mapping[str, float | int | None]) -> float | int | 
         if isinstance(node.op, ast.Div) and b == 0:
             return None
         return _BINOPS[type(node.op)](a, b)
-    raise ExpressionError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover - blocked by _check_node
+    raise ExpressionError("EXPR_CANNOT_EVALUATE", node=type(node).__name__)  # pragma: no cover - blocked by _check_node
 
 
 def _compile(node: ast.AST):
@@ -109,7 +113,7 @@ def _compile(node: ast.AST):
                 return None
             return op(a, b)
         return binop
-    raise ExpressionError(f"cannot evaluate {type(node).__name__}")  # pragma: no cover - blocked by _check_node
+    raise ExpressionError("EXPR_CANNOT_EVALUATE", node=type(node).__name__)  # pragma: no cover - blocked by _check_node
 
 
 def _terms(node: ast.AST, sign: int = 1) -> list[tuple[int, ast.AST]]:
@@ -184,27 +188,27 @@ class Comparison:
         return bool(func(a, b))
 
 
-def _parse(text: str, what: str) -> ast.expr:
+def _parse(text: str, empty_key: str) -> ast.expr:
     if not isinstance(text, str) or not text.strip():
-        raise ExpressionError(f"empty {what}")
+        raise ExpressionError(empty_key)
     try:
         return ast.parse(text.strip(), mode="eval").body
     except SyntaxError as exc:
-        raise ExpressionError(f"'{text}': syntax error ({exc.msg})") from None
+        raise ExpressionError("EXPR_SYNTAX", text=text, reason=exc.msg) from None
 
 
 def parse_expression(text: str) -> Expression:
     """Parse an arithmetic expression; raise :class:`ExpressionError` with the reason."""
-    body = _parse(text, "expression")
+    body = _parse(text, "EXPR_EMPTY_EXPRESSION")
     _check_node(body, text)
     return Expression(text.strip(), body)
 
 
 def parse_comparison(text: str) -> Comparison:
     """Parse ``left <op> right`` with exactly one comparison operator."""
-    body = _parse(text, "check")
+    body = _parse(text, "EXPR_EMPTY_CHECK")
     if not isinstance(body, ast.Compare) or len(body.ops) != 1:
-        raise ExpressionError(f"'{text}': a check must be one comparison such as 'a == b + c'")
+        raise ExpressionError("EXPR_ONE_COMPARISON", text=text)
     sym, neg, _ = _CMPOPS[type(body.ops[0])]
     left, right = body.left, body.comparators[0]
     for side in (left, right):

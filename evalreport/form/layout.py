@@ -20,15 +20,15 @@ from dataclasses import dataclass
 
 from evalreport.form.definition import FormDefinition, OrganizationsDef
 from evalreport.model.hierarchy import Hierarchy, LevelConfig
+from evalreport.wording.catalog import text
 
 __all__ = [
     "FormLayout", "FieldCell", "SectionRow", "ChildRow", "ChildTable", "layout_fingerprint",
-    "META_SHEET", "INSTRUCTIONS_SHEET", "ANCHOR_COL", "LABEL_COL", "VALUE_COL", "NOTE_COL",
+    "META_SHEET", "ANCHOR_COL", "LABEL_COL", "VALUE_COL", "NOTE_COL",
     "CHILD_COLUMNS", "FREE_CHILD_ROWS",
 ]
 
 META_SHEET = "_evalreport"
-INSTRUCTIONS_SHEET = {"vi": "Hướng dẫn", "en": "Instructions"}
 ANCHOR_COL, LABEL_COL, VALUE_COL, NOTE_COL = "A", "B", "C", "D"
 #: Columns of the child-rating table, in the order the metadata lists them.
 CHILD_COLUMNS: dict[str, str] = {"code": "A", "name": "B", "rating": "C", "tsvm": "D", "reason": "E"}
@@ -206,7 +206,7 @@ class FormLayout:
             row = table.last_row + 1
         if org is not None and tc_levels and levels is not None:
             row += 1
-            sections.append(SectionRow(_TC_TITLE[lang if lang in _TC_TITLE else "vi"], row))
+            sections.append(SectionRow(text("TPL_DEEPER_LEVELS", lang), row))
             row += 1
             for key in tc_levels:
                 sections.append(SectionRow(levels.get(key).label.get(lang), row, depth=2))
@@ -216,11 +216,6 @@ class FormLayout:
                                             org.measure_label(measure, lang), 1, None, "tc"))
                     row += 1
         return cls(form.code, form.version, form.title.get(lang), unit_code, unit_name, level, level_label,
-                   form.code, INSTRUCTIONS_SHEET.get(lang, INSTRUCTIONS_SHEET["vi"]), tuple(sections),
+                   form.code, text("TPL_INSTRUCTIONS_SHEET", lang), tuple(sections),
                    tuple(fields), table, tuple(tc_levels), lang)
 
-
-_TC_TITLE = {
-    "vi": "TỔ CHỨC ĐẢNG CÁC CẤP TRONG ĐẢNG BỘ (số liệu tổng hợp từ cấp dưới)",
-    "en": "ORGANIZATIONS AT DEEPER LEVELS (totals carried up from below)",
-}

@@ -32,6 +32,7 @@ from typing import Any
 
 from evalreport.model.finding import Finding
 from evalreport.model.submission import Submission
+from evalreport.model.worded_error import WordedError
 from evalreport.store.records import (
     dumps,
     findings_from_json,
@@ -129,8 +130,10 @@ MIGRATIONS: list[list[str]] = [
 ]
 
 
-class LedgerError(RuntimeError):
-    pass
+class LedgerError(WordedError, RuntimeError):
+    """The ledger cannot be used by this evalreport (written by a newer one). An officer meets it on
+    opening a workspace that a colleague's newer evalreport has already used, so it is worded by the
+    catalog with what to do (update evalreport); ``str()`` is the English line for logs."""
 
 
 def now_text(precise: bool = False) -> str:
@@ -202,8 +205,8 @@ class Ledger:
     def _migrate(self) -> None:
         current = self.schema_version
         if current > len(MIGRATIONS):
-            raise LedgerError(f"{self.path}: the ledger has schema version {current}, newer than this "
-                              f"evalreport understands ({len(MIGRATIONS)}); upgrade evalreport")
+            self.conn.close()  # nothing to do with a ledger we cannot read; free the file
+            raise LedgerError("LEDGER_NEWER", path=str(self.path), found=current, known=len(MIGRATIONS))
         for number, steps in enumerate(MIGRATIONS[current:], start=current + 1):
             with self.transaction() as c:
                 for sql in steps:

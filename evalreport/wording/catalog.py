@@ -9,7 +9,8 @@ the wording package where reviewers read them.
 Templates are ``str.format`` strings. A placeholder may carry a format (``{own:number}``) that
 renders the parameter in the asked language; parameter values may also be a label pair
 ``{"vi": ..., "en": ...}`` (labels of a form definition are the form's data), a nested phrase
-(:func:`phrase`) or a list of those (``{items:list}``, joined with "; "; ``{items:lines}``, one a line).
+(:func:`phrase`) or a list of those (``{items:list}``, joined with "; "; ``{items:lines}``, one a line;
+``{items:indented_lines}``, one a line indented below the first).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from evalreport.wording import (
     sentence_phrases,
     state_words,
     store_messages,
+    template_phrases,
     workbook_phrases,
 )
 from evalreport.wording.language import LANGS, language, pick
@@ -63,7 +65,7 @@ for _module in (hierarchy_messages, install_messages, intake_messages, common_ph
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
                 exit_messages, state_words, config_messages, movement_phrases,
-                workbook_phrases, cli_result_phrases):
+                workbook_phrases, cli_result_phrases, template_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 
@@ -145,6 +147,7 @@ _FORMATS = {
     "count": lambda v, lang: _numbers().fmt_count(v, lang),
     "list": lambda v, lang: "; ".join(_Formatter(lang).shown(x) for x in v),
     "lines": lambda v, lang: "\n".join(_Formatter(lang).shown(x) for x in v),
+    "indented_lines": lambda v, lang: "\n  ".join(_Formatter(lang).shown(x) for x in v),
 }
 
 

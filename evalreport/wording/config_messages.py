@@ -61,7 +61,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "FORM_FILE_NOT_FOUND": {"vi": "{path}: không tìm thấy tệp định nghĩa biểu mẫu",
                             "en": "{path}: form definition file not found"},
     "FORM_EXPECTED_MAPPING": {"vi": "cần một bảng khóa ở cấp đầu", "en": "expected a mapping at the top level"},
-    "FORM_INVALID": {"vi": "{path}: định nghĩa biểu mẫu không hợp lệ:\n  {detail}",
-                     "en": "{path}: invalid form definition:\n  {detail}"},
+    "FORM_INVALID": {"vi": "{path}: định nghĩa biểu mẫu không hợp lệ:\n  {detail:indented_lines}",
+                     "en": "{path}: invalid form definition:\n  {detail:indented_lines}"},
+    # one problem of a form definition: where (a YAML path, or an entry below) and what
+    "FORM_PROBLEM_AT": {"vi": "{where}: {problem}", "en": "{where}: {problem}"},
+    "FORM_PROBLEMS": {"vi": "{problems:list}", "en": "{problems:list}"},
+    "FORM_AT_DERIVED": {"vi": "chỉ tiêu dẫn xuất '{code}'", "en": "derived field '{code}'"},
+    "FORM_AT_SHARE": {"vi": "tỷ lệ '{code}'", "en": "share '{code}'"},
+    "FORM_AT_RULE": {"vi": "quy tắc '{code}'", "en": "rule '{code}'"},
+    "FORM_AT_ORG_DERIVED": {"vi": "số đo dẫn xuất '{code}' (organizations)", "en": "organizations derived '{code}'"},
+    "FORM_AT_ORG_SHARE": {"vi": "tỷ lệ '{code}' (organizations)", "en": "organizations share '{code}'"},
+    "FORM_UNKNOWN_NAME": {"vi": "{where}: không có chỉ tiêu hay tham số '{name}'",
+                          "en": "{where}: unknown field or parameter '{name}'"},
+    # the expressions of a form definition (form/expressions.py ExpressionError)
+    "EXPR_EMPTY_EXPRESSION": {"vi": "biểu thức trống", "en": "empty expression"},
+    "EXPR_EMPTY_CHECK": {"vi": "điều kiện kiểm tra trống", "en": "empty check"},
+    "EXPR_NOT_ALLOWED": {
+        "vi": "'{text}': không được dùng {node} (chỉ được dùng mã chỉ tiêu, số, + - * / và dấu ngoặc)",
+        "en": "'{text}': {node} is not allowed (only field codes, numbers, + - * / and parentheses)",
+    },
+    "EXPR_SYNTAX": {"vi": "'{text}': sai cú pháp ({reason})", "en": "'{text}': syntax error ({reason})"},
+    "EXPR_ONE_COMPARISON": {
+        "vi": "'{text}': điều kiện kiểm tra phải là đúng một phép so sánh, ví dụ 'a == b + c'",
+        "en": "'{text}': a check must be one comparison such as 'a == b + c'",
+    },
+    "EXPR_CANNOT_EVALUATE": {"vi": "không tính được {node}", "en": "cannot evaluate {node}"},
     "FORM_PARAMS_UNKNOWN": {"vi": "{form}: không có tham số {names}", "en": "{form}: unknown parameter(s) {names}"},
 }

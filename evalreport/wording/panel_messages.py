@@ -1,26 +1,38 @@
-"""The control panel's own wording (status lines, settings problems, table labels), in
-Vietnamese and English; its messages are looked up through the catalog."""
+"""The control panel's own wording (status lines, settings problems, action names, table
+headings, severities), in Vietnamese and English; looked up through the catalog."""
 
 from __future__ import annotations
 
-__all__ = ["SEVERITY_LABELS", "ACTION_NAMES", "MESSAGES"]
-
-SEVERITY_LABELS = {
-    "vi": {"error": "Lỗi", "warning": "Cảnh báo", "info": "Thông tin"},
-    "en": {"error": "Error", "warning": "Warning", "info": "Info"},
-}
-ACTION_NAMES = {
-    "vi": {"make_templates": "Tạo biểu mẫu", "check_inbox": "Kiểm tra", "consolidate": "Tổng hợp",
-           "write_reports": "Xuất báo cáo", "open_outputs": "Mở thư mục kết quả", "close_period": "Chốt số liệu",
-           "reopen_period": "Mở lại kỳ", "approve_units": "Duyệt báo cáo", "withdraw_approval": "Rút lại duyệt",
-           "admit_pending": "Chấp nhận tệp chờ xử lý"},
-    "en": {"make_templates": "Make templates", "check_inbox": "Check", "consolidate": "Consolidate",
-           "write_reports": "Write reports", "open_outputs": "Open outputs folder", "close_period": "Close period",
-           "reopen_period": "Reopen period", "approve_units": "Approve reports", "withdraw_approval": "Withdraw approval",
-           "admit_pending": "Admit pending file"},
-}
+__all__ = ["MESSAGES"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # the actions (buttons) by handler, as the buttons and the status lines name them (excel/layout.py)
+    "XL_ACTION_MAKE_TEMPLATES": {"vi": "Tạo biểu mẫu", "en": "Make templates"},
+    "XL_ACTION_CHECK_INBOX": {"vi": "Kiểm tra", "en": "Check"},
+    "XL_ACTION_CONSOLIDATE": {"vi": "Tổng hợp", "en": "Consolidate"},
+    "XL_ACTION_WRITE_REPORTS": {"vi": "Xuất báo cáo", "en": "Write reports"},
+    "XL_ACTION_OPEN_OUTPUTS": {"vi": "Mở thư mục kết quả", "en": "Open outputs folder"},
+    "XL_ACTION_CLOSE_PERIOD": {"vi": "Chốt số liệu", "en": "Close period"},
+    "XL_ACTION_REOPEN_PERIOD": {"vi": "Mở lại kỳ", "en": "Reopen period"},
+    "XL_ACTION_APPROVE_UNITS": {"vi": "Duyệt báo cáo", "en": "Approve reports"},
+    "XL_ACTION_WITHDRAW_APPROVAL": {"vi": "Rút lại duyệt", "en": "Withdraw approval"},
+    "XL_ACTION_ADMIT_PENDING": {"vi": "Chấp nhận tệp chờ xử lý", "en": "Admit pending file"},
+    # the findings table's severities and the headings of the findings and completeness tables
+    "XL_SEVERITY_ERROR": {"vi": "Lỗi", "en": "Error"},
+    "XL_SEVERITY_WARNING": {"vi": "Cảnh báo", "en": "Warning"},
+    "XL_SEVERITY_INFO": {"vi": "Thông tin", "en": "Info"},
+    "XL_COL_SEVERITY": {"vi": "Mức độ", "en": "Severity"},
+    "XL_COL_UNIT": {"vi": "Đơn vị", "en": "Unit"},
+    "XL_COL_FILE": {"vi": "Tệp", "en": "File"},
+    "XL_COL_SHEET": {"vi": "Trang tính", "en": "Sheet"},
+    "XL_COL_CELL": {"vi": "Ô", "en": "Cell"},
+    "XL_COL_MESSAGE": {"vi": "Nội dung", "en": "Message"},
+    "XL_COL_PARENT": {"vi": "Đơn vị cấp trên", "en": "Parent unit"},
+    "XL_COL_UNIT_CODE": {"vi": "Mã đơn vị", "en": "Unit code"},
+    "XL_COL_UNIT_NAME": {"vi": "Tên đơn vị", "en": "Unit name"},
+    "XL_COL_LEVEL": {"vi": "Cấp", "en": "Level"},
+    "XL_COL_STATUS": {"vi": "Tình trạng", "en": "Status"},
+    "XL_COL_NOTE": {"vi": "Ghi chú", "en": "Note"},
     # Shown by the panel's VBA (workbooks/evalreport_panel.bas) when Python or evalreport cannot be
     # started, so no Python code can show them; the .bas holds them \u-escaped (VBA source is
     # ASCII) and tests/excel/test_excel_vba_messages.py checks that they equal these.

@@ -5,6 +5,16 @@ from __future__ import annotations
 __all__ = ["MESSAGES"]
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # the ledger was written by a newer evalreport (store/ledger.py LedgerError)
+    "LEDGER_NEWER": {
+        "vi": "Sổ theo dõi {path} đã được ghi bởi một phiên bản evalreport mới hơn phiên bản đang cài (cấu trúc sổ "
+              "số {found}, phiên bản này chỉ đọc được đến số {known}); chưa có gì bị thay đổi. Hãy cập nhật "
+              "evalreport: bấm đúp tệp cai-dat.cmd trong gói cài đặt mới nhất (hướng dẫn: docs/vi/cai-dat.md), "
+              "rồi chạy lại",
+        "en": "{path}: the ledger has schema version {found}, newer than this evalreport understands ({known}); "
+              "nothing was changed. Update evalreport: double-click cai-dat.cmd in the newest install bundle "
+              "(guide: docs/vi/cai-dat.md), then run again",
+    },
     "WS_DUPLICATE_FILE": {
         "vi": "Tệp '{file}' có nội dung trùng hoàn toàn với tệp '{original}' đã nhận lúc {received}; "
               "không tính hai lần",

@@ -4,6 +4,8 @@ with ``--lang en``, from the wording catalog; the exceptions' English ``str()`` 
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from typer.testing import CliRunner
 from workspace_support import edit_config
@@ -88,3 +90,42 @@ def test_the_workspace_language_words_its_errors(ws, invoke):
     edit_config(ws.folder, "language: vi", "language: en")
     code, out = invoke("run", "-w", str(ws.folder), "--period", "2021-11", "-q")
     assert code == 2 and "No configured form is reported" in out, out
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "đã được ghi bởi một phiên bản evalreport mới hơn phiên bản đang cài (cấu trúc sổ số 99, "
+           "phiên bản này chỉ đọc được đến số {known}); chưa có gì bị thay đổi. Hãy cập nhật evalreport"),
+    ("en", "the ledger has schema version 99, newer than this evalreport understands ({known}); nothing was "
+           "changed. Update evalreport"),
+])
+def test_a_ledger_written_by_a_newer_evalreport(ws, invoke, lang, words):
+    """A colleague's newer evalreport has used the workspace: the officer is told to update, in
+    their language, and the ledger is left as it was."""
+    from evalreport.store.ledger import MIGRATIONS
+
+    ws.close()
+    with sqlite3.connect(ws.folder / "ledger.sqlite") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    code, out = invoke("status", "-w", str(ws.folder), "--period", "2021", *(["--lang", lang] if lang else []))
+    assert code == 3 and words.format(known=len(MIGRATIONS)) in out, out
+    with sqlite3.connect(ws.folder / "ledger.sqlite") as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 99
+
+
+@pytest.mark.parametrize("lang, words", [
+    (None, "định nghĩa biểu mẫu không hợp lệ: quy tắc 'DV_TONG_SO': 'dv_tong_so = dv_mien': sai cú pháp"),
+    ("en", "invalid form definition: rule 'DV_TONG_SO': 'dv_tong_so = dv_mien': syntax error"),
+])
+def test_a_form_definition_with_a_broken_check(tmp_path, invoke, lang, words):
+    """A form's author trying a definition file hears what is wrong with its expressions in their language."""
+    import yaml
+
+    from evalreport.form.definition import available_forms
+
+    data = yaml.safe_load(available_forms()["DG-NAM"].read_text(encoding="utf-8"))
+    data["rules"][0]["check"] = "dv_tong_so = dv_mien"
+    form = tmp_path / "broken.yaml"
+    form.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, out = invoke("template", "make", "--form", str(form), "--units", str(tmp_path / "none.xlsx"),
+                       "--period", "2025", *(["--lang", lang] if lang else []))
+    assert code == 2 and words in out, out

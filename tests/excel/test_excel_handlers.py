@@ -248,6 +248,18 @@ def test_a_busy_workspace_says_so(tmp_path):
     assert "đang được dùng bởi tiến trình" in status(book) and "'run 2026'" in status(book)
 
 
+def test_a_ledger_of_a_newer_evalreport_asks_for_an_update(tmp_path):
+    import sqlite3
+
+    ws_folder = make_workspace(tmp_path / "ws")
+    with sqlite3.connect(ws_folder / "ledger.sqlite") as conn:
+        conn.execute("PRAGMA user_version = 99")
+    book = panel_book(folder=str(ws_folder))
+    assert handlers.check_inbox(book) is False
+    assert "phiên bản evalreport mới hơn" in status(book) and "Hãy cập nhật evalreport" in status(book)
+    assert value_at(book, PANEL, DETAIL.address) in ("", None)  # worded: no technical detail line
+
+
 def test_english_panel(workspace):
     book = panel_book(folder=str(workspace), lang="English")
     assert handlers.check_inbox(book)

@@ -29,8 +29,8 @@ from evalreport.excel.layout import (
     RUN_BUTTONS,
     SETTINGS,
     STATUS,
+    action_name,
 )
-from evalreport.wording.panel_messages import ACTION_NAMES
 from tools.panel.workbook_builder import WorkbookBuildError, build_workbook, default_bas_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,7 +103,7 @@ def test_the_period_control_buttons_sit_apart_with_their_reason_cell(built):
     assert ws.cell(PERIOD_SECTION_ROW, 2).value.startswith("Chốt số liệu, duyệt báo cáo")
     assert ws[f"B{REASON.address[1:]}"].value == "Lý do" and ws[REASON.address].number_format == "@"
     for b in BUTTONS:  # the button names the action the status messages name
-        assert b.caption == ACTION_NAMES["vi"][b.handler]
+        assert b.caption == action_name(b.handler, "vi")
         assert ws.cell(b.row, 3).value == b.description
 
 

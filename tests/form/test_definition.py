@@ -93,3 +93,15 @@ def test_a_flow_must_roll_up_by_sum(tmp_path):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(FormDefinitionError, match="field 'ket_nap': a flow rolls up by sum, not last"):
         load_form(path)
+
+
+def test_a_broken_expression_is_worded_for_the_forms_author_in_either_language(tmp_path):
+    def m(d):
+        d["rules"][0]["check"] = "dv_tong_so = dv_mien"
+        d["shares"][0]["numerator"] = "__import__('os')"
+    with pytest.raises(FormDefinitionError) as exc:
+        load_form(_broken(tmp_path, m))
+    vi = exc.value.message("vi")
+    assert "định nghĩa biểu mẫu không hợp lệ" in vi and "quy tắc 'DV_TONG_SO': 'dv_tong_so = dv_mien': sai cú pháp" in vi
+    assert "tỷ lệ 'ty_le_duoc_danh_gia'" in vi and "không được dùng Call" in vi
+    assert "rule 'DV_TONG_SO': 'dv_tong_so = dv_mien': syntax error" in str(exc.value)  # English for developers

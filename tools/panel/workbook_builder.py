@@ -18,11 +18,9 @@ from pathlib import Path
 
 from evalreport.excel.layout import (
     BUTTONS,
-    COMPLETENESS_HEADER,
     COMPLETENESS_SHEET,
     CONFIG_SHEET,
     DETAIL,
-    FINDINGS_HEADER,
     FINDINGS_SHEET,
     LANGUAGE_CHOICES,
     PANEL_SHEET,
@@ -36,6 +34,8 @@ from evalreport.excel.layout import (
     STATUS,
     VBA_MODULE,
     Setting,
+    completeness_header,
+    findings_header,
 )
 from evalreport.form.definition import available_forms
 from evalreport.store.atomic import atomic_write_bytes
@@ -248,9 +248,9 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
     for i, ws in enumerate(sheets.values(), start=1):
         ws.set_vba_name(f"Sheet{i}")
     _build_panel(wb, sheets[PANEL_SHEET], fmt, prefill or {})
-    _build_table_sheet(sheets[FINDINGS_SHEET], fmt, "Phát hiện (lỗi và cảnh báo)", FINDINGS_HEADER["vi"],
+    _build_table_sheet(sheets[FINDINGS_SHEET], fmt, "Phát hiện (lỗi và cảnh báo)", findings_header("vi"),
                        (12, 14, 50, 16, 8, 90))
-    _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", COMPLETENESS_HEADER["vi"],
+    _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", completeness_header("vi"),
                        (14, 14, 40, 12, 20, 50))
     _build_config(sheets[CONFIG_SHEET], fmt, conf or {})
     wb.close()

@@ -12,7 +12,6 @@ stay as they are and every workbook written before still reads back the same.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font
@@ -21,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.render.letterhead import Letterhead, UnitReportSettings, letterhead
+from evalreport.wording.catalog import text
 
 __all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "wrapped_lines",
            "BLANK"]
@@ -28,14 +28,6 @@ __all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "
 #: What an officer fills in by hand where a part is not known (a blank template's units).
 BLANK = "……………"
 _FONT = "Times New Roman"
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "vi": {"issuer": "Đơn vị báo cáo: {v}", "receiver": "Đơn vị nhận báo cáo: {v}", "form": "Biểu số: {v}",
-           "period": "Kỳ báo cáo: {v}", "date": "{place}, ngày … tháng … năm …", "preparer": "NGƯỜI LẬP BIỂU",
-           "sign_hint": "(Ký, ghi rõ họ tên)"},
-    "en": {"issuer": "Reporting unit: {v}", "receiver": "Receiving unit: {v}", "form": "Form no.: {v}",
-           "period": "Period: {v}", "date": "{place}, date … month … year …", "preparer": "PREPARED BY",
-           "sign_hint": "(Signature and full name)"},
-}
 #: Blank rows left for the handwritten signature (and the seal) above the names.
 _SIGN_SPACE = 3
 
@@ -61,7 +53,6 @@ def form_blocks(form_code: str, period_label: str, hierarchy: Hierarchy | None, 
                 settings: UnitReportSettings | None = None, lang: str = "vi") -> FormBlocks:
     """The lines for ``unit_code``'s form (a blank template when there is no unit: dots to fill
     in); ``settings`` are the workspace's report settings for the unit (place, signer, ...)."""
-    t = _TEXT.get(lang, _TEXT["vi"])
     s = settings or UnitReportSettings()
     if hierarchy is not None and unit_code:
         head = letterhead(hierarchy, unit_code, settings)
@@ -71,9 +62,11 @@ def form_blocks(form_code: str, period_label: str, hierarchy: Hierarchy | None, 
                           signer_name=s.signer_name or "", place=s.place or BLANK, recipients=(),
                           preparer=s.preparer or "", receiver=(s.receiver or "").upper())
     return FormBlocks(
-        issuer=t["issuer"].format(v=head.issuer or BLANK), receiver=t["receiver"].format(v=head.receiver or BLANK),
-        form=t["form"].format(v=form_code), period=t["period"].format(v=period_label or BLANK),
-        date=t["date"].format(place=head.place), preparer=t["preparer"], sign_hint=t["sign_hint"],
+        issuer=text("TPL_ISSUER", lang, unit=head.issuer or BLANK),
+        receiver=text("TPL_RECEIVER", lang, unit=head.receiver or BLANK),
+        form=text("TPL_FORM_NO", lang, form=form_code), period=text("TPL_PERIOD_LINE", lang, period=period_label or BLANK),
+        date=text("TPL_PLACE_DATE", lang, place=head.place), preparer=text("TPL_PREPARER", lang),
+        sign_hint=text("TPL_SIGN_HINT", lang),
         preparer_name=head.preparer, signs_for=head.signs_for, signer_title=head.signer_title,
         signer_name=head.signer_name)
 

@@ -46,7 +46,7 @@ from evalreport.render.workbook.form_blocks import (
     write_signatures,
     write_top_block,
 )
-from evalreport.render.workbook.template_instructions import TSVM_YES, write_instructions
+from evalreport.render.workbook.template_instructions import write_instructions
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
     HEADER,
@@ -63,24 +63,11 @@ from evalreport.render.workbook.template_styles import (
 )
 from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
+from evalreport.wording.catalog import text
 
 __all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name", "unit_row_lines"]
 
 _FORMULA_START = ("=", "+", "-", "@")
-_LABELS = {
-    "vi": {"unit_code": "Mã đơn vị", "unit_name": "Tên đơn vị", "level": "Cấp", "period": "Kỳ báo cáo",
-           "code": "Mã chỉ tiêu", "field": "Chỉ tiêu", "value": "Số lượng", "note": "Ghi chú",
-           "child_code": "Mã đơn vị", "child_name": "Tên tổ chức đảng", "rating": "Xếp loại",
-           "tsvm": "TSVM tiêu biểu", "reason": "Lý do (nếu không đánh giá)", "summary": "(báo cáo tổng hợp)",
-           "count_error": "Nhập số nguyên từ 0 đến {max}", "rating_error": "Chọn một mức xếp loại trong danh sách",
-           "legend": "Xếp loại: {items}", "invalid": "Giá trị không hợp lệ"},
-    "en": {"unit_code": "Unit code", "unit_name": "Unit name", "level": "Level", "period": "Period",
-           "code": "Field code", "field": "Item", "value": "Count", "note": "Note",
-           "child_code": "Unit code", "child_name": "Organization", "rating": "Rating",
-           "tsvm": "TSVM", "reason": "Reason (if not rated)", "summary": "(summary)",
-           "count_error": "Type a whole number from 0 to {max}", "rating_error": "Choose a rating from the list",
-           "legend": "Ratings: {items}", "invalid": "Invalid value"},
-}
 _WIDTHS = {"A": 13, "B": 58, "C": 16, "D": 22, "E": 30}
 _LABEL_COL_INDEX, _NOTE_COL_INDEX = column_index_from_string(LABEL_COL), column_index_from_string(NOTE_COL)
 
@@ -124,15 +111,14 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
         raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {period.kind} ({period})")
     layout = (FormLayout.for_unit(form, unit_code, hierarchy, lang) if unit_code and hierarchy is not None
               else FormLayout.blank(form, lang))
-    t = _LABELS.get(lang, _LABELS["vi"])
     wb = Workbook()
     register_styles(wb)
     ws = wb.active
     ws.title = layout.sheet
-    _write_header(ws, layout, form, period, kind, t)
-    count_cells = _write_fields(ws, layout, t)
-    rating_cells = _write_children(ws, layout, form, t)
-    _add_validations(ws, form, layout, count_cells, rating_cells, t, lang)
+    _write_header(ws, layout, period, kind)
+    count_cells = _write_fields(ws, layout)
+    rating_cells = _write_children(ws, layout, form)
+    _add_validations(ws, form, layout, count_cells, rating_cells)
     _page_setup(ws, layout)
     last_row = _write_form_blocks(ws, layout, form, period, hierarchy if unit_code else None, report)
     ws.print_area = f"A1:E{last_row}"
@@ -160,10 +146,18 @@ def _text_cell(ws: Worksheet, value: str) -> object:
     return cell
 
 
-def _write_header(ws: Worksheet, layout: FormLayout, form: FormDefinition, period: Period | None, kind: str,
-                  t: Mapping[str, str]) -> None:
+#: The header rows' labels and the column headings, by the layout's cell keys.
+_HEADER_LABELS = {"unit_code": "TPL_UNIT_CODE", "unit_name": "TPL_UNIT_NAME", "level": "TPL_LEVEL",
+                  "period": "TPL_PERIOD"}
+_COLUMN_LABELS = {ANCHOR_COL: "TPL_FIELD_CODE", LABEL_COL: "TPL_FIELD", VALUE_COL: "TPL_VALUE", NOTE_COL: "TPL_NOTE"}
+_CHILD_LABELS = {"code": "TPL_CHILD_CODE", "name": "TPL_CHILD_NAME", "rating": "TPL_RATING", "tsvm": "TPL_TSVM",
+                 "reason": "TPL_REASON"}
+
+
+def _write_header(ws: Worksheet, layout: FormLayout, period: Period | None, kind: str) -> None:
     cells = layout.header_cells
-    title = layout.title + (f" {t['summary']}" if kind == "summary" else "")
+    lang = layout.lang
+    title = layout.title + (f" {text('TPL_SUMMARY', lang)}" if kind == "summary" else "")
     _put(ws, cells["title"], title, TITLE)
     ws.row_dimensions[1].height = 24
     blank = layout.is_blank
@@ -174,16 +168,15 @@ def _write_header(ws: Worksheet, layout: FormLayout, form: FormDefinition, perio
     for key, value in header_values.items():
         ref = cells[key]
         row = int(ref[1:])
-        _put(ws, f"{LABEL_COL}{row}", t[key], label_style(0))
+        _put(ws, f"{LABEL_COL}{row}", text(_HEADER_LABELS[key], lang), label_style(0))
         open_cell = blank and key != "level" or (key == "period" and period is None)
         _put(ws, ref, value or None, INPUT_TEXT if open_cell else PREFILLED)
     header_row = layout.column_header_row
-    for col, key in zip((ANCHOR_COL, LABEL_COL, VALUE_COL, NOTE_COL), ("code", "field", "value", "note"),
-                        strict=True):
-        _put(ws, f"{col}{header_row}", t[key], HEADER)
+    for col, key in _COLUMN_LABELS.items():
+        _put(ws, f"{col}{header_row}", text(key, lang), HEADER)
 
 
-def _write_fields(ws: Worksheet, layout: FormLayout, t: Mapping[str, str]) -> list[str]:
+def _write_fields(ws: Worksheet, layout: FormLayout) -> list[str]:
     for section in layout.sections:
         _put(ws, f"{LABEL_COL}{section.row}", section.title, SECTION if section.depth == 1 else SUBSECTION)
     cells = []
@@ -197,19 +190,18 @@ def _write_fields(ws: Worksheet, layout: FormLayout, t: Mapping[str, str]) -> li
     return cells
 
 
-def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition, t: Mapping[str, str]) -> list[int]:
+def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition) -> list[int]:
     table = layout.children
     org = form.organizations
     if table is None or org is None:
         return []
     _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
     legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
-    _put(ws, f"{LABEL_COL}{table.legend_row}", t["legend"].format(items=legend), NOTE)
+    _put(ws, f"{LABEL_COL}{table.legend_row}", text("TPL_LEGEND", layout.lang, items=legend), NOTE)
     ws.merge_cells(f"B{table.legend_row}:E{table.legend_row}")
     ws.row_dimensions[table.legend_row].height = 30
-    for key, label in (("code", "child_code"), ("name", "child_name"), ("rating", "rating"), ("tsvm", "tsvm"),
-                       ("reason", "reason")):
-        _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", t[label], HEADER)
+    for key, label in _CHILD_LABELS.items():
+        _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", text(label, layout.lang), HEADER)
     c = CHILD_COLUMNS
     for child in table.rows:
         free = child.code == ""
@@ -221,11 +213,13 @@ def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition, t: 
 
 
 def _add_validations(ws: Worksheet, form: FormDefinition, layout: FormLayout, count_cells: list[str],
-                     rating_rows: list[int], t: Mapping[str, str], lang: str) -> None:
+                     rating_rows: list[int]) -> None:
+    lang = layout.lang
+    invalid = text("TPL_INVALID", lang)
     if count_cells:
         dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT),
-                            allow_blank=True, showErrorMessage=True, errorTitle=t["invalid"],
-                            error=t["count_error"].format(max=f"{MAX_COUNT:,}".replace(",", ".")),
+                            allow_blank=True, showErrorMessage=True, errorTitle=invalid,
+                            error=text("TPL_COUNT_ERROR", lang, max=f"{MAX_COUNT:,}".replace(",", ".")),
                             showInputMessage=False)
         dv.sqref = MultiCellRange(_ranges(count_cells))
         ws.add_data_validation(dv)
@@ -235,9 +229,9 @@ def _add_validations(ws: Worksheet, form: FormDefinition, layout: FormLayout, co
     first, last = rating_rows[0], rating_rows[-1]
     codes = ",".join(r.code for r in org.ratings)
     rating = DataValidation(type="list", formula1=f'"{codes}"', allow_blank=True, showErrorMessage=True,
-                            errorTitle=t["invalid"], error=t["rating_error"], errorStyle="warning")
+                            errorTitle=invalid, error=text("TPL_RATING_ERROR", lang), errorStyle="warning")
     rating.add(f"{CHILD_COLUMNS['rating']}{first}:{CHILD_COLUMNS['rating']}{last}")
-    tsvm = DataValidation(type="list", formula1=f'"{TSVM_YES.get(lang, TSVM_YES["vi"])}"', allow_blank=True,
+    tsvm = DataValidation(type="list", formula1=f'"{text("TPL_TSVM_YES", lang)}"', allow_blank=True,
                           showErrorMessage=True, errorStyle="warning")
     tsvm.add(f"{CHILD_COLUMNS['tsvm']}{first}:{CHILD_COLUMNS['tsvm']}{last}")
     reason = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500", allow_blank=True)
@@ -326,7 +320,7 @@ def _fill_ratings(ws: Worksheet, layout: FormLayout, ratings: Iterable[ChildRati
             raise ValueError(f"{r.code} is not a child of {layout.unit_code}")
         typed = r.raw_rating if r.raw_rating is not None else r.rating
         _put(ws, f"{c['rating']}{row}", typed)
-        _put(ws, f"{c['tsvm']}{row}", TSVM_YES.get(lang, TSVM_YES["vi"]) if r.tsvm else None)
+        _put(ws, f"{c['tsvm']}{row}", text("TPL_TSVM_YES", lang) if r.tsvm else None)
         _put(ws, f"{c['reason']}{row}", r.reason)
 
 
