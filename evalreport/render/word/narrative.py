@@ -28,7 +28,7 @@ from evalreport.render.word.narrative_context import DocumentInfo, build_narrati
 from evalreport.store.atomic import atomic_path
 from evalreport.wording.language import language
 
-__all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES",
+__all__ = ["render_narrative", "write_narrative", "default_template", "template_for", "RESOURCES_DIR", "TEMPLATE_NAMES",
            "REPORT_TEMPLATES"]
 
 #: The shipped Word templates (built by ``tools/word_templates.py``), per form, one per language.
@@ -42,6 +42,14 @@ TEMPLATE_NAMES = REPORT_TEMPLATES["DG-NAM"]
 
 def default_template(lang: str = "vi", form: str = "DG-NAM") -> Path:
     return RESOURCES_DIR / REPORT_TEMPLATES[form][language(lang)]
+
+
+def template_for(ctx: dict[str, Any], template: str | Path | None = None, lang: str = "vi") -> Path:
+    """The .docx a context is rendered with: ``template``, else the shipped one of its form."""
+    if template:
+        return Path(template)
+    form = ctx.get("bieu_mau", {}).get("ma")
+    return default_template(lang, form if form in REPORT_TEMPLATES else "DG-NAM")
 
 
 def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:
@@ -81,9 +89,7 @@ def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path 
     """The half of :func:`render_narrative` after :func:`build_narrative_context`: the chart and
     the document, from the context's plain values alone (a run hands this half to its render
     helper process, which never sees the consolidation result)."""
-    form = ctx.get("bieu_mau", {}).get("ma")
-    template_path = Path(template) if template else default_template(lang, form if form in REPORT_TEMPLATES
-                                                                      else "DG-NAM")
+    template_path = template_for(ctx, template, lang)
     tpl = DocxTemplate(str(template_path))
     ctx = dict(ctx)
     ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
