@@ -39,6 +39,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from evalreport.model.result import ConsolidationResult
+from evalreport.model.submission import Submission
 
 __all__ = ["UnitDigests", "canonical", "package_fingerprint", "unit_digests", "workbook_key", "narrative_key"]
 
@@ -110,9 +111,9 @@ def _slices(result: ConsolidationResult) -> tuple[dict[str, list[Any]], list[Any
     for code, comp in result.completeness.items():
         put(code, "completeness", comp)
     for code, sub in result.accepted.items():
-        put(code, "accepted", sub)
+        put(code, "accepted", _submission(sub))
     for sub in result.rejected:
-        put(sub.unit_code, "rejected", sub)
+        put(sub.unit_code, "rejected", _submission(sub))
     for f in result.findings:
         put(f.unit, "finding", f)
     for c in result.changes:
@@ -126,6 +127,15 @@ def _slices(result: ConsolidationResult) -> tuple[dict[str, list[Any]], list[Any
     for code in result.blocked:
         put(code, "blocked", code)
     return own, rest
+
+
+def _submission(sub: Submission) -> Any:
+    """A submission as read from a file: the file (its hash) and what the checks added; the cell
+    references, the bulk of it, follow from the file's bytes and the reader (in the package)."""
+    if sub.provenance is None:
+        return sub
+    return ["submission", sub.unit_code, sub.kind, sub.form_version, sub.unit_name, sub.replaces, sub.provenance,
+            sub.values, sub.ratings, sub.findings]
 
 
 def unit_digests(result: ConsolidationResult) -> UnitDigests | None:

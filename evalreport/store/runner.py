@@ -209,7 +209,10 @@ def render_outputs(result: ConsolidationResult, staging: Path, units: list[str],
     notes: list[str] = []
     keys: dict[str, str] = {}
     reused = 0
-    job = UnitJob(result, staging, lang, report, unit_digests(result), published)
+    # Keys only when several units are rendered: the subtree digests cost about 0.05 ms a unit of
+    # the tree, as much as the root's files themselves, which change whenever anything does.
+    digests = unit_digests(result) if len(units) > 1 else None
+    job = UnitJob(result, staging, lang, report, digests, published)
     for i, done in enumerate(render_units(job, units, workers)):
         if progress:
             progress(f"render {code}", i, len(units))
