@@ -17,6 +17,7 @@ file is linked into the staging folder (copied where the disk has no hard links)
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -146,6 +147,10 @@ def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[UnitO
             yield render_unit(job, unit)
         return
     _JOB[:] = [job]
+    # Every object alive now (the result above all) goes to the collector's permanent generation:
+    # a forked worker's collections then never write into those objects' headers, which would
+    # copy the pages holding them into the worker.
+    gc.freeze()
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_init_worker)
@@ -157,4 +162,5 @@ def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[UnitO
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
+        gc.unfreeze()
         _JOB.clear()
