@@ -1,10 +1,14 @@
 """An all-levels rerun after one corrected file renders only the changed unit's ancestors'
 files; every other unit's published file is kept as it was, and the whole set reads exactly as
-an all-levels run from scratch on the same files."""
+an all-levels run from scratch on the same files. A Word report prints the day of the run, so
+on a later day every report is rendered again (the workbooks, which print no date, are kept)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+import types
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -48,10 +52,23 @@ def _units_files(out: Path) -> dict[str, Path]:
             {u[0] for u in _units()}}
 
 
+def _on_day(monkeypatch, day: dt.date) -> None:
+    """The reports' date is the day of the run: pinned, so that no test depends on the clock."""
+    class Day(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return day
+
+    import evalreport.render.word.narrative_context as narrative_context
+
+    monkeypatch.setattr(narrative_context, "dt", types.SimpleNamespace(date=Day))
+
+
 @pytest.fixture
-def rerun(tmp_path):
+def rerun(tmp_path, monkeypatch):
     """A workspace after an all-levels run and an all-levels rerun with one corrected file; the
     identity (inode, mtime) of every unit's file after the first run; the second run's report."""
+    _on_day(monkeypatch, dt.date(2026, 1, 15))
     with Workspace.init(tmp_path / "ws", units_rows=_units(), forms=["DG-NAM"], workers=2) as ws:
         _fill(ws, ws.inbox, corrected=False)
         ws.run("2021", all_levels=True)
@@ -96,3 +113,17 @@ def test_a_published_file_edited_since_is_rendered_again(rerun):
         report = ws.run("2021", all_levels=True)
     assert tree_text(out)[other.name] == expected
     assert report.reused == report.manifest["render"]["files"] - 1
+
+
+def test_on_a_later_day_the_reports_are_rendered_again_and_the_workbooks_kept(rerun, monkeypatch):
+    tmp, out, _before, _report = rerun
+    _on_day(monkeypatch, dt.date(2026, 1, 16))
+    before = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+    with Workspace.open(tmp / "ws") as ws:
+        report = ws.run("2021", all_levels=True)
+    after = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+    kept = {n for n in after if after[n] == before[n]}
+    assert kept == {n for n in after if n.endswith(".xlsx")}
+    assert report.reused == len(kept)
+    with zipfile.ZipFile(out / "DG-NAM_2021_H1_bao_cao.docx") as docx:
+        assert "ngày 16 tháng 01 năm 2026" in docx.read("word/document.xml").decode()  # the day it was run
