@@ -157,6 +157,8 @@ def _run(period: str = typer.Option(..., "--period", "-p"), workspace: Path = Wo
     if findings:
         console.print(findings_table(findings, lang, title=say("CLI_FINDINGS_TITLE", lang)))
     console.print(say("CLI_OUTPUTS", lang, folder=ws.outputs_dir(report.period)))
+    if report.reused:
+        console.print(say("CLI_RUN_REUSED", lang, n=report.reused))
     for path in report.outputs:
         console.print(f"  {path.name}")
     if any(r.blocked for r in report.results.values()):

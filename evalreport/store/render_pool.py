@@ -9,21 +9,30 @@ of objects). Each worker keeps its own prepared Word environment (compiled templ
 :mod:`evalreport.render.word.jinja_env`) from one unit to the next. A few units are not worth
 starting processes for, and without ``fork`` (Windows) the units are rendered here, one after
 the other; either way the files are the same.
+
+A unit's file whose content key (:mod:`.output_keys`) equals the one the published manifest
+records for it, with the published file's hash unchanged, is not rendered again: the published
+file is linked into the staging folder (copied where the disk has no hard links).
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import multiprocessing
-from collections.abc import Iterator
+import os
+import shutil
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.letterhead import ReportSettings
+from evalreport.store.output_keys import UnitDigests, narrative_key, workbook_key
 from evalreport.store.worker_process import interrupts_held, start_worker
 
-__all__ = ["UnitJob", "render_units", "PARALLEL_MIN_UNITS"]
+__all__ = ["UnitJob", "UnitOutcome", "Published", "render_units", "PARALLEL_MIN_UNITS"]
 
 #: Fewer units than this are rendered in the run's own process: starting two workers costs
 #: about 0.1 s, what eight units cost on one core.
@@ -31,21 +40,72 @@ PARALLEL_MIN_UNITS = 8
 
 
 @dataclass(frozen=True)
+class Published:
+    """The outputs folder the run replaces, and per file name the (key, sha256) its manifest
+    records: what a unit's unchanged file can be taken from."""
+
+    folder: Path
+    files: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+    def reuse(self, key: str | None, target: Path) -> bool:
+        """Link the published file named like ``target`` into place when its key is ``key`` and
+        its bytes are still those the manifest hashed (an officer may have edited it)."""
+        known = self.files.get(target.name)
+        source = self.folder / target.name
+        if key is None or known is None or known[0] != key or not source.is_file():
+            return False
+        try:
+            if hashlib.sha256(source.read_bytes()).hexdigest() != known[1]:
+                return False
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copy2(source, target)
+        except OSError:
+            return False
+        return True
+
+
+@dataclass(frozen=True)
 class UnitJob:
-    """What every unit's rendering needs: the result, the staging folder, language, letterhead."""
+    """What every unit's rendering needs: the result, the staging folder, language, letterhead;
+    and, to reuse unchanged files, the subtree digests and the published outputs."""
 
     result: ConsolidationResult
     staging: Path
     lang: str
     report: ReportSettings | None
+    digests: UnitDigests | None = None
+    published: Published | None = None
 
 
-def render_unit(job: UnitJob, unit: str) -> tuple[list[Path], list[str]]:
+@dataclass
+class UnitOutcome:
+    """A unit's files in the staging folder, notes for the manifest, each file's content key,
+    and how many of the files were reused rather than rendered."""
+
+    paths: list[Path]
+    notes: list[str]
+    keys: dict[str, str]
+    reused: int = 0
+
+
+def _made(job: UnitJob, key: str | None, target: Path, render: Callable[[], object], out: UnitOutcome) -> None:
+    if key is not None:
+        out.keys[target.name] = key
+    if job.published is not None and job.published.reuse(key, target):
+        out.reused += 1
+    else:
+        render()
+    out.paths.append(target)
+
+
+def render_unit(job: UnitJob, unit: str) -> UnitOutcome:
     """Write ``unit``'s summary workbook and (when the form has one) its Word report into the
-    staging folder; the files written and notes for the manifest."""
+    staging folder, or link in the published ones whose content key is unchanged."""
     from evalreport.render.word.form_roles import FormRolesError
     from evalreport.render.word.movement_context import build_movement_context, has_movement_report
-    from evalreport.render.word.narrative import write_narrative
+    from evalreport.render.word.narrative import template_for, write_narrative
     from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
     from evalreport.render.workbook.summary_workbook import write_summary_workbook
     from evalreport.store.runner import output_names
@@ -54,17 +114,19 @@ def render_unit(job: UnitJob, unit: str) -> tuple[list[Path], list[str]]:
     build_context = build_movement_context if has_movement_report(result.form) else build_narrative_context
     workbook, narrative = (job.staging / name for name in output_names(result.form.code, result.period, unit,
                                                                            job.lang))
-    notes: list[str] = []
+    out = UnitOutcome([], [], {})
     try:
         context = build_context(result, unit, job.lang, DocumentInfo(settings=job.report))
     except FormRolesError as exc:  # this form has no narrative report
-        notes.append(str(exc))
+        out.notes.append(str(exc))
         context = None
+    settings = job.report.for_unit(unit) if job.report else None
+    _made(job, workbook_key(job.digests, unit, job.lang, settings), workbook,
+          lambda: write_summary_workbook(result, unit, workbook, lang=job.lang, report=settings), out)
     if context is not None:
-        write_narrative(context, narrative, None, job.lang)
-    write_summary_workbook(result, unit, workbook, lang=job.lang,
-                           report=job.report.for_unit(unit) if job.report else None)
-    return ([workbook, narrative] if context is not None else [workbook]), notes
+        _made(job, narrative_key(context, template_for(context, None, job.lang), job.lang), narrative,
+              lambda: write_narrative(context, narrative, None, job.lang), out)
+    return out
 
 
 _JOB: list[UnitJob] = []  # the job a forked worker inherited
@@ -74,17 +136,21 @@ def _init_worker() -> None:
     start_worker()
 
 
-def _render_inherited(unit: str) -> tuple[list[Path], list[str]]:
+def _render_inherited(unit: str) -> UnitOutcome:
     return render_unit(_JOB[0], unit)
 
 
-def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[tuple[list[Path], list[str]]]:
+def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[UnitOutcome]:
     """Each unit's :func:`render_unit` outcome, in the order of ``units``, as they are done."""
     if workers <= 1 or len(units) < PARALLEL_MIN_UNITS or "fork" not in multiprocessing.get_all_start_methods():
         for unit in units:
             yield render_unit(job, unit)
         return
     _JOB[:] = [job]
+    # Every object alive now (the result above all) goes to the collector's permanent generation:
+    # a forked worker's collections then never write into those objects' headers, which would
+    # copy the pages holding them into the worker.
+    gc.freeze()
     try:
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                    initializer=_init_worker)
@@ -96,4 +162,5 @@ def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[tuple
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
+        gc.unfreeze()
         _JOB.clear()

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evalreport.form.definition import FormDefinition
 from evalreport.model.finding import Finding, unique_findings
@@ -30,7 +30,10 @@ from evalreport.store.ledger import Ledger
 from evalreport.store.records import dumps
 from evalreport.wording.catalog import text
 
-__all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs"]
+if TYPE_CHECKING:
+    from evalreport.store.render_pool import Published
+
+__all__ = ["RunReport", "consolidate_period", "consolidate_rolled_up", "render_outputs", "published_outputs"]
 
 Progress = Callable[[str, int, int], None]
 
@@ -51,6 +54,8 @@ class RunReport:
     # Held ("Chờ xử lý") files the officer must decide on: of this period, and those of this ingest
     pending: list[Finding] = field(default_factory=list)
     closed: Any = None  # the closing event when the period is closed: nothing was consolidated or written
+    output_keys: dict[str, str] = field(default_factory=dict)  # file name -> content key (units' files)
+    reused: int = 0  # units' files taken unchanged from the published outputs instead of rendered
 
     @property
     def result(self) -> ConsolidationResult | None:
@@ -181,28 +186,40 @@ def output_names(form_code: str, period: Period, unit: str, lang: str) -> tuple[
 def render_outputs(result: ConsolidationResult, staging: Path, units: list[str], lang: str,
                    pdf: bool = False, progress: Progress | None = None,
                    report: ReportSettings | None = None, pending: list[Finding] = (),
-                   workers: int = 1) -> tuple[list[Path], list[str]]:
+                   workers: int = 1, published: Published | None = None
+                   ) -> tuple[list[Path], list[str], dict[str, str], int]:
     """Render summary workbook and narrative for ``units`` plus a findings workbook into the
     run's ``staging`` folder (published later, as one set: :func:`.publish.publish`).
     ``report``: the workspace's letterhead settings; ``workers``: processes rendering the units'
     files when there are many units (:func:`~.render_pool.render_units`).
 
-    ``pending``: warnings on held files, listed in the findings workbook too.
+    ``pending``: warnings on held files, listed in the findings workbook too. ``published``: the
+    outputs this run replaces, whose units' files are reused where their content key is
+    unchanged (:mod:`.output_keys`).
 
-    Returns the written files and notes for the manifest (e.g. why no PDF was made)."""
+    Returns the written files, notes for the manifest (e.g. why no PDF was made), the units'
+    files' content keys by file name, and how many of those files were reused."""
     from evalreport.render.pdf import PdfUnavailable, convert_to_pdf
     from evalreport.render.workbook.findings_table import write_findings_table
+    from evalreport.store.output_keys import unit_digests
     from evalreport.store.render_pool import UnitJob, render_units
 
     code, period = result.form.code, result.period
     staged: list[Path] = []
     notes: list[str] = []
-    job = UnitJob(result, staging, lang, report)
-    for i, (paths, unit_notes) in enumerate(render_units(job, units, workers)):
+    keys: dict[str, str] = {}
+    reused = 0
+    # Keys only when several units are rendered: the subtree digests cost about 0.05 ms a unit of
+    # the tree, as much as the root's files themselves, which change whenever anything does.
+    digests = unit_digests(result) if len(units) > 1 else None
+    job = UnitJob(result, staging, lang, report, digests, published)
+    for i, done in enumerate(render_units(job, units, workers)):
         if progress:
             progress(f"render {code}", i, len(units))
-        staged += paths
-        notes += unit_notes
+        staged += done.paths
+        notes += done.notes
+        keys.update(done.keys)
+        reused += done.reused
         crash_point("render.staged")
     findings = staging / f"{safe_part(code)}_{safe_part(period)}_{text('FILE_FINDINGS', lang)}.xlsx"
     write_findings_table(unique_findings([*pending, *result.findings]), findings, lang)
@@ -215,7 +232,7 @@ def render_outputs(result: ConsolidationResult, staging: Path, units: list[str],
     if progress:
         progress(f"render {code}", len(units), len(units))
     crash_point("render.before_publish")
-    return staged, sorted(set(notes))
+    return staged, sorted(set(notes)), keys, reused
 
 
 def file_sha256(path: Path) -> str:
@@ -239,7 +256,9 @@ def write_manifest(report: RunReport, staging: Path, folder: Path, extra: dict[s
              "version": extra.get("versions", {}).get((code, s.unit_code)), "rejected": True}
             for s in res.rejected]
     outputs = [{"path": p.relative_to(folder).as_posix(), "sha256": file_sha256(staging / p.name),
-                "size": (staging / p.name).stat().st_size} for p in report.outputs]
+                "size": (staging / p.name).stat().st_size,
+                **({"key": report.output_keys[p.name]} if p.name in report.output_keys else {})}
+               for p in report.outputs]
     counts = Counter(f.severity for f in report.findings)
     manifest = {
         "run_id": report.run_id, "period": str(report.period), **{k: v for k, v in extra.items() if k != "versions"},
@@ -247,6 +266,7 @@ def write_manifest(report: RunReport, staging: Path, folder: Path, extra: dict[s
                    "duplicates": report.ingest.count("duplicate"), "unreadable": report.ingest.count("unreadable"),
                    "skipped_unchanged": report.ingest.skipped},
         "parameters": params, "inputs": inputs, "outputs": outputs,
+        "render": {"files": len(report.output_keys), "reused": report.reused},
         "findings": {"error": counts.get("error", 0), "warning": counts.get("warning", 0),
                      "info": counts.get("info", 0)},
         "timings": {k: round(v, 3) for k, v in timings.items()},
@@ -271,3 +291,21 @@ class Stopwatch:
 
     def total(self) -> dict[str, float]:
         return {**self.laps, "total": time.perf_counter() - self._start}
+
+
+def published_outputs(folder: Path) -> Published:
+    """The outputs folder a run replaces, with the (key, sha256) its manifest records per file
+    (none when there is no readable manifest: then every file is rendered)."""
+    import json
+
+    from evalreport.store.render_pool import Published
+
+    files: dict[str, tuple[str, str]] = {}
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest.get("outputs", []):
+            if entry.get("key") and entry.get("sha256"):
+                files[Path(entry["path"]).name] = (entry["key"], entry["sha256"])
+    except (OSError, ValueError, AttributeError, TypeError):
+        files = {}
+    return Published(folder, files)

@@ -27,7 +27,14 @@ from evalreport.store.period_control import (
     withdraw_approvals,
 )
 from evalreport.store.publish import publish, recover_outputs, staging_folder
-from evalreport.store.runner import RunReport, Stopwatch, consolidate_period, render_outputs, write_manifest
+from evalreport.store.runner import (
+    RunReport,
+    Stopwatch,
+    consolidate_period,
+    published_outputs,
+    render_outputs,
+    write_manifest,
+)
 from evalreport.store.status import StatusRow, VersionRow, period_status, unit_history
 
 __all__ = ["Workspace", "SUBFOLDERS"]
@@ -183,6 +190,7 @@ class Workspace:
                     return report
                 out_dir = self.outputs_dir(period)
                 staging = staging_folder(out_dir.parent, out_dir.name, run_id)
+                published = published_outputs(out_dir)
                 versions: dict[tuple[str, str], int] = {}
                 how: dict[str, dict] = {}
                 for code in codes:
@@ -195,9 +203,12 @@ class Workspace:
                     watch.lap("consolidate")
                     units = [self.root] + ([u for u in result.hierarchy.non_leaves(self.root) if u != self.root]
                                            if all_levels else [])
-                    staged, notes = render_outputs(result, staging, units, lang, self.config.outputs.pdf,
-                                                   progress, self.config.report_settings(), report.pending,
-                                                   workers=self.config.workers)
+                    staged, notes, keys, reused = render_outputs(
+                        result, staging, units, lang, self.config.outputs.pdf, progress,
+                        self.config.report_settings(), report.pending, workers=self.config.workers,
+                        published=published)
+                    report.output_keys.update(keys)
+                    report.reused += reused
                     report.outputs += [out_dir / p.name for p in staged]
                     report.notes += notes
                     watch.lap("render")

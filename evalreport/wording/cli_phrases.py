@@ -195,6 +195,8 @@ _SHOWN: dict[str, dict[str, str]] = {
     "CLI_RUN_UPDATED": {"vi": "  (lần tổng hợp này chỉ cập nhật {n:number} đơn vị có thay đổi; bộ nhớ đệm ở cache/)",
                         "en": "  (this consolidation updated {n:number} changed unit(s); cache/ in the workspace)"},
     "CLI_OUTPUTS": {"vi": "Kết quả: {folder}", "en": "Outputs: {folder}"},
+    "CLI_RUN_REUSED": {"vi": "  ({n:number} tệp của các đơn vị không có thay đổi được giữ nguyên, không tạo lại)",
+                       "en": "  ({n:number} file(s) of units without changes kept as published, not rendered again)"},
     "CLI_RUN_BLOCKED": {"vi": "{n:number} đơn vị chưa được tổng hợp vì tệp có lỗi:",
                         "en": "{n:number} unit(s) kept out of the totals by errors:"},
     # -- status

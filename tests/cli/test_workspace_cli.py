@@ -44,6 +44,8 @@ def test_init_then_run_status_history(folder, runner):
     out = folder / "outputs" / "2021"
     for unit in ("T01", "H01", "H02", "X01", "X02", "X03", "X04"):  # every non-leaf unit
         assert (out / f"DG-NAM_2021_{unit}.xlsx").is_file() and (out / f"DG-NAM_2021_{unit}_bao_cao.docx").is_file()
+    res = runner.invoke(app, ["run", "-w", str(folder), "--period", "2021", "--all-levels", "-q"])  # nothing new
+    assert "tệp của các đơn vị không có thay đổi được giữ nguyên, không tạo lại" in res.output
     res = runner.invoke(app, ["status", "-w", str(folder), "--period", "2021"])
     assert res.exit_code == 0
     assert "năm 2021: phải nộp 16, đã nộp hợp lệ 9, có lỗi 1, chưa nộp 6" in res.output

@@ -11,6 +11,7 @@ template mistake is reported with its tag.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,7 @@ from evalreport.render.word.narrative_context import DocumentInfo, build_narrati
 from evalreport.store.atomic import atomic_path
 from evalreport.wording.language import language
 
-__all__ = ["render_narrative", "write_narrative", "default_template", "RESOURCES_DIR", "TEMPLATE_NAMES",
+__all__ = ["render_narrative", "write_narrative", "default_template", "template_for", "RESOURCES_DIR", "TEMPLATE_NAMES",
            "REPORT_TEMPLATES"]
 
 #: The shipped Word templates (built by ``tools/word_templates.py``), per form, one per language.
@@ -42,6 +43,29 @@ TEMPLATE_NAMES = REPORT_TEMPLATES["DG-NAM"]
 
 def default_template(lang: str = "vi", form: str = "DG-NAM") -> Path:
     return RESOURCES_DIR / REPORT_TEMPLATES[form][language(lang)]
+
+
+@lru_cache(maxsize=16)
+def _patched(xml: str) -> str:
+    return DocxTemplate.patch_xml(None, xml)  # uses nothing of the instance
+
+
+class _Template(DocxTemplate):
+    """docxtpl's template whose XML clean-up (``patch_xml``: a dozen regular expressions over
+    the whole document, about 5 ms) is done once per process for a given document, as the
+    compiled Jinja template is (:mod:`.jinja_env`): an all-levels run renders the same template
+    for every unit."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
+
+
+def template_for(ctx: dict[str, Any], template: str | Path | None = None, lang: str = "vi") -> Path:
+    """The .docx a context is rendered with: ``template``, else the shipped one of its form."""
+    if template:
+        return Path(template)
+    form = ctx.get("bieu_mau", {}).get("ma")
+    return default_template(lang, form if form in REPORT_TEMPLATES else "DG-NAM")
 
 
 def _chart(tpl: DocxTemplate, context: dict[str, Any]) -> InlineChart | None:
@@ -81,10 +105,8 @@ def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path 
     """The half of :func:`render_narrative` after :func:`build_narrative_context`: the chart and
     the document, from the context's plain values alone (a run hands this half to its render
     helper process, which never sees the consolidation result)."""
-    form = ctx.get("bieu_mau", {}).get("ma")
-    template_path = Path(template) if template else default_template(lang, form if form in REPORT_TEMPLATES
-                                                                      else "DG-NAM")
-    tpl = DocxTemplate(str(template_path))
+    template_path = template_for(ctx, template, lang)
+    tpl = _Template(str(template_path))
     ctx = dict(ctx)
     ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
     ctx.update(context or {})

@@ -1,0 +1,129 @@
+"""An all-levels rerun after one corrected file renders only the changed unit's ancestors'
+files; every other unit's published file is kept as it was, and the whole set reads exactly as
+an all-levels run from scratch on the same files. A Word report prints the day of the run, so
+on a later day every report is rendered again (the workbooks, which print no date, are kept)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import types
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from evalreport import fill_template, load_form
+from evalreport.store import Workspace
+from tools.compare_outputs import tree_text
+from tools.selfcheck.sample import BASE_VALUES
+
+FORM = load_form("DG-NAM")
+CHANGED = "H0X0C0"
+ON_PATH = {"T01", "H0", "H0X0"}  # the changed cell's ancestors: their figures change
+
+
+def _units() -> list[tuple[str, str, str, str | None]]:
+    rows = [("T01", "Đảng bộ tỉnh Mẫu", "tinh", None)]
+    for d in range(2):
+        rows.append((f"H{d}", f"Đảng bộ huyện Số {d + 1}", "huyen", "T01"))
+        for x in range(4):
+            rows.append((f"H{d}X{x}", f"Đảng bộ xã Hòa Bình {d + 1}-{x + 1}", "co_so", f"H{d}"))
+            rows += [(f"H{d}X{x}C{c}", f"Chi bộ khu phố {c + 1}", "chi_bo", f"H{d}X{x}") for c in range(2)]
+    return rows
+
+
+def _fill(ws: Workspace, folder: Path, corrected: bool) -> None:
+    for code, *_rest in (u for u in _units() if u[2] == "chi_bo"):
+        values = dict(BASE_VALUES)
+        if corrected and code == CHANGED:
+            values.update(dv_httnv=990, dv_htnv=40)
+        fill_template(FORM, code, "2021", ws.hierarchy, folder / f"{code}.xlsx", values)
+
+
+def _unit_of(name: str) -> str | None:
+    """The unit a per-unit output file belongs to (DG-NAM_2021_<unit>...), None for the rest."""
+    parts = name.split("_")
+    return parts[2].removesuffix(".xlsx") if len(parts) > 2 and name.startswith("DG-NAM_2021_") else None
+
+
+def _units_files(out: Path) -> dict[str, Path]:
+    return {p.name: p for p in out.iterdir() if p.suffix in (".xlsx", ".docx") and _unit_of(p.name) in
+            {u[0] for u in _units()}}
+
+
+def _on_day(monkeypatch, day: dt.date) -> None:
+    """The reports' date is the day of the run: pinned, so that no test depends on the clock."""
+    class Day(dt.date):
+        @classmethod
+        def today(cls) -> dt.date:
+            return day
+
+    import evalreport.render.word.narrative_context as narrative_context
+
+    monkeypatch.setattr(narrative_context, "dt", types.SimpleNamespace(date=Day))
+
+
+@pytest.fixture
+def rerun(tmp_path, monkeypatch):
+    """A workspace after an all-levels run and an all-levels rerun with one corrected file; the
+    identity (inode, mtime) of every unit's file after the first run; the second run's report."""
+    _on_day(monkeypatch, dt.date(2026, 1, 15))
+    with Workspace.init(tmp_path / "ws", units_rows=_units(), forms=["DG-NAM"], workers=2) as ws:
+        _fill(ws, ws.inbox, corrected=False)
+        ws.run("2021", all_levels=True)
+        out = ws.outputs_dir("2021")
+        before = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+        _fill(ws, tmp_path, corrected=True)
+        shutil.copy2(tmp_path / f"{CHANGED}.xlsx", ws.inbox / f"{CHANGED}.xlsx")
+        report = ws.run("2021", all_levels=True)
+    return tmp_path, out, before, report
+
+
+def test_rerun_rewrites_only_the_changed_units_ancestors(rerun):
+    _tmp, out, before, report = rerun
+    after = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+    assert after.keys() == before.keys()
+    kept = {n for n in after if after[n] == before[n]}
+    assert {_unit_of(n) for n in after if n not in kept} == ON_PATH
+    assert all(_unit_of(n) not in ON_PATH for n in kept)
+    assert report.reused == len(kept) == report.manifest["render"]["reused"]
+
+
+def test_rerun_reads_as_a_run_from_scratch(rerun):
+    tmp, out, _before, _report = rerun
+    with Workspace.init(tmp / "fresh", units_rows=_units(), forms=["DG-NAM"], workers=1) as ws:
+        _fill(ws, ws.inbox, corrected=True)
+        ws.run("2021", all_levels=True)
+        fresh = tree_text(ws.outputs_dir("2021"))
+    reran = tree_text(out)
+    units = sorted(n for n in fresh if _unit_of(n) is not None)
+    assert units and units == sorted(n for n in reran if _unit_of(n) is not None)
+    for name in units:
+        assert reran[name] == fresh[name], name
+
+
+def test_a_published_file_edited_since_is_rendered_again(rerun):
+    tmp, out, _before, _report = rerun
+    other = out / "DG-NAM_2021_H1.xlsx"
+    expected = tree_text(out)[other.name]
+    other.write_bytes(other.read_bytes() + b"\0")  # an officer saved it in another program
+    ws = Workspace.open(tmp / "ws")
+    with ws:
+        report = ws.run("2021", all_levels=True)
+    assert tree_text(out)[other.name] == expected
+    assert report.reused == report.manifest["render"]["files"] - 1
+
+
+def test_on_a_later_day_the_reports_are_rendered_again_and_the_workbooks_kept(rerun, monkeypatch):
+    tmp, out, _before, _report = rerun
+    _on_day(monkeypatch, dt.date(2026, 1, 16))
+    before = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+    with Workspace.open(tmp / "ws") as ws:
+        report = ws.run("2021", all_levels=True)
+    after = {n: (p.stat().st_ino, p.stat().st_mtime_ns) for n, p in _units_files(out).items()}
+    kept = {n for n in after if after[n] == before[n]}
+    assert kept == {n for n in after if n.endswith(".xlsx")}
+    assert report.reused == len(kept)
+    with zipfile.ZipFile(out / "DG-NAM_2021_H1_bao_cao.docx") as docx:
+        assert "ngày 16 tháng 01 năm 2026" in docx.read("word/document.xml").decode()  # the day it was run
