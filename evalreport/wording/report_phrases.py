@@ -23,6 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "REPORT_CHILD_COMMITTEES": {"vi": "Các cấp ủy trực thuộc", "en": "Subordinate Party committees"},
     "REPORT_CHILD_CELLS": {"vi": "Các chi bộ trực thuộc", "en": "Subordinate Party cells"},
     "REPORT_ARCHIVE": {"vi": "- Lưu Văn phòng.", "en": "- Archive: Office."},
+    # -- the signature block (tools/word_document.py): the preparer setting, last under "Nơi nhận:"
+    "REPORT_PREPARER_LINE": {"vi": "Người lập biểu: {name}", "en": "Prepared by: {name}"},
     # -- document_head: the letterhead's derived words (render/letterhead.py), as a report prints them
     "REPORT_NUMBER_PREFIX": {"vi": "Số ", "en": "No. "},
     "REPORT_FOR_STANDING_COMMITTEE": {"vi": "T/M BAN THƯỜNG VỤ", "en": "ON BEHALF OF THE STANDING COMMITTEE"},
