@@ -34,6 +34,7 @@ OUT = REPO / "docs" / "img" / "vi"
 REPORT_SETTINGS = """
 report:
   place: Thuận Thành
+  preparer: Trần Thị Bình
   units:
     TINH:
       number: 12
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
             _png(pdf, f"bao-cao-{level}")
             if level == "tinh":
                 _png(pdf, "bao-cao-tinh-trang-2", page=2, gray=False)
+                _png(pdf, "bao-cao-tinh-cuoi", page=_page_of(pdf, "Nơi nhận"))  # the signature block
         _png(_pdf(outputs / "2025-12" / "DV-THANG_2025-12_TINH_bao_cao.docx", work), "bao-cao-thang")
         _png(_pdf(outputs / "2025-Q4" / "DV-THANG_2025-Q4_TINH_bao_cao.docx", work), "bao-cao-quy")
 

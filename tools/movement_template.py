@@ -8,6 +8,7 @@ assessment and tasks. The tags are documented in docs/template-context.md.
 
 from __future__ import annotations
 
+from evalreport.wording.catalog import text
 from tools import word_document as W
 
 __all__ = ["movement_template_bytes", "TEXT"]
@@ -26,6 +27,7 @@ TEXT: dict[str, dict[str, str | list[str]]] = {
         "part3": "III. NHIỆM VỤ TRONG THỜI GIAN TỚI",
         "hint_tasks": "[Cán bộ soạn thảo viết các nhiệm vụ trọng tâm.]",
         "received": "Nơi nhận:",
+        "preparer": text("REPORT_PREPARER_LINE", "vi", name="{{ van_ban.nguoi_lap }}"),
         "cols": ["STT", "Đơn vị", "Đầu kỳ", "Kết nạp", "Cuối kỳ", "Tăng, giảm", "Lũy kế kết nạp", "Chỉ tiêu năm",
                  "Đạt (%)", "Tình trạng"],
         "total": "Cộng",
@@ -42,6 +44,7 @@ TEXT: dict[str, dict[str, str | list[str]]] = {
         "part3": "III. TASKS AHEAD",
         "hint_tasks": "[To be written by the officer: the main tasks.]",
         "received": "Recipients:",
+        "preparer": text("REPORT_PREPARER_LINE", "en", name="{{ van_ban.nguoi_lap }}"),
         "cols": ["No.", "Unit", "Start", "Admitted", "End", "Change", "Admitted year to date", "Annual target",
                  "Achieved (%)", "State"],
         "total": "Total",

@@ -270,7 +270,10 @@ def signature(doc: Document, t: dict[str, str]) -> None:
     run = p.add_run(t["received"])
     run.bold, run.italic, run.underline = True, True, True
     run.font.size = Pt(12)
-    for text in ("{%p for r in van_ban.noi_nhan %}", "{{ r }}", "{%p endfor %}"):
+    # the preparer (setting ``preparer``, the workbooks' "người lập biểu") is recorded after the
+    # recipients, where an administrative document names who drafted it; nothing when not set
+    for text in ("{%p for r in van_ban.noi_nhan %}", "{{ r }}", "{%p endfor %}",
+                 "{%p if van_ban.nguoi_lap %}", "", t["preparer"], "{%p endif %}"):
         q = left.add_paragraph()
         r = q.add_run(text)
         r.font.size = Pt(12)

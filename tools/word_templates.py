@@ -22,6 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from evalreport.render.word.narrative import REPORT_TEMPLATES, RESOURCES_DIR, TEMPLATE_NAMES
 from evalreport.store.atomic import atomic_write_bytes
+from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 from tools import word_document as W
 from tools.movement_template import movement_template_bytes
@@ -48,6 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
         "part3": "III. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI",
         "hint_tasks": "[Cán bộ soạn thảo viết các nhiệm vụ, giải pháp trọng tâm.]",
         "received": "Nơi nhận:",
+        "preparer": text("REPORT_PREPARER_LINE", "vi", name="{{ van_ban.nguoi_lap }}"),
         "cols": ["STT", "Đơn vị", "Tổng số đảng viên", "Được đánh giá"],
         "col_good": "Tỷ lệ HTTNV trở lên", "col_rating": "Xếp loại tổ chức", "col_tsvm": "TSVM",
         "total": "Cộng",
@@ -68,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "part3": "III. TASKS AND MEASURES AHEAD",
         "hint_tasks": "[To be written by the officer: the main tasks and measures.]",
         "received": "Recipients:",
+        "preparer": text("REPORT_PREPARER_LINE", "en", name="{{ van_ban.nguoi_lap }}"),
         "cols": ["No.", "Unit", "Members", "Evaluated"],
         "col_good": "Good or better", "col_rating": "Unit rating", "col_tsvm": "TSVM",
         "total": "Total",

@@ -118,7 +118,7 @@ def render_unit(job: UnitJob, unit: str) -> UnitOutcome:
     try:
         context = build_context(result, unit, job.lang, DocumentInfo(settings=job.report))
     except FormRolesError as exc:  # this form has no narrative report
-        out.notes.append(str(exc))
+        out.notes.append(exc.message(job.lang))
         context = None
     settings = job.report.for_unit(unit) if job.report else None
     _made(job, workbook_key(job.digests, unit, job.lang, settings), workbook,

@@ -38,6 +38,7 @@ from evalreport.wording import (
     period_messages,
     reader_messages,
     render_messages,
+    report_phrases,
     sentence_phrases,
     state_words,
     store_messages,
@@ -65,7 +66,7 @@ for _module in (hierarchy_messages, install_messages, intake_messages, common_ph
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
                 panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
                 exit_messages, state_words, config_messages, movement_phrases,
-                workbook_phrases, cli_result_phrases, template_phrases):
+                workbook_phrases, cli_result_phrases, template_phrases, report_phrases):
     _add(_module.MESSAGES, _module.__name__)
 
 

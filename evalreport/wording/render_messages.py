@@ -44,5 +44,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "LibreOffice không chuyển được '{file}' sang PDF: {reason}",
         "en": "LibreOffice could not convert '{file}' to PDF: {reason}",
     },
+    # -- form_roles: a form whose definition declares no narrative report
+    "RENDER_NO_MEMBER_ROLES": {
+        "vi": "Mẫu {form} không khai báo mục 'roles.members' nên không lập báo cáo Word cho mẫu này; "
+              "bảng tổng hợp Excel vẫn được lập.",
+        "en": "Form {form} declares no 'roles.members' section, so no Word report is written for it; "
+              "the summary workbook still is.",
+    },
+    "RENDER_NO_MOVEMENT_ROLES": {
+        "vi": "Mẫu {form} không khai báo mục 'roles.movement' nên không lập được báo cáo biến động đảng viên.",
+        "en": "Form {form} declares no 'roles.movement' section, so no membership movement report is written.",
+    },
     "RENDER_ITEMS_LISTED": {"vi": "{problem} (các mục có: {items})", "en": "{problem} (its items: {items})"},
 }

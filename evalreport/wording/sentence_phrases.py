@@ -19,6 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "S_MEMBER_UNIT": {"vi": "đồng chí", "en": "members"},
     "S_MEMBER_NOUN": {"vi": "đảng viên", "en": "member"},
     "S_QUOTED": {"vi": "{label}", "en": "“{label}”"},
+    # a form label's tail a sentence leaves out ("…, không kể HTXSNV"); either language's is cut
+    "S_LABEL_EXCLUDING": {"vi": "không kể", "en": "excluding"},
     "S_NONE_RATED": {"vi": "Không có {noun} xếp loại {labels}.", "en": "No {noun} fell in the category {labels}."},
     # -- opening -----------------------------------------------------------------------------
     "S_OPENING_BASIS_REG": {

@@ -10,6 +10,7 @@ from docx import Document
 from render_support import CELL_ROWS, make_result
 
 from evalreport import parse_period
+from evalreport.render.letterhead import ReportSettings, UnitReportSettings
 from evalreport.render.word.jinja_env import TemplateRenderError
 from evalreport.render.word.narrative import render_narrative
 from evalreport.render.word.narrative_context import DocumentInfo
@@ -98,6 +99,42 @@ def test_english_report(result, tmp_path):
     body = "\n".join(paras)
     assert "Total members: 342; members evaluated: 314 (91.81%)." in body
     assert "Compared with year 2020: total members down 32 members;" in body
+
+
+# The signature block's words in each language, from the catalog: the recipients, the derived
+# signs-for line and title, the number's prefix; and the preparer last under the recipients.
+FOOT = {
+    "vi": {"number": "Số      -BC/TU", "received": "Nơi nhận:",
+           "recipients": ["- Cấp ủy cấp trên (để báo cáo),", "- Các cấp ủy trực thuộc (để biết),", "- Lưu Văn phòng."],
+           "signs": "T/M BAN THƯỜNG VỤ\nBÍ THƯ", "preparer": "Người lập biểu: Trần Thị B"},
+    "en": {"number": "No.      -BC/TU", "received": "Recipients:",
+           "recipients": ["- Higher-level committee (for reporting),", "- Subordinate Party committees (for information),",
+                          "- Archive: Office."],
+           "signs": "ON BEHALF OF THE STANDING COMMITTEE\nSECRETARY", "preparer": "Prepared by: Trần Thị B"},
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("preparer", ["Trần Thị B", ""])
+def test_signature_block_and_preparer(result, tmp_path, lang, preparer):
+    settings = ReportSettings(defaults=UnitReportSettings(place="Mẫu", preparer=preparer or None))
+    out = render_narrative(result, None, tmp_path / "t.docx", lang=lang,
+                           doc=DocumentInfo(date=dt.date(2022, 1, 7), settings=settings))
+    paras, tables = _texts(out)
+    words = FOOT[lang]
+    assert tables[0][0][0].endswith("*\n" + words["number"])
+    left, right = tables[-1][0]
+    lines = left.split("\n")
+    assert lines[:4] == [words["received"], *words["recipients"]]
+    assert right.startswith(words["signs"])
+    if preparer:
+        assert lines[4:] == ["", words["preparer"]]  # after a blank line, the last of the left column
+    else:
+        assert lines[4:] == []
+        assert "Trần Thị B" not in "\n".join([*paras, left, right])
+    # no word of the other language slipped in
+    other = FOOT["en" if lang == "vi" else "vi"]
+    assert other["received"] not in left and other["signs"] not in right
 
 
 def test_officer_text_replaces_the_hints(result, tmp_path):

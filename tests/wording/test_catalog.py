@@ -16,6 +16,9 @@ from evalreport.store.records import findings_from_json, findings_to_json
 from evalreport.wording.catalog import describe, form_rule_key, keys, placeholders, templates, text
 
 PACKAGE = Path(evalreport.__file__).parent
+# the builders of the shipped Word templates: their words are the catalog's too
+TEMPLATE_BUILDERS = [PACKAGE.parent / "tools" / name for name in ("word_templates.py", "word_document.py",
+                                                                 "movement_template.py")]
 UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 # UPPER_SNAKE literals that are not messages: a new one must be classified here or get its words.
 NOT_MESSAGES = {"INTERPRETER_WIN", "INTERPRETER_MAC"}  # xlwings.conf keys (install/xlwings_conf.py)
@@ -27,8 +30,8 @@ def _codes_in_source() -> dict[str, str]:
     variable or an Excel defined name: the message keys and rule codes the code can emit."""
     literals: dict[str, str] = {}
     names: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
-        if path.relative_to(PACKAGE).parts[0] == "wording":
+    for path in [*PACKAGE.rglob("*.py"), *TEMPLATE_BUILDERS]:
+        if path.is_relative_to(PACKAGE) and path.relative_to(PACKAGE).parts[0] == "wording":
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
@@ -40,11 +43,11 @@ def _codes_in_source() -> dict[str, str]:
                 names.add(getattr(node.args[1], "value", ""))  # getattr(os, "O_BINARY", 0)
             elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_one" and node.args \
                     and isinstance(node.args[0], ast.Constant):  # the phrase for a count of one
-                literals.setdefault(node.args[0].value + "_ONE", str(path.relative_to(PACKAGE)))
+                literals.setdefault(node.args[0].value + "_ONE", str(path.relative_to(PACKAGE.parent)))
             elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
                 names.update(ast.literal_eval(node.value))
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and UPPER_SNAKE.match(node.value):
-                literals.setdefault(node.value, str(path.relative_to(PACKAGE)))
+                literals.setdefault(node.value, str(path.relative_to(PACKAGE.parent)))
     return {code: where for code, where in literals.items()
             if code not in names | NOT_MESSAGES and not code.startswith(("EVALREPORT_", "ER_"))}
 

@@ -45,6 +45,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.xml.functions import tostring, whitespace
 
 from evalreport.render.rating_colors import rating_color
+from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 
 if TYPE_CHECKING:
@@ -57,8 +58,6 @@ _DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_FONT = "Times New Roman"  # the report's font (HD 36); it has every Vietnamese glyph
 _PT_COUNT, _PT, _V = (f"{{{CHART_NS}}}{tag}" for tag in ("ptCount", "pt", "v"))
-_TEXT = {"vi": {"axis": "Số đảng viên", "unit": "Đơn vị", "sheet": "Dữ liệu", "lang": "vi-VN"},
-         "en": {"axis": "Members", "unit": "Unit", "sheet": "Data", "lang": "en-US"}}
 
 
 @dataclass(frozen=True)
@@ -72,12 +71,12 @@ class RatingsChart:
 
     @property
     def axis_title(self) -> str:
-        return _TEXT[self.lang]["axis"]
+        return text("CHART_AXIS", self.lang)
 
     @property
     def sheet(self) -> str:
         """The embedded workbook's sheet, which the cached values' formulas name."""
-        return _TEXT[self.lang]["sheet"]
+        return text("CHART_SHEET", self.lang)
 
     def column(self, k: int) -> tuple[int, ...]:
         """The values of series ``k`` (one rating), one per unit."""
@@ -134,9 +133,9 @@ def _add_points(tree: etree._Element, chart: RatingsChart) -> None:
         if int(cache.find(_PT_COUNT).get("val")) != len(values):
             raise ValueError(f"chart cache of {cache.find(_PT_COUNT).get('val')} points given {len(values)}")
         for i, value in enumerate(values):
-            text = etree.SubElement(etree.SubElement(cache, _PT, idx=str(i)), _V)
-            text.text = safe_string(value)
-            whitespace(text)
+            shown = etree.SubElement(etree.SubElement(cache, _PT, idx=str(i)), _V)
+            shown.text = safe_string(value)
+            whitespace(shown)
 
 
 def _font(size: int, bold: bool = False) -> CharacterProperties:
@@ -178,7 +177,7 @@ def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> byt
     values.majorGridlines = ChartLines(spPr=_line("D9D9D9"))
     values.spPr = _line("BFBFBF")
     space = ChartSpace(
-        lang=_TEXT[chart.lang]["lang"], roundedCorners=False,
+        lang=text("CHART_LANG_TAG", chart.lang), roundedCorners=False,
         # no title: the template prints a caption under the chart
         chart=ChartContainer(autoTitleDeleted=True, plotArea=PlotArea(_charts=[bar]),
                              legend=Legend(legendPos="b", overlay=False, txPr=_text(9)), plotVisOnly=True,
@@ -208,7 +207,7 @@ def chart_workbook_xlsx(chart: RatingsChart) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(chart.sheet)
     ws.column_dimensions["A"].width = 36  # room for the unit names
-    ws.append([_text_cell(ws, v) for v in (_TEXT[chart.lang]["unit"], *chart.ratings)])
+    ws.append([_text_cell(ws, v) for v in (text("CHART_UNIT", chart.lang), *chart.ratings)])
     for name, counts in zip(chart.units, chart.counts, strict=True):
         ws.append([_text_cell(ws, name), *counts])
     out = io.BytesIO()

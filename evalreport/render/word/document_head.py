@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings, committee_name, letterhead
+from evalreport.wording.catalog import text
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,40 +42,37 @@ class DocumentInfo:
     settings: ReportSettings | None = None
 
 
-# Recipient lines and the English for the fixed words the letterhead derives.
-_WORDS = {
-    "vi": {"to_parent": "để báo cáo", "to_children": "để biết", "archive": "- Lưu Văn phòng.",
-           "upper_level": "Cấp ủy cấp trên", "committees": "Các cấp ủy trực thuộc", "cells": "Các chi bộ trực thuộc"},
-    "en": {"to_parent": "for reporting", "to_children": "for information", "archive": "- Archive: Office.",
-           "upper_level": "Higher-level committee", "committees": "Subordinate Party committees",
-           "cells": "Subordinate Party cells"},
-}
-_ENGLISH = {"T/M BAN THƯỜNG VỤ": "ON BEHALF OF THE STANDING COMMITTEE", "T/M ĐẢNG ỦY": "ON BEHALF OF THE PARTY COMMITTEE",
-            "T/M CHI BỘ": "ON BEHALF OF THE PARTY CELL", "BÍ THƯ": "SECRETARY"}
-
-
 def _given(doc: DocumentInfo) -> UnitReportSettings:
     return UnitReportSettings(place=doc.place, number=doc.number, signer_title=doc.signer_title,
                               signer_name=doc.signer_name or None, signs_for=doc.on_behalf, issuer=doc.issuer,
                               recipients=doc.recipients)
 
 
-#: Per language, the derived Vietnamese words of a letterhead that it prints otherwise.
-_DERIVED: dict[str, dict[str, str]] = {"vi": {}, "en": {**_ENGLISH, "Số ": "No. "}}
+#: The words :func:`~evalreport.render.letterhead.letterhead` derives (Vietnamese data: the
+#: catalog's Vietnamese of these keys), by the key that prints them in a report's language.
+_DERIVED_KEYS = {text(key, "vi"): key for key in ("REPORT_FOR_STANDING_COMMITTEE", "REPORT_FOR_PARTY_COMMITTEE",
+                                                   "REPORT_FOR_PARTY_CELL", "REPORT_SECRETARY")}
+_NUMBER_PREFIX = text("REPORT_NUMBER_PREFIX", "vi")  # how letterhead() begins a number it made
+
+
+def _derived(words: str, lang: str) -> str:
+    key = _DERIVED_KEYS.get(words)
+    return text(key, lang) if key else words
 
 
 def _recipients(h: Hierarchy, code: str, settings: ReportSettings, lang: str) -> list[str]:
     """The parent's committee "để báo cáo" (for the root, a placeholder the officer edits), the
     children's committees "để biết", the archive."""
-    words = _WORDS[lang]
     parent = h.unit(code).parent
-    upper = committee_name(h, parent, settings.for_unit(parent)) if parent and parent in h else words["upper_level"]
-    lines = [f"- {upper} ({words['to_parent']}),"]
+    upper = committee_name(h, parent, settings.for_unit(parent)) if parent and parent in h \
+        else text("REPORT_UPPER_LEVEL", lang)
+    lines = [text("REPORT_TO_PARENT", lang, committee=upper)]
     children = h.children(code)
     if children:
         cells = all(h.is_leaf(c) and h.unit(c).level == h.levels.keys[-1] for c in children)
-        lines.append(f"- {words['cells' if cells else 'committees']} ({words['to_children']}),")
-    return [*lines, words["archive"]]
+        lines.append(text("REPORT_TO_CHILDREN", lang,
+                          committees=text("REPORT_CHILD_CELLS" if cells else "REPORT_CHILD_COMMITTEES", lang)))
+    return [*lines, text("REPORT_ARCHIVE", lang)]
 
 
 def document_head(h: Hierarchy, code: str, doc: DocumentInfo, lang: str) -> dict[str, Any]:
@@ -83,10 +81,10 @@ def document_head(h: Hierarchy, code: str, doc: DocumentInfo, lang: str) -> dict
     own = settings.for_unit(code).merged(_given(doc))
     head = letterhead(h, code, own, _recipients(h, code, settings, lang))
     number, signs_for, title = head.number, head.signs_for, head.signer_title
-    derived = _DERIVED[lang]  # the derived Vietnamese parts in the report's language; what was set stays as set
-    number = number if own.number else number.replace("Số ", derived.get("Số ", "Số "), 1)
-    signs_for = signs_for if own.signs_for else derived.get(signs_for, signs_for)
-    title = title if own.signer_title else derived.get(title, title)
+    # the derived Vietnamese parts in the report's language; what was set stays as set
+    number = number if own.number else number.replace(_NUMBER_PREFIX, text("REPORT_NUMBER_PREFIX", lang), 1)
+    signs_for = signs_for if own.signs_for else _derived(signs_for, lang)
+    title = title if own.signer_title else _derived(title, lang)
     superior = doc.parent_issuer.upper() if doc.parent_issuer is not None else head.superior
     return {
         "co_quan_cap_tren": superior, "co_quan_ban_hanh": head.issuer, "so": number, "ky_hieu": head.symbol,

@@ -19,14 +19,11 @@ from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
 from evalreport.render.word.charts import CHART_NS, RatingsChart, chart_space_xml, chart_workbook_xlsx
+from evalreport.wording.catalog import text
 
 __all__ = ["InlineChart", "chart_height"]
 
 _WORKBOOK_RID = "rId1"  # the chart part's only relationship
-# the drawing's name (Word's selection pane) and its alternative text (screen readers)
-_NAME = {"vi": "Biểu đồ xếp loại đảng viên", "en": "Ratings chart"}
-_ALT = {"vi": "Biểu đồ: kết quả xếp loại đảng viên theo đơn vị trực thuộc",
-        "en": "Chart: ratings of members by subordinate unit"}
 _NS = {"wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
        "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"}
@@ -63,11 +60,13 @@ class InlineChart:
         # ids are renumbered by docxtpl in the body; this one keeps them unique in headers too
         self.tpl.docx_ids_index += 1
         shape_id, lang = self.tpl.docx_ids_index, self.chart.lang
+        # the drawing's name (Word's selection pane) and its alternative text (screen readers)
+        name, alt = text("CHART_NAME", lang), text("CHART_ALT", lang)
         inline = (
             f'<wp:inline distT="0" distB="0" distL="0" distR="0" xmlns:wp="{_NS["wp"]}">'
             f'<wp:extent cx="{int(self.width)}" cy="{int(self.height)}"/>'
             '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-            f'<wp:docPr id="{shape_id}" name={quoteattr(_NAME[lang])} descr={quoteattr(_ALT[lang])}/>'
+            f'<wp:docPr id="{shape_id}" name={quoteattr(name)} descr={quoteattr(alt)}/>'
             '<wp:cNvGraphicFramePr/>'
             f'<a:graphic xmlns:a="{_NS["a"]}"><a:graphicData uri="{CHART_NS}">'
             f'<c:chart xmlns:c="{CHART_NS}" xmlns:r="{_NS["r"]}" r:id="{rid}"/>'

@@ -14,14 +14,17 @@ from dataclasses import dataclass
 
 from evalreport.form.definition import FormDefinition, OrganizationsDef, RatingDef
 from evalreport.form.roles import find_share
+from evalreport.model.worded_error import WordedError
 
 __all__ = ["MemberRoles", "OrgRoles", "member_roles", "org_roles", "FormRolesError"]
 
 Shares = Mapping[str, "float | None"]
 
 
-class FormRolesError(ValueError):
-    """The form declares no roles for a narrative report (it is not an evaluation form)."""
+class FormRolesError(WordedError, ValueError):
+    """The form declares no roles for a narrative report (it is not an evaluation form). Worded
+    where it is reported (a run's manifest notes), in the workspace's language; still a
+    ValueError for callers that only ask whether a form has a report."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def member_roles(form: FormDefinition) -> MemberRoles:
     """The declared member roles of ``form``; raises :class:`FormRolesError` if it declares none."""
     declared = form.roles.members if form.roles else None
     if declared is None:
-        raise FormRolesError(f"{form.code}: no 'roles.members' section; a narrative report needs one")
+        raise FormRolesError("RENDER_NO_MEMBER_ROLES", form=form.code)
     shares = {}
     for _key, num, den in declared.required_shares():
         share = find_share(form.shares, num, den)

@@ -56,7 +56,7 @@ class ReportUndefined(StrictUndefined):
 
     def problem_messages(self) -> dict[str, str]:
         if self._undefined_hint:
-            return {"vi": self._undefined_hint, "en": self._undefined_hint}
+            return both("RENDER_OTHER", detail=self._undefined_hint)
         name = str(self._undefined_name)
         if self._undefined_obj is missing:
             return both("RENDER_UNDEFINED_VAR", name=name)
@@ -155,7 +155,7 @@ def _problem(exc: BaseException) -> dict[str, str]:
     if isinstance(exc, UndefinedError):
         if isinstance(exc, ReportUndefinedError):
             return exc.messages
-        return {"vi": str(exc), "en": str(exc)}
+        return both("RENDER_OTHER", detail=str(exc))
     if isinstance(exc, TemplateSyntaxError):
         return both("RENDER_SYNTAX", detail=exc.message or str(exc))
     if isinstance(exc, SecurityError):

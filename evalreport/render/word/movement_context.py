@@ -43,7 +43,7 @@ def has_movement_report(form: FormDefinition) -> bool:
 
 def _roles(form: FormDefinition) -> MovementRolesDef:
     if not has_movement_report(form):
-        raise FormRolesError(f"{form.code}: no 'roles.movement' section; a movement report needs one")
+        raise FormRolesError("RENDER_NO_MOVEMENT_ROLES", form=form.code)
     return form.roles.movement  # type: ignore[union-attr]
 
 

@@ -22,14 +22,7 @@ from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 from evalreport.wording.numbers import fmt_change, fmt_count, fmt_share
 
-__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "completeness_sentence", "comparison_reasons",
-           "WORDING"]
-
-# Fixed wording of the document (not form data); the letterhead's is in document_head.py.
-WORDING: dict[str, dict[str, str]] = {
-    "vi": {"title": "BÁO CÁO", "rated": "đã đánh giá, xếp loại", "units": "đơn vị"},
-    "en": {"title": "REPORT", "rated": "rated", "units": "units"},
-}
+__all__ = ["DocumentInfo", "build_narrative_context", "completeness_context", "completeness_sentence", "comparison_reasons"]
 
 
 def _labels(result: ConsolidationResult, lang: str) -> dict[str, str]:
@@ -114,7 +107,7 @@ def _organizations(result: ConsolidationResult, code: str, lang: str, dec: int) 
         share_label = {s.code: S.phrase(s.label.get(lang)) for s in org.shares}
         entry["cau"] = S.organizations(
             entry["ten_cap"], entry["tong_so"],
-            S.Item(WORDING[lang]["rated"], entry["duoc_danh_gia"], entry["ty_le_duoc_danh_gia"]),
+            S.Item(text("REPORT_RATED", lang), entry["duoc_danh_gia"], entry["ty_le_duoc_danh_gia"]),
             S.Item(S.phrase(roles.not_rated[0].label.get(lang)), entry["khong_danh_gia"], entry["ty_le_khong_danh_gia"])
             if roles.not_rated else None,
             [S.Item(r["nhan"], r["so"], r["ty_le"]) for r in ratings],
@@ -172,7 +165,7 @@ def _noun(h: Any, codes: list[str], lang: str) -> str:
     levels = {h.unit(c).level for c in codes}
     if len(levels) == 1:
         return h.levels.get(levels.pop()).plural.get(lang)
-    return WORDING[lang]["units"]
+    return text("REPORT_UNITS", lang)
 
 
 def completeness_sentence(comp: dict[str, Any], head_key: str, lang: str) -> str:
@@ -325,7 +318,6 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
     h, form = result.hierarchy, result.form
     unit = h.unit(code)
     parent = h.get(unit.parent) if unit.parent else None
-    words = WORDING[lang]
     dec = int(form.param_values.get("share_decimals", 2))
     period_label = result.period.label(lang)
     has_children = not h.is_leaf(code)
@@ -338,7 +330,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
     children = _children(result, roles, code, lang, completeness) if has_children else []
 
     child_level = h.unit(h.children(code)[0]).level if has_children else None
-    child_plural = h.levels.get(child_level).plural.get(lang) if child_level else words["units"]
+    child_plural = h.levels.get(child_level).plural.get(lang) if child_level else text("REPORT_UNITS", lang)
     title = form.title.get(lang)
     unchanged_items = [i for i in members["xep_loai"]]
     sentences = {
@@ -371,7 +363,7 @@ def build_narrative_context(result: ConsolidationResult, unit_code: str | None =
         "bieu_mau": {"ma": form.code, "phien_ban": form.version, "ten": title, "quy_dinh": form.regulation or ""},
         "van_ban": {
             **document_head(h, code, doc, lang),
-            "ngay": doc.date or dt.date.today(), "tieu_de": words["title"], "trich_yeu": f"{title} {period_label}",
+            "ngay": doc.date or dt.date.today(), "tieu_de": text("REPORT_TITLE", lang), "trich_yeu": f"{title} {period_label}",
         },
         "so_lieu": dict(result.units[code].values), "ty_le": dict(result.units[code].shares),
         "nhan": _labels(result, lang),

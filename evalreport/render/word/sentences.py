@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from evalreport.wording.catalog import text
+from evalreport.wording.catalog import templates, text
 from evalreport.wording.numbers import fmt_change, fmt_count, fmt_number, fmt_share, round_half_up
 
 __all__ = ["Item", "capitalize", "phrase", "join_list", "count_of", "opening", "completeness", "organizations",
@@ -21,7 +21,8 @@ __all__ = ["Item", "capitalize", "phrase", "join_list", "count_of", "opening", "
 
 
 ABBREVIATION = re.compile(r"\s*\([A-Z][A-Z0-9]+\)")  # "(HTTNV)"
-_EXCLUDING = re.compile(r",\s*(?:không kể|excluding)\b")
+# a form's labels may be in either language whatever the report's, so both languages' words are cut
+_EXCLUDING = re.compile(r",\s*(?:" + "|".join(map(re.escape, templates("S_LABEL_EXCLUDING").values())) + r")\b")
 
 
 @dataclass(frozen=True)
