@@ -11,7 +11,6 @@ from rich.table import Table
 from evalreport.cli import language
 from evalreport.cli.usage import say
 from evalreport.cli.workspace import console, fail, findings_table, progress_bars
-from evalreport.demo.province import SIZES
 from evalreport.wording.catalog import templates
 
 
@@ -22,7 +21,7 @@ def _demo(folder: Path = typer.Argument(Path("demo")),
           all_levels: bool = typer.Option(False, "--all-levels"),
           quiet: bool = typer.Option(False, "--quiet", "-q")) -> None:
     """Generate a synthetic province with a few planted problems and run every period on it."""
-    from evalreport.demo import DemoError, run_demo
+    from evalreport.demo import SIZES, DemoError, run_demo  # the demo's modules load only for this command
 
     start = time.perf_counter()
     try:
