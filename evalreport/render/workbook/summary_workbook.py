@@ -30,6 +30,7 @@ from evalreport.render.word.sentences import capitalize
 from evalreport.render.workbook.child_rows import child_state, finding_counts
 from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
+from evalreport.render.workbook.style_table import prepared_workbook, remember
 from evalreport.render.workbook.summary_sheets import (
     short_label,
     write_change,
@@ -74,9 +75,10 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     ``report`` (the workspace's report settings for the unit) words the signature blocks."""
     code = unit_code or result.root
     own = result.accepted.get(code)
+    prepared = prepared_workbook("summary")  # the style table of this process's first summary workbook
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
                              values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
-                             kind="summary", lang=lang, report=report)
+                             kind="summary", lang=lang, report=report, workbook=prepared)
     # after the form sheet, before the form's instructions and hidden metadata
     overview = wb.create_sheet(words("WB_OVERVIEW", lang), 1)
     _write_overview(overview, result, code, lang)
@@ -102,6 +104,8 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     wb.active = 1
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is overview
+    if prepared is None:
+        remember(wb, "summary")
     return StreamedWorkbook(wb, bodies)
 
 

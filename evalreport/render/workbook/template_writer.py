@@ -95,7 +95,7 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
                         hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
                         ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
                         lang: str = "vi", deadline: dt.date | None = None,
-                        report: UnitReportSettings | None = None) -> Workbook:
+                        report: UnitReportSettings | None = None, workbook: Workbook | None = None) -> Workbook:
     """The workbook of ``unit_code`` for ``period``, not saved (the renderer adds sheets).
 
     ``unit_code=None`` (or no hierarchy) builds the generic blank template. ``values`` and
@@ -103,6 +103,8 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     the files officers really send, good and bad. ``deadline`` (the workspace's, for the period)
     is stated on the instructions sheet. ``report`` (the workspace's report settings for the unit)
     words the head and signature blocks; None leaves place and names to be filled in by hand.
+    ``workbook``: a new workbook whose style table already holds the named styles (a
+    :func:`~.style_table.prepared_workbook`), else one is made and they are registered.
     """
     if kind not in ("template", "summary"):
         raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
@@ -111,8 +113,10 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
         raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {period.kind} ({period})")
     layout = (FormLayout.for_unit(form, unit_code, hierarchy, lang) if unit_code and hierarchy is not None
               else FormLayout.blank(form, lang))
-    wb = Workbook()
-    register_styles(wb)
+    wb = workbook
+    if wb is None:
+        wb = Workbook()
+        register_styles(wb)
     ws = wb.active
     ws.title = layout.sheet
     _write_header(ws, layout, period, kind)
