@@ -32,12 +32,26 @@ from operator import itemgetter
 from pathlib import Path
 
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.packaging.extended import ExtendedProperties
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import (
+    ARC_APP,
+    ARC_CORE,
+    ARC_ROOT_RELS,
+    ARC_STYLE,
+    ARC_THEME,
+    ARC_WORKBOOK,
+    ARC_WORKBOOK_RELS,
+)
+from openpyxl.xml.functions import tostring
 
+from evalreport.render.workbook.style_table import stylesheet_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 
 __all__ = ["BodyRow", "SheetBody", "StreamedWorkbook", "rows_xml"]
@@ -107,9 +121,31 @@ class StreamedWorkbook:
 
 
 class _InMemoryWriter(ExcelWriter):
-    """openpyxl's writer, each sheet serialised into memory: openpyxl writes every sheet into
-    a temporary file, copies it into the package and deletes it (nine files for a ward's summary
-    workbook, a tenth of its CPU). The same steps as ``ExcelWriter.write_worksheet`` otherwise."""
+    """openpyxl's writer, each sheet serialised into memory and the styles part taken from the
+    process's cache (:func:`~.style_table.stylesheet_xml`). openpyxl writes every sheet into a
+    temporary file, copies it into the package and deletes it (nine files for a ward's summary
+    workbook, a tenth of its CPU). The same steps as openpyxl's ``write_worksheet`` and
+    ``write_data`` (openpyxl 3.1) otherwise."""
+
+    def write_data(self) -> None:
+        wb, archive = self.workbook, self._archive
+        if len(wb.custom_doc_props) or wb.vba_archive or wb.loaded_theme:
+            super().write_data()  # nothing the summary workbooks have: openpyxl's own way
+            return
+        archive.writestr(ARC_APP, tostring(ExtendedProperties().to_tree()))
+        archive.writestr(ARC_CORE, tostring(wb.properties.to_tree()))
+        archive.writestr(ARC_THEME, theme_xml)
+        self._write_worksheets()
+        self._write_chartsheets()
+        self._write_images()
+        self._write_charts()
+        self._write_external_links()
+        archive.writestr(ARC_STYLE, stylesheet_xml(wb))
+        writer = WorkbookWriter(wb)
+        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
+        archive.writestr(ARC_WORKBOOK, writer.write())
+        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        self.manifest._write(archive, wb)
 
     def write_worksheet(self, ws: Worksheet) -> None:
         if self.workbook.write_only:

@@ -75,10 +75,10 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     ``report`` (the workspace's report settings for the unit) words the signature blocks."""
     code = unit_code or result.root
     own = result.accepted.get(code)
-    prepared = prepared_workbook("summary")  # the style table of this process's first summary workbook
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
                              values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
-                             kind="summary", lang=lang, report=report, workbook=prepared)
+                             kind="summary", lang=lang, report=report,
+                             workbook=prepared_workbook("summary"))  # from the style table of the first one saved
     # after the form sheet, before the form's instructions and hidden metadata
     overview = wb.create_sheet(words("WB_OVERVIEW", lang), 1)
     _write_overview(overview, result, code, lang)
@@ -104,8 +104,6 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     wb.active = 1
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws is overview
-    if prepared is None:
-        remember(wb, "summary")
     return StreamedWorkbook(wb, bodies)
 
 
@@ -116,6 +114,8 @@ def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, p
     target = Path(path)
     with atomic_path(target) as tmp:
         book.save(tmp)
+    # the first one in this process: its style table (with the styles saving added) starts the next ones
+    remember(book.workbook, "summary")
     return target
 
 
