@@ -98,26 +98,16 @@ class StreamedWorkbook:
     bodies: list[SheetBody] = field(default_factory=list)
 
     def save(self, path: str | Path) -> None:
-        """Save the workbook through openpyxl into memory (the big sheets hold only their frame,
-        parts stored uncompressed), then write its package to ``path`` with each body streamed
-        into its sheet's part, compressing every part once."""
-        package = io.BytesIO()
-        with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as archive:
-            # what openpyxl's save_workbook() does, with an archive that does not compress
+        """Save the workbook through openpyxl (the big sheets hold only their frame) into the
+        package at ``path``, each body streamed into its sheet's part as that part is written:
+        one pass, every part compressed once."""
+        bodies = {id(body.ws): body for body in self.bodies if body.count}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as archive:
+            # what openpyxl's save_workbook() does
             self.workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
-            _InMemoryWriter(self.workbook, archive).save()
-        parts = {body.ws.path.lstrip("/"): body for body in self.bodies if body.count}
-        with zipfile.ZipFile(package) as source, \
-                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as target:
-            for info in source.infolist():
-                body = parts.pop(info.filename, None)
-                if body is None:
-                    target.writestr(info.filename, source.read(info))
-                else:
-                    with target.open(info.filename, "w") as out:
-                        _write_sheet(out, source.read(info), body)
-        if parts:
-            raise ValueError(f"sheet parts not found in the saved workbook: {sorted(parts)}")
+            _InMemoryWriter(self.workbook, archive, bodies).save()
+        if bodies:
+            raise ValueError(f"sheets not found in the saved workbook: {sorted(b.ws.title for b in bodies.values())}")
 
 
 class _InMemoryWriter(ExcelWriter):
@@ -126,6 +116,10 @@ class _InMemoryWriter(ExcelWriter):
     temporary file, copies it into the package and deletes it (nine files for a ward's summary
     workbook, a tenth of its CPU). The same steps as openpyxl's ``write_worksheet`` and
     ``write_data`` (openpyxl 3.1) otherwise."""
+
+    def __init__(self, workbook: Workbook, archive: zipfile.ZipFile, bodies: dict[int, SheetBody]) -> None:
+        super().__init__(workbook, archive)
+        self.bodies = bodies  # id(sheet) -> its body, removed once written
 
     def write_data(self) -> None:
         wb, archive = self.workbook, self._archive
@@ -149,15 +143,19 @@ class _InMemoryWriter(ExcelWriter):
 
     def write_worksheet(self, ws: Worksheet) -> None:
         if self.workbook.write_only:
-            super().write_worksheet(ws)
-            return
+            raise ValueError("a streamed workbook is not write-only")
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
         writer = WorksheetWriter(ws, out=io.BytesIO())
         writer.write()
         ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        body = self.bodies.pop(id(ws), None)
+        if body is None:
+            self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        else:
+            with self._archive.open(ws.path[1:], "w") as out:
+                _write_sheet(out, writer.out.getvalue(), body)
         self.manifest.append(ws)
 
 

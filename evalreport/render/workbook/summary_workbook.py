@@ -124,7 +124,7 @@ def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, wid
     title = words("WB_OVERVIEW_TITLE", lang, title=result.form.title.get(lang).upper(),
                                        period=result.period.label(lang).upper())
     put(ws, 1, 1, title, border=False).font = TITLE
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    merge_across(ws, 1, 1, width)
     put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
     leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
     put(ws, 3, 1, words("WB_COVERAGE", lang, covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,

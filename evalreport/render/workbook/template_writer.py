@@ -61,6 +61,7 @@ from evalreport.render.workbook.template_styles import (
     protect_a4_portrait,
     register_styles,
 )
+from evalreport.render.workbook.xlsx_cells import merge_across
 from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
 from evalreport.wording.catalog import text
@@ -202,7 +203,7 @@ def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition) -> 
     _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
     legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
     _put(ws, f"{LABEL_COL}{table.legend_row}", text("TPL_LEGEND", layout.lang, items=legend), NOTE)
-    ws.merge_cells(f"B{table.legend_row}:E{table.legend_row}")
+    merge_across(ws, table.legend_row, _LABEL_COL_INDEX, _NOTE_COL_INDEX + 1)  # B:E
     ws.row_dimensions[table.legend_row].height = 30
     for key, label in _CHILD_LABELS.items():
         _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", text(label, layout.lang), HEADER)
