@@ -27,7 +27,6 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from math import isfinite
 from operator import itemgetter
 from pathlib import Path
 
@@ -51,6 +50,8 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from evalreport.render.workbook.row_markup import CellMarkup, row_xml
+from evalreport.render.workbook.sheet_cells import cells_xml
 from evalreport.render.workbook.style_table import stylesheet_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 
@@ -120,6 +121,7 @@ class _InMemoryWriter(ExcelWriter):
     def __init__(self, workbook: Workbook, archive: zipfile.ZipFile, bodies: dict[int, SheetBody]) -> None:
         super().__init__(workbook, archive)
         self.bodies = bodies  # id(sheet) -> its body, removed once written
+        self.markups: dict[int, CellMarkup] = {}  # style id -> its markup, for cells_xml
 
     def write_data(self) -> None:
         wb, archive = self.workbook, self._archive
@@ -147,16 +149,39 @@ class _InMemoryWriter(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
-        writer = WorksheetWriter(ws, out=io.BytesIO())
+        body = self.bodies.pop(id(ws), None)
+        rows = cells_xml(ws, self.markups) if body is None else None
+        writer = (WorksheetWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
         writer.write()
         ws._rels = writer._rels
-        body = self.bodies.pop(id(ws), None)
-        if body is None:
-            self._archive.writestr(ws.path[1:], writer.out.getvalue())
-        else:
+        if body is not None:
             with self._archive.open(ws.path[1:], "w") as out:
                 _write_sheet(out, writer.out.getvalue(), body)
+        elif rows is not None:
+            self._archive.writestr(ws.path[1:], _with_rows(writer.out.getvalue(), rows.encode(), ws.title))
+        else:
+            self._archive.writestr(ws.path[1:], writer.out.getvalue())
         self.manifest.append(ws)
+
+
+class _FrameWriter(WorksheetWriter):
+    """openpyxl's sheet writer without the cells: an empty ``sheetData``, where the rows of
+    :func:`~.sheet_cells.cells_xml` go."""
+
+    def write_rows(self) -> None:
+        xf = self.xf.send(True)
+        with xf.element("sheetData"):
+            pass
+        self.xf.send(None)
+
+
+def _with_rows(frame: bytes, rows: bytes, title: str) -> bytes:
+    """The frame with ``rows`` as the content of its (empty) ``sheetData``."""
+    end = _SHEET_DATA_END.search(frame)
+    if end is None:
+        raise ValueError(f"{title}: no sheetData in the saved sheet")
+    head = frame[:end.start()] + (b"<sheetData>" if end.group().startswith(b"<sheetData") else b"")
+    return head + rows + b"</sheetData>" + frame[end.end():]
 
 
 def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody) -> None:
@@ -200,11 +225,11 @@ def rows_xml(rows: Iterable[BodyRow], first_row: int) -> Iterator[tuple[bytes, i
     once (:class:`_RowShape`) and a row is one call of a generated f-string (about 2 µs for 9
     cells, against 4 µs cell by cell). A row whose text needs care (escaping, white space at an
     edge, a control character, ""), or that holds a float, a bool or any other value, takes the
-    general path, :func:`_row_xml`, which decides cell by cell; so producers give an empty cell
+    general path, :func:`~.row_markup.row_xml`, which decides cell by cell; so producers give an empty cell
     as None rather than ""."""
     # (id(looks), whether the row has a height, each value's type) -> its writer, or None
     shapes: dict[tuple, _RowShape | None] = {}
-    markups: dict[int, tuple[Sequence[CellLook], list[_Markup]]] = {}  # for the general path
+    markups: dict[int, tuple[Sequence[CellLook], list[CellMarkup]]] = {}  # for the general path
     chunk: list[str] = []
     append = chunk.append
     dirty = False  # the chunk may hold characters XML cannot: translate it
@@ -221,8 +246,8 @@ def rows_xml(rows: Iterable[BodyRow], first_row: int) -> Iterator[tuple[bytes, i
         else:
             entry = markups.get(id(looks))
             if entry is None:
-                entry = markups[id(looks)] = (looks, [_Markup(look) for look in looks])
-            row = _row_xml(r, values, entry[1], height)
+                entry = markups[id(looks)] = (looks, [CellMarkup(look) for look in looks])
+            row = row_xml(r, values, entry[1], height)
             dirty = dirty or not row.isprintable()
             append(row)
         if (r - first_row + 1) % _CHUNK_ROWS == 0:
@@ -273,7 +298,7 @@ class _RowShape:
             return None
         cells, positions = [], []
         for i, (kind, look) in enumerate(zip(kinds, looks, strict=False)):  # looks may run longer
-            m, ref = _Markup(look), f'<c r="{get_column_letter(i + 1)}{{r}}'
+            m, ref = CellMarkup(look), f'<c r="{get_column_letter(i + 1)}{{r}}'
             if kind is str:
                 cells.append(f"{ref}{m.text}{{v{i}}}</t></is></c>")
                 positions.append(i)
@@ -304,62 +329,3 @@ def _one(position: int, values: Sequence[object]) -> tuple[object]:
 
 def _none(values: Sequence[object]) -> tuple[()]:
     return ()
-
-
-def _row_xml(r: int, values: Sequence[object], markups: list[_Markup], height: float | None) -> str:
-    """One row, decided cell by cell: the general path of :func:`rows_xml`."""
-    parts = [f'<row r="{r}">' if height is None else f'<row r="{r}" ht="{height:g}" customHeight="1">']
-    append = parts.append
-    for i, (value, m) in enumerate(zip(values, markups, strict=False)):  # extra values have no look: not written
-        ref = f'<c r="{get_column_letter(i + 1)}{r}'
-        kind = value.__class__
-        if kind is str:
-            if value:
-                if "&" in value or "<" in value or ">" in value or "\r" in value:
-                    value = _escape(value)
-                if value[0] in _XML_SPACE or value[-1] in _XML_SPACE:
-                    append(f"{ref}{m.spaced_text}{value}</t></is></c>")
-                else:
-                    append(f"{ref}{m.text}{value}</t></is></c>")
-            elif m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is int:
-            append(f"{ref}{m.count}{value}</v></c>")
-        elif value is None:
-            if m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is float:
-            if isfinite(value):
-                append(f"{ref}{m.number}{value:.16g}</v></c>")
-            elif m.empty:  # NaN and infinities have no cell value: shown empty
-                append(f"{ref}{m.empty}")
-        elif kind is bool:
-            append(f"{ref}{m.boolean}{int(value)}</v></c>")
-        else:  # anything else is shown as its text (dates are formatted by the sheet writers)
-            append(f"{ref}{m.spaced_text}{_escape(str(value))}</t></is></c>")
-    if len(parts) == 1 and height is None:
-        return ""  # no cells and no height: openpyxl writes no row either
-    append("</row>")
-    return "".join(parts)
-
-
-# XML's white space: text that begins or ends with it needs xml:space="preserve" to keep it
-_XML_SPACE = " \t\n\r"
-
-
-class _Markup:
-    """What follows ``<c r="A1`` for each kind of value under one look."""
-
-    __slots__ = ("text", "spaced_text", "count", "number", "boolean", "empty")
-
-    def __init__(self, look: CellLook) -> None:
-        self.text = f'" s="{look.text}" t="inlineStr"><is><t>'
-        self.spaced_text = f'" s="{look.text}" t="inlineStr"><is><t xml:space="preserve">'
-        self.count = f'" s="{look.count}"><v>'
-        self.number = f'" s="{look.text}"><v>'
-        self.boolean = f'" s="{look.text}" t="b"><v>'
-        self.empty = f'" s="{look.text}"/>' if look.text else ""  # an unstyled empty cell is not written
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
