@@ -16,6 +16,11 @@ produced lazily, and :meth:`StreamedWorkbook.save` writes them into the sheet's 
 package openpyxl saved, in chunks, as the same SpreadsheetML openpyxl writes itself (inline
 strings, numbers, style ids from the workbook's own style table). Memory holds one chunk of
 rows, never an object per value.
+
+Saving goes through openpyxl's writer in one pass into the package, with three changes for the
+many small workbooks of an all-levels run (:class:`_InMemoryWriter`): sheets are serialised in
+memory, not through temporary files; the cells of the other sheets are written as row XML too
+(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`).
 """
 
 from __future__ import annotations
