@@ -1,5 +1,6 @@
 """Render benchmark: the root's summary workbook, its narrative report and the run's findings workbook
-at province scale.
+at province scale, and 50 wards' summary workbooks written one after another in one process (what an
+all-levels run costs per unit).
 
 Run::
 
@@ -111,6 +112,12 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     print(f"{'output':<64} {'best s':>8} {'median s':>8} {'CPU s':>8} {'peak alloc MB':>10}")
     measure(f"summary workbook of the root ({units:,} completeness rows)",
             lambda: write_summary_workbook(result, result.root, out / "summary.xlsx"), repeat)
+    # what an all-levels run repeats for every non-leaf unit; the first one of a process is left out
+    # (it prepares the process's style table, render/workbook/style_table.py)
+    wards = [u for u in h.subtree(result.root) if h.unit(u).level == h.levels.levels[-2].key][:51]
+    write_summary_workbook(result, wards[0], out / "ward.xlsx")
+    measure(f"summary workbooks of {len(wards) - 1} wards, one after another",
+            lambda: [write_summary_workbook(result, w, out / "ward.xlsx") for w in wards[1:]], repeat)
     children = len(h.children(result.root))
     measure(f"narrative report of the root ({children} children, chart of up to 40)",
             lambda: render_narrative(result, result.root, out / "report.docx"), repeat)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
 
-from evalreport.render.workbook import streamed_rows
+from evalreport.render.workbook import row_markup, streamed_rows
 from evalreport.render.workbook.streamed_rows import SheetBody, StreamedWorkbook
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
@@ -164,17 +164,17 @@ def test_rows_in_one_call_are_the_rows_decided_cell_by_cell(rows, first_row):
     shape; any other row cell by cell (the path the openpyxl comparison above checks). Both
     must give the same bytes, whatever the texts hold."""
     got = b"".join(chunk for chunk, _ in streamed_rows.rows_xml(rows, first_row))
-    want = "".join(streamed_rows._row_xml(r, values, [streamed_rows._Markup(x) for x in looks], height)
+    want = "".join(row_markup.row_xml(r, values, [row_markup.CellMarkup(x) for x in looks], height)
                    for r, (values, looks, height) in enumerate(rows, start=first_row))
     assert got == want.encode().translate(None, streamed_rows._NOT_IN_XML)
 
 
 def test_plain_rows_take_the_one_call_path(monkeypatch):
-    """The fast path is taken (not only equivalent): a plain row never reaches _row_xml; a row
+    """The fast path is taken (not only equivalent): a plain row never reaches row_xml; a row
     with text that needs escaping, an edge space, "" or a float does."""
     general = []
-    real = streamed_rows._row_xml
-    monkeypatch.setattr(streamed_rows, "_row_xml", lambda r, *args: general.append(r) or real(r, *args))
+    real = streamed_rows.row_xml
+    monkeypatch.setattr(streamed_rows, "row_xml", lambda r, *args: general.append(r) or real(r, *args))
     rows = [((1, "Chi bộ 1", None), _LOOKS, None), ((2, "A & B", None), _LOOKS, None),
             ((3, "Chi bộ 3", 7), _LOOKS, 30.0), ((4, " x", None), _LOOKS, None), ((5, "", None), _LOOKS, None),
             ((6, "x", 0.5), _LOOKS, None), ((7, "x\ty", None), _LOOKS, None), ((8, "ok", None), _LOOKS, None)]

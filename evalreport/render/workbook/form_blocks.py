@@ -15,11 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl.styles import Alignment, Font
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.render.letterhead import Letterhead, UnitReportSettings, letterhead
+from evalreport.render.workbook.style_table import style_cache
+from evalreport.render.workbook.xlsx_cells import merge_across
 from evalreport.wording.catalog import text
 
 __all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "wrapped_lines",
@@ -79,10 +82,19 @@ def _line(ws: Worksheet, row: int, first_col: int, last_col: int, value: str, *,
         return
     cell = ws.cell(row=row, column=first_col, value=value)
     cell.data_type = "s"  # a unit or signer name is text, never a formula
-    cell.font = Font(name=_FONT, size=size, bold=bold, italic=italic)
-    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+    # the style each (start style, look) resolved to in this workbook: assigning a Font and an
+    # Alignment hashes them into the style table every time
+    resolved = style_cache(ws.parent, "line")
+    key = (tuple(cell._style or ()), size, bold, italic, align)
+    style = resolved.get(key)
+    if style is None:
+        cell.font = Font(name=_FONT, size=size, bold=bold, italic=italic)
+        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+        style = resolved[key] = StyleArray(cell._style)
+    else:
+        cell._style = StyleArray(style)
     if last_col > first_col:
-        ws.merge_cells(start_row=row, start_column=first_col, end_row=row, end_column=last_col)
+        merge_across(ws, row, first_col, last_col)
 
 
 def _width(ws: Worksheet, first_col: int, last_col: int) -> float:

@@ -16,6 +16,11 @@ produced lazily, and :meth:`StreamedWorkbook.save` writes them into the sheet's 
 package openpyxl saved, in chunks, as the same SpreadsheetML openpyxl writes itself (inline
 strings, numbers, style ids from the workbook's own style table). Memory holds one chunk of
 rows, never an object per value.
+
+Saving goes through openpyxl's writer in one pass into the package, with three changes for the
+many small workbooks of an all-levels run (:class:`_InMemoryWriter`): sheets are serialised in
+memory, not through temporary files; the cells of the other sheets are written as row XML too
+(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`).
 """
 
 from __future__ import annotations
@@ -27,15 +32,32 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from math import isfinite
 from operator import itemgetter
 from pathlib import Path
 
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+from openpyxl.packaging.extended import ExtendedProperties
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import (
+    ARC_APP,
+    ARC_CORE,
+    ARC_ROOT_RELS,
+    ARC_STYLE,
+    ARC_THEME,
+    ARC_WORKBOOK,
+    ARC_WORKBOOK_RELS,
+)
+from openpyxl.xml.functions import tostring
 
+from evalreport.render.workbook.row_markup import CellMarkup, row_xml
+from evalreport.render.workbook.sheet_cells import cells_xml
+from evalreport.render.workbook.style_table import stylesheet_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 
 __all__ = ["BodyRow", "SheetBody", "StreamedWorkbook", "rows_xml"]
@@ -82,26 +104,89 @@ class StreamedWorkbook:
     bodies: list[SheetBody] = field(default_factory=list)
 
     def save(self, path: str | Path) -> None:
-        """Save the workbook through openpyxl into memory (the big sheets hold only their frame,
-        parts stored uncompressed), then write its package to ``path`` with each body streamed
-        into its sheet's part, compressing every part once."""
-        package = io.BytesIO()
-        with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as archive:
-            # what openpyxl's save_workbook() does, with an archive that does not compress
+        """Save the workbook through openpyxl (the big sheets hold only their frame) into the
+        package at ``path``, each body streamed into its sheet's part as that part is written:
+        one pass, every part compressed once."""
+        bodies = {id(body.ws): body for body in self.bodies if body.count}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as archive:
+            # what openpyxl's save_workbook() does
             self.workbook.properties.modified = dt.datetime.now(tz=dt.timezone.utc).replace(tzinfo=None)
-            ExcelWriter(self.workbook, archive).save()
-        parts = {body.ws.path.lstrip("/"): body for body in self.bodies if body.count}
-        with zipfile.ZipFile(package) as source, \
-                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=_LEVEL) as target:
-            for info in source.infolist():
-                body = parts.pop(info.filename, None)
-                if body is None:
-                    target.writestr(info.filename, source.read(info))
-                else:
-                    with target.open(info.filename, "w") as out:
-                        _write_sheet(out, source.read(info), body)
-        if parts:
-            raise ValueError(f"sheet parts not found in the saved workbook: {sorted(parts)}")
+            _InMemoryWriter(self.workbook, archive, bodies).save()
+        if bodies:
+            raise ValueError(f"sheets not found in the saved workbook: {sorted(b.ws.title for b in bodies.values())}")
+
+
+class _InMemoryWriter(ExcelWriter):
+    """openpyxl's writer, each sheet serialised into memory and the styles part taken from the
+    process's cache (:func:`~.style_table.stylesheet_xml`). openpyxl writes every sheet into a
+    temporary file, copies it into the package and deletes it (nine files for a ward's summary
+    workbook, a tenth of its CPU). The same steps as openpyxl's ``write_worksheet`` and
+    ``write_data`` (openpyxl 3.1) otherwise."""
+
+    def __init__(self, workbook: Workbook, archive: zipfile.ZipFile, bodies: dict[int, SheetBody]) -> None:
+        super().__init__(workbook, archive)
+        self.bodies = bodies  # id(sheet) -> its body, removed once written
+        self.markups: dict[int, CellMarkup] = {}  # style id -> its markup, for cells_xml
+
+    def write_data(self) -> None:
+        wb, archive = self.workbook, self._archive
+        if len(wb.custom_doc_props) or wb.vba_archive or wb.loaded_theme:
+            super().write_data()  # nothing the summary workbooks have: openpyxl's own way
+            return
+        archive.writestr(ARC_APP, tostring(ExtendedProperties().to_tree()))
+        archive.writestr(ARC_CORE, tostring(wb.properties.to_tree()))
+        archive.writestr(ARC_THEME, theme_xml)
+        self._write_worksheets()
+        self._write_chartsheets()
+        self._write_images()
+        self._write_charts()
+        self._write_external_links()
+        archive.writestr(ARC_STYLE, stylesheet_xml(wb))
+        writer = WorkbookWriter(wb)
+        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
+        archive.writestr(ARC_WORKBOOK, writer.write())
+        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        self.manifest._write(archive, wb)
+
+    def write_worksheet(self, ws: Worksheet) -> None:
+        if self.workbook.write_only:
+            raise ValueError("a streamed workbook is not write-only")
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        body = self.bodies.pop(id(ws), None)
+        rows = cells_xml(ws, self.markups) if body is None else None
+        writer = (WorksheetWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
+        writer.write()
+        ws._rels = writer._rels
+        if body is not None:
+            with self._archive.open(ws.path[1:], "w") as out:
+                _write_sheet(out, writer.out.getvalue(), body)
+        elif rows is not None:
+            self._archive.writestr(ws.path[1:], _with_rows(writer.out.getvalue(), rows.encode(), ws.title))
+        else:
+            self._archive.writestr(ws.path[1:], writer.out.getvalue())
+        self.manifest.append(ws)
+
+
+class _FrameWriter(WorksheetWriter):
+    """openpyxl's sheet writer without the cells: an empty ``sheetData``, where the rows of
+    :func:`~.sheet_cells.cells_xml` go."""
+
+    def write_rows(self) -> None:
+        xf = self.xf.send(True)
+        with xf.element("sheetData"):
+            pass
+        self.xf.send(None)
+
+
+def _with_rows(frame: bytes, rows: bytes, title: str) -> bytes:
+    """The frame with ``rows`` as the content of its (empty) ``sheetData``."""
+    end = _SHEET_DATA_END.search(frame)
+    if end is None:
+        raise ValueError(f"{title}: no sheetData in the saved sheet")
+    head = frame[:end.start()] + (b"<sheetData>" if end.group().startswith(b"<sheetData") else b"")
+    return head + rows + b"</sheetData>" + frame[end.end():]
 
 
 def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody) -> None:
@@ -145,11 +230,11 @@ def rows_xml(rows: Iterable[BodyRow], first_row: int) -> Iterator[tuple[bytes, i
     once (:class:`_RowShape`) and a row is one call of a generated f-string (about 2 µs for 9
     cells, against 4 µs cell by cell). A row whose text needs care (escaping, white space at an
     edge, a control character, ""), or that holds a float, a bool or any other value, takes the
-    general path, :func:`_row_xml`, which decides cell by cell; so producers give an empty cell
+    general path, :func:`~.row_markup.row_xml`, which decides cell by cell; so producers give an empty cell
     as None rather than ""."""
     # (id(looks), whether the row has a height, each value's type) -> its writer, or None
     shapes: dict[tuple, _RowShape | None] = {}
-    markups: dict[int, tuple[Sequence[CellLook], list[_Markup]]] = {}  # for the general path
+    markups: dict[int, tuple[Sequence[CellLook], list[CellMarkup]]] = {}  # for the general path
     chunk: list[str] = []
     append = chunk.append
     dirty = False  # the chunk may hold characters XML cannot: translate it
@@ -166,8 +251,8 @@ def rows_xml(rows: Iterable[BodyRow], first_row: int) -> Iterator[tuple[bytes, i
         else:
             entry = markups.get(id(looks))
             if entry is None:
-                entry = markups[id(looks)] = (looks, [_Markup(look) for look in looks])
-            row = _row_xml(r, values, entry[1], height)
+                entry = markups[id(looks)] = (looks, [CellMarkup(look) for look in looks])
+            row = row_xml(r, values, entry[1], height)
             dirty = dirty or not row.isprintable()
             append(row)
         if (r - first_row + 1) % _CHUNK_ROWS == 0:
@@ -218,7 +303,7 @@ class _RowShape:
             return None
         cells, positions = [], []
         for i, (kind, look) in enumerate(zip(kinds, looks, strict=False)):  # looks may run longer
-            m, ref = _Markup(look), f'<c r="{get_column_letter(i + 1)}{{r}}'
+            m, ref = CellMarkup(look), f'<c r="{get_column_letter(i + 1)}{{r}}'
             if kind is str:
                 cells.append(f"{ref}{m.text}{{v{i}}}</t></is></c>")
                 positions.append(i)
@@ -249,62 +334,3 @@ def _one(position: int, values: Sequence[object]) -> tuple[object]:
 
 def _none(values: Sequence[object]) -> tuple[()]:
     return ()
-
-
-def _row_xml(r: int, values: Sequence[object], markups: list[_Markup], height: float | None) -> str:
-    """One row, decided cell by cell: the general path of :func:`rows_xml`."""
-    parts = [f'<row r="{r}">' if height is None else f'<row r="{r}" ht="{height:g}" customHeight="1">']
-    append = parts.append
-    for i, (value, m) in enumerate(zip(values, markups, strict=False)):  # extra values have no look: not written
-        ref = f'<c r="{get_column_letter(i + 1)}{r}'
-        kind = value.__class__
-        if kind is str:
-            if value:
-                if "&" in value or "<" in value or ">" in value or "\r" in value:
-                    value = _escape(value)
-                if value[0] in _XML_SPACE or value[-1] in _XML_SPACE:
-                    append(f"{ref}{m.spaced_text}{value}</t></is></c>")
-                else:
-                    append(f"{ref}{m.text}{value}</t></is></c>")
-            elif m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is int:
-            append(f"{ref}{m.count}{value}</v></c>")
-        elif value is None:
-            if m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is float:
-            if isfinite(value):
-                append(f"{ref}{m.number}{value:.16g}</v></c>")
-            elif m.empty:  # NaN and infinities have no cell value: shown empty
-                append(f"{ref}{m.empty}")
-        elif kind is bool:
-            append(f"{ref}{m.boolean}{int(value)}</v></c>")
-        else:  # anything else is shown as its text (dates are formatted by the sheet writers)
-            append(f"{ref}{m.spaced_text}{_escape(str(value))}</t></is></c>")
-    if len(parts) == 1 and height is None:
-        return ""  # no cells and no height: openpyxl writes no row either
-    append("</row>")
-    return "".join(parts)
-
-
-# XML's white space: text that begins or ends with it needs xml:space="preserve" to keep it
-_XML_SPACE = " \t\n\r"
-
-
-class _Markup:
-    """What follows ``<c r="A1`` for each kind of value under one look."""
-
-    __slots__ = ("text", "spaced_text", "count", "number", "boolean", "empty")
-
-    def __init__(self, look: CellLook) -> None:
-        self.text = f'" s="{look.text}" t="inlineStr"><is><t>'
-        self.spaced_text = f'" s="{look.text}" t="inlineStr"><is><t xml:space="preserve">'
-        self.count = f'" s="{look.count}"><v>'
-        self.number = f'" s="{look.text}"><v>'
-        self.boolean = f'" s="{look.text}" t="b"><v>'
-        self.empty = f'" s="{look.text}"/>' if look.text else ""  # an unstyled empty cell is not written
-
-
-def _escape(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")

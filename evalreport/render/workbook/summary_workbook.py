@@ -30,6 +30,7 @@ from evalreport.render.word.sentences import capitalize
 from evalreport.render.workbook.child_rows import child_state, finding_counts
 from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
+from evalreport.render.workbook.style_table import prepared_workbook, remember
 from evalreport.render.workbook.summary_sheets import (
     short_label,
     write_change,
@@ -76,7 +77,8 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
     own = result.accepted.get(code)
     wb = build_form_workbook(result.form, code, result.period, result.hierarchy,
                              values=summary_values(result, code, lang), ratings=own.ratings if own and own.ratings else None,
-                             kind="summary", lang=lang, report=report)
+                             kind="summary", lang=lang, report=report,
+                             workbook=prepared_workbook("summary"))  # from the style table of the first one saved
     # after the form sheet, before the form's instructions and hidden metadata
     overview = wb.create_sheet(words("WB_OVERVIEW", lang), 1)
     _write_overview(overview, result, code, lang)
@@ -112,6 +114,8 @@ def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, p
     target = Path(path)
     with atomic_path(target) as tmp:
         book.save(tmp)
+    # the first one in this process: its style table (with the styles saving added) starts the next ones
+    remember(book.workbook, "summary")
     return target
 
 
@@ -120,7 +124,7 @@ def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, wid
     title = words("WB_OVERVIEW_TITLE", lang, title=result.form.title.get(lang).upper(),
                                        period=result.period.label(lang).upper())
     put(ws, 1, 1, title, border=False).font = TITLE
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    merge_across(ws, 1, 1, width)
     put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
     leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
     put(ws, 3, 1, words("WB_COVERAGE", lang, covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,

@@ -61,6 +61,7 @@ from evalreport.render.workbook.template_styles import (
     protect_a4_portrait,
     register_styles,
 )
+from evalreport.render.workbook.xlsx_cells import merge_across
 from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
 from evalreport.wording.catalog import text
@@ -95,7 +96,7 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
                         hierarchy: Hierarchy | None, *, values: Mapping[str, object] | None = None,
                         ratings: Iterable[ChildRating | Mapping] | None = None, kind: str = "template",
                         lang: str = "vi", deadline: dt.date | None = None,
-                        report: UnitReportSettings | None = None) -> Workbook:
+                        report: UnitReportSettings | None = None, workbook: Workbook | None = None) -> Workbook:
     """The workbook of ``unit_code`` for ``period``, not saved (the renderer adds sheets).
 
     ``unit_code=None`` (or no hierarchy) builds the generic blank template. ``values`` and
@@ -103,6 +104,8 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     the files officers really send, good and bad. ``deadline`` (the workspace's, for the period)
     is stated on the instructions sheet. ``report`` (the workspace's report settings for the unit)
     words the head and signature blocks; None leaves place and names to be filled in by hand.
+    ``workbook``: a new workbook whose style table already holds the named styles (a
+    :func:`~.style_table.prepared_workbook`), else one is made and they are registered.
     """
     if kind not in ("template", "summary"):
         raise ValueError(f"kind must be 'template' or 'summary', not {kind!r}")
@@ -111,8 +114,10 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
         raise ValueError(f"form {form.code} is reported per {'/'.join(form.period_types)}, not per {period.kind} ({period})")
     layout = (FormLayout.for_unit(form, unit_code, hierarchy, lang) if unit_code and hierarchy is not None
               else FormLayout.blank(form, lang))
-    wb = Workbook()
-    register_styles(wb)
+    wb = workbook
+    if wb is None:
+        wb = Workbook()
+        register_styles(wb)
     ws = wb.active
     ws.title = layout.sheet
     _write_header(ws, layout, period, kind)
@@ -198,7 +203,7 @@ def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition) -> 
     _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
     legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
     _put(ws, f"{LABEL_COL}{table.legend_row}", text("TPL_LEGEND", layout.lang, items=legend), NOTE)
-    ws.merge_cells(f"B{table.legend_row}:E{table.legend_row}")
+    merge_across(ws, table.legend_row, _LABEL_COL_INDEX, _NOTE_COL_INDEX + 1)  # B:E
     ws.row_dimensions[table.legend_row].height = 30
     for key, label in _CHILD_LABELS.items():
         _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", text(label, layout.lang), HEADER)

@@ -7,15 +7,15 @@ Text copied from submissions (unit names, file names, messages) may begin with `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
 
-from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
+
+from evalreport.render.workbook.style_table import style_cache
 
 __all__ = ["put", "put_share", "look", "CellLook", "RowLooks", "NO_CELL", "merge_across", "header_row", "set_widths", "landscape", "COUNT_FORMAT",
            "SHARE_FORMAT", "BOLD", "TITLE", "THIN", "HEADER_FILL", "TOTAL_FILL", "RED_FILL", "AMBER_FILL"]
@@ -34,11 +34,10 @@ AMBER_FILL = PatternFill("solid", fgColor="FFE699")
 _WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-# Per workbook: the style array each combination of put()'s options resolved to. Assigning
-# font, border, fill and alignment objects one by one makes openpyxl hash each of them for
-# every cell, which dominated writing a province's completeness sheet (10,000 rows); a cell
-# copies a resolved array instead (openpyxl's own documented way to copy a style).
-_RESOLVED: WeakKeyDictionary[Workbook, dict[tuple, StyleArray]] = WeakKeyDictionary()
+# Per workbook (its style_cache "put"): the style array each combination of put()'s options
+# resolved to. Assigning font, border, fill and alignment objects one by one makes openpyxl hash
+# each of them for every cell, which dominated writing a province's completeness sheet (10,000
+# rows); a cell copies a resolved array instead (openpyxl's own documented way to copy a style).
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ def _style_array(ws: Worksheet, bold: bool, fmt: str | None, border: bool, align
     """The resolved style of one combination of options, built once per workbook on a cell
     that is never placed in the sheet."""
     key = (bold, fmt, border, align, id(fill) if fill is not None else None)
-    resolved = _RESOLVED.setdefault(ws.parent, {})
+    resolved = style_cache(ws.parent, "put")
     array = resolved.get(key)
     if array is None:
         cell = Cell(ws)
@@ -145,10 +144,10 @@ class RowLooks:
         return tuple(c[0] for c in cells), self._rows.setdefault(looks, looks)
 
 
-# Per workbook: (style of a merge's first cell, columns) -> the styles openpyxl's merge gave
-# each cell of the range. merge_cells() recomputes the edge borders with Border arithmetic and
-# hashing on every call (about 0.6 ms a merge: the overview merges 20 rows of the same look).
-_MERGED: WeakKeyDictionary[Workbook, dict[tuple, list[StyleArray]]] = WeakKeyDictionary()
+# Per workbook (its style_cache "merge"): (style of a merge's first cell, columns) -> the styles
+# openpyxl's merge gave each cell of the range. merge_cells() recomputes the edge borders with
+# Border arithmetic and hashing on every call (about 0.6 ms a merge: the overview merges 20 rows
+# of the same look).
 
 
 def merge_across(ws: Worksheet, row: int, first_col: int, last_col: int) -> None:
@@ -156,7 +155,7 @@ def merge_across(ws: Worksheet, row: int, first_col: int, last_col: int) -> None
     the first merge of a look goes through openpyxl, the next ones copy the cell styles it made."""
     start = ws.cell(row=row, column=first_col)
     key = (tuple(start._style), last_col - first_col)
-    made = _MERGED.setdefault(ws.parent, {})
+    made = style_cache(ws.parent, "merge")
     styles = made.get(key)
     if styles is None or any((row, col) in ws._cells for col in range(first_col + 1, last_col + 1)):
         ws.merge_cells(start_row=row, start_column=first_col, end_row=row, end_column=last_col)
@@ -170,9 +169,15 @@ def merge_across(ws: Worksheet, row: int, first_col: int, last_col: int) -> None
 
 
 def header_row(ws: Worksheet, row: int, labels: list[str], start_col: int = 1, height: float = 32) -> None:
+    resolved = style_cache(ws.parent, "put")
     for i, label in enumerate(labels):
         cell = put(ws, row, start_col + i, label, bold=True, fill=HEADER_FILL)
-        cell.alignment = _WRAP_CENTER
+        style = resolved.get("header")
+        if style is None:  # put()'s look, centred and wrapped: resolved once per workbook
+            cell.alignment = _WRAP_CENTER
+            style = resolved["header"] = StyleArray(cell._style)
+        else:
+            cell._style = StyleArray(style)
     ws.row_dimensions[row].height = height
 
 
