@@ -19,7 +19,9 @@ shared, so the rounds are interleaved and the table gives medians), it times
   (r) a root-only run with nothing new, (A) the all-levels run with nothing new (what
   "Xuất báo cáo" costs beyond the consolidation), (a) an all-levels rerun after one changed file
   (what the officer waits for after a corrected file arrives), (f) a run from an empty workspace in which 5 %
-  of the files break the excellent-rating quota (warnings in every summary), (t) ``template make``
+  of the files break the excellent-rating quota (warnings in every summary), (D) an all-levels run
+  from an empty workspace (the first "Xuất báo cáo" of a period, set against (d): D/d is the
+  issue's "all-levels run against the root-only run"), (t) ``template make``
   for ``--template-cells`` cells, and (p) bare openpyxl saving the same number of workbooks with the
   first template's cell values.
 
@@ -47,6 +49,7 @@ from bench_compare import prepare_pristine, reset, timed_process  # noqa: E402
 NAMES = {"b": "(b) calamine floor, 1 process", "c": "(c) pandas loop, engine=calamine",
          "d": "(d) root-only run, from scratch", "e": "(e) rerun, 1 file changed",
          "r": "(r) root-only run, nothing new", "A": "(A) all-levels run, nothing new",
+         "D": "(D) all-levels run, from scratch",
          "a": "(a) all-levels rerun, 1 file changed",
          "f": "(f) from scratch, 5 % with findings", "t": "(t) template make", "p": "(p) plain openpyxl saves"}
 
@@ -100,7 +103,7 @@ def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> No
             if "p" not in a.skip:
                 timed("p", "plain", cells=cells, folder=str(out))
             shutil.rmtree(out, ignore_errors=True)
-            print(f"  {label}: " + ", ".join(f"{k} {rows[label, k][-1]['wall']:.1f}" for k in "deraAftp"
+            print(f"  {label}: " + ", ".join(f"{k} {rows[label, k][-1]['wall']:.1f}" for k in "deraADftp"
                                              if (label, k) in rows), flush=True)
     report(n, cells, trees, rows, loads)
     if not a.keep:
@@ -116,7 +119,8 @@ def changed_one(corpus: Any, salt: int) -> None:
 
 
 def run_phases(corpus: Any, folder: Path, pristine: Path, timed: Any, salt: int, skip: list[str]) -> None:
-    """(d), (e), (r), (A), (a), (f): the runs, each from the workspace state the previous one left."""
+    """(d), (e), (r), (A), (a), (f), (D): the runs, each from the workspace state the previous one
+    left (the empty workspace for d, f and D)."""
     reset(folder, pristine)
     timed("d", "evalreport")
     if "e" not in skip:
@@ -135,6 +139,9 @@ def run_phases(corpus: Any, folder: Path, pristine: Path, timed: Any, salt: int,
             assert timed("f", "evalreport")["findings"] > 0
         finally:
             with_findings(corpus, 0.05, good=True)
+    if "D" not in skip:  # what "Xuất báo cáo" costs the first time, beside (d): the issue's A/r
+        reset(folder, pristine)
+        timed("D", "evalreport", all_levels=True)
 
 
 def report(n: int, cells: int, trees: list[tuple[str, Path]], rows: dict[tuple[str, str], list[dict[str, Any]]],
@@ -174,7 +181,7 @@ def report(n: int, cells: int, trees: list[tuple[str, Path]], rows: dict[tuple[s
         if (label, "A") in rows:
             units = max(1, len(rows[label, "A"][0]["outputs"]) // 2 - 1)  # noqa: B023
             per_unit = f"A per non-leaf unit = {1000 * (m('A') - m('r')) / units:.0f} ms"
-        print(f"{label:<8} " + ratio("A/r", "A", "r", "target <= 3") + ratio("a/r", "a", "r")
+        print(f"{label:<8} " + ratio("D/d", "D", "d", "target <= 3") + ratio("A/r", "A", "r") + ratio("a/r", "a", "r")
               + f"CPU d/b = {m('d', 'cpu') / med(('', 'b'), 'cpu'):.2f} (<= 2.0)   c/d = {c['seconds'] / m('d'):.2f} "
               f"(>= 2.5)   " + ratio("f/d", "f", "d") + per_unit)
 
@@ -192,7 +199,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--dir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "evalreport-wait")
     p.add_argument("--keep", action="store_true")
     p.add_argument("--templates-only", action="store_true", help="time only (t) and (p)")
-    p.add_argument("--skip", nargs="*", default=[], choices=["e", "A", "a", "f", "t", "p"],
+    p.add_argument("--skip", nargs="*", default=[], choices=["e", "A", "a", "f", "D", "t", "p"],
                    help="phases left out (e.g. --skip f t p when only the rendering is compared)")
     a = p.parse_args(argv)
     trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]

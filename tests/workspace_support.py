@@ -66,6 +66,18 @@ def fill_cells(ws: Workspace, period: str = "2021", size: int = 20) -> dict[str,
 RUN = "import sys; from evalreport.store import Workspace; ws = Workspace.open(sys.argv[1]); {call}"
 
 
+def province_units(ward_suffix: str = "") -> list[tuple[str, str, str, str | None]]:
+    """A four-level province: T01, 2 districts (H0, H1), 8 wards (H0X0...), 16 cells (H0X0C0...);
+    ``ward_suffix`` is appended to every ward's name (e.g. characters XML must escape)."""
+    rows: list[tuple[str, str, str, str | None]] = [("T01", "Đảng bộ tỉnh Mẫu", "tinh", None)]
+    for d in range(2):
+        rows.append((f"H{d}", f"Đảng bộ huyện Số {d + 1}", "huyen", "T01"))
+        for x in range(4):
+            rows.append((f"H{d}X{x}", f"Đảng bộ xã Hòa Bình {d + 1}-{x + 1}{ward_suffix}", "co_so", f"H{d}"))
+            rows += [(f"H{d}X{x}C{c}", f"Chi bộ khu phố {c + 1}", "chi_bo", f"H{d}X{x}") for c in range(2)]
+    return rows
+
+
 def edit_config(folder: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in the workspace's evalreport.yaml by ``new`` (which must be there)."""
     path = folder / "evalreport.yaml"

@@ -32,6 +32,7 @@ from evalreport.model.unit_list import load_hierarchy
 from evalreport.model.worded_error import WordedError
 from evalreport.read.guard import ReadLimits
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
+from evalreport.store.collector_pause import collector_paused
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "ReportOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
@@ -271,7 +272,8 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
     if not units.is_file():
         bad("units", "CONFIG_UNITS_NOT_FOUND", units=cfg.units, folder=str(folder))
         raise _problems(problems)
-    hierarchy = load_hierarchy(units, levels)
+    with collector_paused():  # a unit list of 100,000 units is as many acyclic objects
+        hierarchy = load_hierarchy(units, levels)
     errors = [p for p in hierarchy.problems if p.is_error]
     if errors:
         bad("units", "CONFIG_UNITS_ERRORS", units=cfg.units, count=len(errors),

@@ -23,6 +23,7 @@ from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.letterhead import ReportSettings
 from evalreport.store.atomic import atomic_write_bytes
+from evalreport.store.collector_pause import collector_paused
 from evalreport.store.crashpoints import crash_point
 from evalreport.store.file_names import safe_part
 from evalreport.store.ingest import IngestReport
@@ -125,8 +126,9 @@ def _consolidated(form: FormDefinition, period: Period, ledger: Ledger, hierarch
                   ) -> tuple[ConsolidationResult, str | None, dict[str, Any]]:
     """The result, its state digest (only if ``digest``: the next period's cache key needs it)
     and how it was made."""
-    result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
-                                                     prev_digest, cache, progress, current)
+    with collector_paused():  # hundreds of thousands of acyclic objects are made here
+        result, key, state, how = _consolidate_or_update(form, period, ledger, hierarchy, root, previous,
+                                                         prev_digest, cache, progress, current)
     from evalreport.store.result_cache import state_digest
 
     return result, state_digest(key, state) if digest else None, how

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from workspace_support import province_units
 
 from evalreport import fill_template, load_form
 from evalreport.store import Workspace
@@ -23,18 +24,8 @@ CHANGED = "H0X0C0"
 ON_PATH = {"T01", "H0", "H0X0"}  # the changed cell's ancestors: their figures change
 
 
-def _units() -> list[tuple[str, str, str, str | None]]:
-    rows = [("T01", "Đảng bộ tỉnh Mẫu", "tinh", None)]
-    for d in range(2):
-        rows.append((f"H{d}", f"Đảng bộ huyện Số {d + 1}", "huyen", "T01"))
-        for x in range(4):
-            rows.append((f"H{d}X{x}", f"Đảng bộ xã Hòa Bình {d + 1}-{x + 1}", "co_so", f"H{d}"))
-            rows += [(f"H{d}X{x}C{c}", f"Chi bộ khu phố {c + 1}", "chi_bo", f"H{d}X{x}") for c in range(2)]
-    return rows
-
-
 def _fill(ws: Workspace, folder: Path, corrected: bool) -> None:
-    for code, *_rest in (u for u in _units() if u[2] == "chi_bo"):
+    for code, *_rest in (u for u in province_units() if u[2] == "chi_bo"):
         values = dict(BASE_VALUES)
         if corrected and code == CHANGED:
             values.update(dv_httnv=990, dv_htnv=40)
@@ -49,7 +40,7 @@ def _unit_of(name: str) -> str | None:
 
 def _units_files(out: Path) -> dict[str, Path]:
     return {p.name: p for p in out.iterdir() if p.suffix in (".xlsx", ".docx") and _unit_of(p.name) in
-            {u[0] for u in _units()}}
+            {u[0] for u in province_units()}}
 
 
 def _on_day(monkeypatch, day: dt.date) -> None:
@@ -69,7 +60,7 @@ def rerun(tmp_path, monkeypatch):
     """A workspace after an all-levels run and an all-levels rerun with one corrected file; the
     identity (inode, mtime) of every unit's file after the first run; the second run's report."""
     _on_day(monkeypatch, dt.date(2026, 1, 15))
-    with Workspace.init(tmp_path / "ws", units_rows=_units(), forms=["DG-NAM"], workers=2) as ws:
+    with Workspace.init(tmp_path / "ws", units_rows=province_units(), forms=["DG-NAM"], workers=2) as ws:
         _fill(ws, ws.inbox, corrected=False)
         ws.run("2021", all_levels=True)
         out = ws.outputs_dir("2021")
@@ -92,7 +83,7 @@ def test_rerun_rewrites_only_the_changed_units_ancestors(rerun):
 
 def test_rerun_reads_as_a_run_from_scratch(rerun):
     tmp, out, _before, _report = rerun
-    with Workspace.init(tmp / "fresh", units_rows=_units(), forms=["DG-NAM"], workers=1) as ws:
+    with Workspace.init(tmp / "fresh", units_rows=province_units(), forms=["DG-NAM"], workers=1) as ws:
         _fill(ws, ws.inbox, corrected=True)
         ws.run("2021", all_levels=True)
         fresh = tree_text(ws.outputs_dir("2021"))

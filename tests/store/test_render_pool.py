@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import shutil
 
+from workspace_support import province_units
+
 from evalreport import fill_template, load_form
 from evalreport.store import Workspace
 from evalreport.store.render_pool import PARALLEL_MIN_UNITS
@@ -14,25 +16,15 @@ from tools.selfcheck.sample import BASE_VALUES
 FORM = load_form("DG-NAM")
 
 
-def _units() -> list[tuple[str, str, str, str | None]]:
-    rows = [("T01", "Đảng bộ tỉnh Mẫu", "tinh", None)]
-    for d in range(2):
-        rows.append((f"H{d}", f"Đảng bộ huyện Số {d + 1}", "huyen", "T01"))
-        for x in range(4):
-            rows.append((f"H{d}X{x}", f"Đảng bộ xã Hòa Bình {d + 1}-{x + 1} & <Ấp>", "co_so", f"H{d}"))
-            rows += [(f"H{d}X{x}C{c}", f"Chi bộ khu phố {c + 1}", "chi_bo", f"H{d}X{x}") for c in range(2)]
-    return rows
-
-
 def test_all_levels_run_over_two_processes_gives_the_files_of_one(tmp_path):
     outputs = {}
     inbox = tmp_path / "inbox"
     for workers in (1, 2):
         folder = tmp_path / f"ws{workers}"
-        with Workspace.init(folder, units_rows=_units(), forms=["DG-NAM"], workers=workers) as ws:
+        with Workspace.init(folder, units_rows=province_units(' & <Ấp>'), forms=["DG-NAM"], workers=workers) as ws:
             if not inbox.exists():
                 inbox.mkdir()
-                for code, *_rest in (u for u in _units() if u[2] == "chi_bo"):
+                for code, *_rest in (u for u in province_units(' & <Ấp>') if u[2] == "chi_bo"):
                     fill_template(FORM, code, "2021", ws.hierarchy, inbox / f"{code}.xlsx", dict(BASE_VALUES))
             for p in inbox.iterdir():
                 shutil.copy2(p, ws.inbox / p.name)
