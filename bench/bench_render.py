@@ -1,6 +1,6 @@
 """Render benchmark: the root's summary workbook, its narrative report and the run's findings workbook
-at province scale, and 50 wards' summary workbooks written one after another in one process (what an
-all-levels run costs per unit).
+at province scale, and 50 wards' summary workbooks and Word reports written one after another in one
+process (what an all-levels run costs per unit).
 
 Run::
 
@@ -118,6 +118,9 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     write_summary_workbook(result, wards[0], out / "ward.xlsx")
     measure(f"summary workbooks of {len(wards) - 1} wards, one after another",
             lambda: [write_summary_workbook(result, w, out / "ward.xlsx") for w in wards[1:]], repeat)
+    render_narrative(result, wards[0], out / "ward.docx")  # compiles the template's parts once
+    measure(f"Word reports of {len(wards) - 1} wards, one after another",
+            lambda: [render_narrative(result, w, out / "ward.docx") for w in wards[1:]], repeat)
     children = len(h.children(result.root))
     measure(f"narrative report of the root ({children} children, chart of up to 40)",
             lambda: render_narrative(result, result.root, out / "report.docx"), repeat)

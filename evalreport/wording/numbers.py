@@ -54,11 +54,22 @@ def fmt_number(value: int | float | None, lang: str = "vi", decimals: int | None
     """``61567`` -> ``61.567`` (vi) / ``61,567`` (en); ``None`` -> "–"."""
     if value is None:
         return DASH
+    if value == 0 and isinstance(value, float):  # 0.0 and -0.0 are one key but written "0,00" / "-0,00"
+        return _format(value, lang, decimals)
+    return _formatted(value, lang, decimals)
+
+
+def _format(value: int | float, lang: str, decimals: int | None) -> str:
     if decimals is None:
         if isinstance(value, float) and not value.is_integer():
             return format_decimal(value, locale=_locale(lang))
         return format_decimal(int(value), format=_pattern(0), locale=_locale(lang))
     return format_decimal(round_half_up(float(value), decimals), format=_pattern(decimals), locale=_locale(lang))
+
+
+# The same few hundred counts and shares come back in every unit's report of an all-levels run
+# (about 1 ms a report through Babel). Typed: 1, 1.0 and True are separate entries.
+_formatted = lru_cache(maxsize=8192, typed=True)(_format)
 
 
 def fmt_share(value: float | None, lang: str = "vi", decimals: int = 2, sign: bool = True) -> str:

@@ -22,7 +22,8 @@ from render_support import make_result
 
 from evalreport import parse_period
 from evalreport.render.rating_colors import RATING_COLORS
-from evalreport.render.word.charts import CHART_NS, chart_workbook_xlsx, ratings_chart
+from evalreport.render.word.chart_workbook import chart_workbook_xlsx
+from evalreport.render.word.charts import CHART_NS, ratings_chart
 from evalreport.render.word.docx_chart import chart_height
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative import render_narrative

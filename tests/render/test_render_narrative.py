@@ -144,6 +144,16 @@ def test_officer_text_replaces_the_hints(result, tmp_path):
     assert "[Cán bộ soạn thảo viết các nhiệm vụ" in body
 
 
+def test_officer_text_keeps_its_line_breaks_and_tabs(result, tmp_path):
+    """docxtpl's listing pass (skipped when the printed text has nothing for it) still turns a
+    typed line break into a Word break and a tab into a Word tab."""
+    out = render_narrative(result, None, tmp_path / "t.docx",
+                           context={"danh_gia_chung": "Ưu điểm:\tđoàn kết\nHạn chế: chậm"})
+    para = next(p for p in Document(str(out)).paragraphs if "Ưu điểm:" in p.text)
+    assert para.text == "Ưu điểm:\tđoàn kết\nHạn chế: chậm"
+    assert para._p.xpath(".//w:br") and para._p.xpath(".//w:tab")
+
+
 def test_edited_template_error_names_the_tag(result, tmp_path):
     edited = tmp_path / "mau_sua.docx"
     d = Document(str(RESOURCES_DIR / TEMPLATE_NAMES["vi"]))

@@ -5,23 +5,24 @@ part, it prints sharp at any size, the officer can restyle it in Word, and it co
 (a matplotlib PNG cost about 0.9 s a report, its import included: most of a rerun's rendering).
 
 The chartSpace XML is built with openpyxl's chart classes, the ones the summary workbook's chart
-uses, so the element order follows the schema without hand-written XML; only the cached points,
+uses, so the element order follows the schema without hand-written XML; that costs about 5 ms, so
+it is built once per process for a set of ratings and copied for every chart (an all-levels run
+draws one per unit), with only its ranges and counts set per chart; the cached points,
 one element pair a value, are added to the serialised tree directly, as those classes write them. Every value is written
 twice on purpose: as a cache (what Word and LibreOffice draw) and in a small embedded workbook the
 cache's formulas point to (what Word opens on "Edit Data"; without it Word reports the data as
-unavailable). Pure: data in, bytes out; :mod:`.docx_chart` puts the bytes into a document.
+unavailable; :mod:`.chart_workbook`). Pure: data in, bytes out; :mod:`.docx_chart` puts the bytes
+into a document.
 """
 
 from __future__ import annotations
 
-import io
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from lxml import etree
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart
 from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.chartspace import ChartContainer, ChartSpace
@@ -48,16 +49,14 @@ from evalreport.render.rating_colors import rating_color
 from evalreport.wording.catalog import text
 from evalreport.wording.language import language
 
-if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
-__all__ = ["RatingsChart", "ratings_chart", "chart_space_xml", "chart_workbook_xlsx", "CHART_NS", "CHART_FONT"]
+__all__ = ["RatingsChart", "ratings_chart", "chart_space_xml", "CHART_NS", "CHART_FONT"]
 
 CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CHART_FONT = "Times New Roman"  # the report's font (HD 36); it has every Vietnamese glyph
-_PT_COUNT, _PT, _V = (f"{{{CHART_NS}}}{tag}" for tag in ("ptCount", "pt", "v"))
+_PT_COUNT, _PT, _V, _F = (f"{{{CHART_NS}}}{tag}" for tag in ("ptCount", "pt", "v", "f"))
+_REFS = (f"{{{CHART_NS}}}strRef", f"{{{CHART_NS}}}numRef")
 
 
 @dataclass(frozen=True)
@@ -152,9 +151,12 @@ def _line(color: str) -> GraphicalProperties:
     return GraphicalProperties(ln=LineProperties(solidFill=color))
 
 
-def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> bytes:
-    """The chart part (``word/charts/chartN.xml``); ``workbook_rid`` is the chart part's
-    relationship to its embedded workbook, if it has one."""
+@lru_cache(maxsize=16)
+def _skeleton(ratings: tuple[str, ...], lang: str) -> etree._Element:
+    """The chart of ``ratings`` for one unit, without its cached points: built through
+    openpyxl's classes once per process and language (about 5 ms), copied for every chart.
+    Only the formulas' ranges and the caches' counts depend on the units (:func:`_fit`)."""
+    chart = RatingsChart(("",), ratings, ((0,) * len(ratings),), lang)
     bar = BarChart()
     bar.type, bar.grouping, bar.overlap, bar.gapWidth, bar.varyColors = "bar", "stacked", 100, 60, False
     categories = _strings(chart, 1, 2, chart.units)
@@ -184,7 +186,28 @@ def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> byt
                              dispBlanksAs="gap"),
         spPr=GraphicalProperties(noFill=True, ln=LineProperties(noFill=True)), txPr=_text(9))
     # through bytes: openpyxl builds lxml or ElementTree elements depending on its environment
-    tree = etree.fromstring(tostring(space.to_tree()))
+    return etree.fromstring(tostring(space.to_tree()))
+
+
+def _fit(tree: etree._Element, chart: RatingsChart) -> None:
+    """Point the skeleton's references at ``chart``'s cells and give its caches their counts,
+    as :func:`_strings` and :func:`_numbers` build them; in document order each series has its
+    name (one cell), its categories (the units) and its values."""
+    n = len(chart.units)
+    expected = []
+    for k in range(len(chart.ratings)):
+        expected += [(_ref(chart, k + 2, 1, 1), 1), (_ref(chart, 1, 2, 1 + n), n), (_ref(chart, k + 2, 2, 1 + n), n)]
+    refs = list(tree.iter(*_REFS))
+    for ref, (formula, count) in zip(refs, expected, strict=True):
+        ref.find(_F).text = formula
+        ref.find("*/" + _PT_COUNT).set("val", str(count))
+
+
+def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> bytes:
+    """The chart part (``word/charts/chartN.xml``); ``workbook_rid`` is the chart part's
+    relationship to its embedded workbook, if it has one."""
+    tree = copy.deepcopy(_skeleton(chart.ratings, chart.lang))
+    _fit(tree, chart)
     _add_points(tree, chart)
     if workbook_rid:  # openpyxl writes this id without its namespace
         data = etree.SubElement(tree, f"{{{CHART_NS}}}externalData")
@@ -192,24 +215,3 @@ def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> byt
         etree.SubElement(data, f"{{{CHART_NS}}}autoUpdate").set("val", "0")
     etree.cleanup_namespaces(tree, top_nsmap={"a": _DRAWING_NS, "r": _REL_NS})  # declared once, at the top
     return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _text_cell(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
-    """Text stays text: a unit name that begins with "=" must not become a formula in Excel."""
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"
-    return cell
-
-
-def chart_workbook_xlsx(chart: RatingsChart) -> bytes:
-    """The workbook Word opens on "Edit Data": units down column A, one rating a column, in the
-    cells the chart's formulas name."""
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(chart.sheet)
-    ws.column_dimensions["A"].width = 36  # room for the unit names
-    ws.append([_text_cell(ws, v) for v in (text("CHART_UNIT", chart.lang), *chart.ratings)])
-    for name, counts in zip(chart.units, chart.counts, strict=True):
-        ws.append([_text_cell(ws, name), *counts])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()

@@ -18,7 +18,8 @@ from docx.opc.part import Part
 from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
-from evalreport.render.word.charts import CHART_NS, RatingsChart, chart_space_xml, chart_workbook_xlsx
+from evalreport.render.word.chart_workbook import chart_workbook_xlsx
+from evalreport.render.word.charts import CHART_NS, RatingsChart, chart_space_xml
 from evalreport.wording.catalog import text
 
 __all__ = ["InlineChart", "chart_height"]
