@@ -121,7 +121,8 @@ def _evaluation_bytes(lang: str) -> bytes:
     W.body(doc, t["s_table"], bold=True)
     _child_table(doc, t)
     W.tag(doc, "{%p if bieu_do %}")
-    W.para(doc, "{{ bieu_do }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    chart = W.para(doc, "{{ bieu_do }}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    chart.paragraph_format.keep_with_next = True  # the caption never starts the next page alone
     W.para(doc, t["chart_caption"], italic=True, size=12, align=WD_ALIGN_PARAGRAPH.CENTER, after=6)
     W.tag(doc, "{%p endif %}")
     W.tag(doc, "{%p endif %}")
