@@ -35,6 +35,7 @@ from evalreport.demo.values import cell_year
 from evalreport.form.layout import FormLayout
 from evalreport.form.metadata import meta_rows
 from evalreport.model.hierarchy import Hierarchy
+from evalreport.render.workbook.template_writer import generator_name
 
 __all__ = ["Corpus", "build_units", "write_corpus", "rewrite_file", "FORM", "PERIOD"]
 
@@ -113,15 +114,9 @@ def _values(unit: str, salt: int = 0) -> dict[str, int]:
 def _identity(unit: str) -> dict[bytes, bytes]:
     """The strings of ``unit``'s workbook that differ between cells (old text -> new text)."""
     layout = FormLayout.for_unit(_W["form"], unit, _W["h"], "vi")
-    rows = meta_rows(layout, period=PERIOD, kind="template", generator=_generator())
+    rows = meta_rows(layout, period=PERIOD, kind="template", generator=generator_name())
     by_key = {r[0]: r[1] for r in rows}
     return {k: _xml_text(by_key[k]) for k in ("unit_code", "unit_name", "fingerprint", "checksum")}
-
-
-def _generator() -> str:
-    from evalreport import __version__
-
-    return f"evalreport {__version__}"
 
 
 def _write_distinct(args: tuple[str, str]) -> str:

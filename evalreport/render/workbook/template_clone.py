@@ -36,7 +36,7 @@ from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.workbook.form_blocks import form_blocks
-from evalreport.render.workbook.template_writer import _generator, build_form_workbook, unit_row_lines
+from evalreport.render.workbook.template_writer import build_form_workbook, generator_name, unit_row_lines
 from evalreport.store.atomic import atomic_write_bytes
 
 __all__ = ["TemplateCloner"]
@@ -172,7 +172,7 @@ class TemplateCloner:
         its slots' text (empty slots write no cell, so which are empty is part of the shape)."""
         layout = FormLayout.for_unit(self.form, code, self.hierarchy, self.lang)
         blocks = form_blocks(self.form.code, self.period.label(self.lang), self.hierarchy, code, report, self.lang)
-        rows = meta_rows(layout, period=str(self.period), kind="template", generator=_generator())
+        rows = meta_rows(layout, period=str(self.period), kind="template", generator=generator_name())
         slots = {"in:code": layout.unit_code, "in:name": layout.unit_name}
         slots.update((f"in:{k}", getattr(blocks, k)) for k in _BLOCK_SLOTS)
         masked_rows = []

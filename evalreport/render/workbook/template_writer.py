@@ -66,14 +66,15 @@ from evalreport.store.atomic import atomic_path
 from evalreport.store.file_names import unit_file_name
 from evalreport.wording.catalog import text
 
-__all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name", "unit_row_lines"]
+__all__ = ["build_form_workbook", "make_template", "fill_template", "template_file_name", "unit_row_lines", "generator_name"]
 
 _FORMULA_START = ("=", "+", "-", "@")
 _WIDTHS = {"A": 13, "B": 58, "C": 16, "D": 22, "E": 30}
 _LABEL_COL_INDEX, _NOTE_COL_INDEX = column_index_from_string(LABEL_COL), column_index_from_string(NOTE_COL)
 
 
-def _generator() -> str:
+def generator_name() -> str:
+    """What the metadata sheet records as the workbook's writer (this evalreport and its version)."""
     from evalreport import __version__
 
     return f"evalreport {__version__}"
@@ -129,7 +130,7 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     ws.print_area = f"A1:E{last_row}"
     write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang, deadline)
     meta = wb.create_sheet(META_SHEET)
-    for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=_generator()):
+    for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=generator_name()):
         meta.append([_text_cell(meta, v) for v in row])
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
