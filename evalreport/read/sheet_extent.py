@@ -16,6 +16,7 @@ regular case is the one every file pays for, so it builds as few Python objects 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["SheetExtent"]
 
@@ -38,6 +39,7 @@ _CELL_R = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
 _DIMENSION = re.compile(rb"<dimension(?=[\s/>])([^>]*)")
 
 
+@lru_cache(maxsize=4096)  # a form's sheets use a few dozen columns; the regular scan asks for each
 def _column(letters: bytes) -> int:
     col = 0
     for ch in letters.upper():
@@ -132,9 +134,24 @@ class SheetExtent:
 
     def _dimension(self, attrs: bytes) -> None:
         """The corners of a ``<dimension ref="A1:K55">`` count as cells."""
-        ref = _ATTR_REF.search(attrs)
-        for corner in (ref.group(1).split(b":") if ref else ()):
-            cell = _CELL_REF.fullmatch(corner.strip())
-            if cell:
-                self.rows = max(self.rows, int(cell.group(2)))
-                self.cols = max(self.cols, _column(cell.group(1)))
+        rows, cols = (_corner_cached if len(attrs) <= _CACHED_ATTRS_BYTES else _corner)(attrs)
+        self.rows = max(self.rows, rows)
+        self.cols = max(self.cols, cols)
+
+
+def _corner(attrs: bytes) -> tuple[int, int]:
+    """The last row and column (0: none) the ``ref`` of a ``<dimension>`` tag's attributes names."""
+    rows = cols = 0
+    ref = _ATTR_REF.search(attrs)
+    for corner in (ref.group(1).split(b":") if ref else ()):
+        cell = _CELL_REF.fullmatch(corner.strip())
+        if cell:
+            rows = max(rows, int(cell.group(2)))
+            cols = max(cols, _column(cell.group(1)))
+    return rows, cols
+
+
+# The sheets of a period's files declare the same few dimensions: looked up, not parsed again
+# (a pure function of the bytes; a long attribute list is parsed, not held).
+_CACHED_ATTRS_BYTES = 256
+_corner_cached = lru_cache(maxsize=256)(_corner)
