@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 from html import unescape
 
 __all__ = ["odd_structure", "WORKBOOK_RELS", "parsed_targets"]
@@ -28,8 +29,16 @@ def _key(name: str) -> str:
     return name.replace("\\", "/").lower()
 
 
-def duplicate_names(names: list[str]) -> str | None:
+def duplicate_names(names: list[str] | tuple[str, ...]) -> str | None:
     """The first member name used twice (also when written with other capitals or ``\\``)."""
+    return _first_twice(tuple(names))
+
+
+# Every file of a period has the same member names and the same workbook relationships, so both
+# verdicts below are looked up, not recomputed, for all but the first file. They are pure
+# functions of exactly these names and bytes, so a cached verdict is the one a new computation gives.
+@lru_cache(maxsize=64)
+def _first_twice(names: tuple[str, ...]) -> str | None:
     seen: set[str] = set()
     for name in names:
         key = _key(name)
@@ -52,10 +61,19 @@ def parsed_targets(rels: str) -> list[str]:
     return out
 
 
-def odd_structure(names: list[str], rels: bytes | None) -> str | None:
+def odd_structure(names: list[str] | tuple[str, ...], rels: bytes | None) -> str | None:
     """Why the package is not plainly laid out (a short technical detail), or None.
 
     ``rels``: the content of :data:`WORKBOOK_RELS`, already vetted by the guard."""
+    if rels is not None and len(rels) > _CACHED_RELS_BYTES:
+        return _odd_structure(tuple(names), rels)
+    return _cached_odd_structure(tuple(names), rels)
+
+
+_CACHED_RELS_BYTES = 64 * 1024  # a workbook's relationships are under 1 KB; a larger part is not held
+
+
+def _odd_structure(names: tuple[str, ...], rels: bytes | None) -> str | None:
     twice = duplicate_names(names)
     if twice is not None:
         return f"'{twice}' ×2"
@@ -66,3 +84,6 @@ def odd_structure(names: list[str], rels: bytes | None) -> str | None:
         if not target.lower().endswith(".xml") or target not in present:
             return f"'{target}'"
     return None
+
+
+_cached_odd_structure = lru_cache(maxsize=64)(_odd_structure)

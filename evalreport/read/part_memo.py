@@ -20,8 +20,6 @@ from __future__ import annotations
 import zipfile
 from typing import Any
 
-from evalreport.read.zip_member import Irregular, member_span
-
 __all__ = ["PartMemo", "CAPACITY"]
 
 CAPACITY = 512
@@ -37,12 +35,11 @@ class PartMemo:
         self._capacity = capacity
         self._entries: dict[Key, list[Any]] = {}  # key -> [times asked again, entry]
 
-    def key(self, data: bytes, info: zipfile.ZipInfo, limits: object) -> Key | None:
-        """The part's identity, or None when it is irregular (``zipfile`` then judges it)."""
-        try:
-            begin, end = member_span(data, info)
-        except Irregular:
-            return None
+    def key(self, data: bytes, info: zipfile.ZipInfo, limits: object, span: tuple[int, int]) -> Key:
+        """The part's identity; ``span`` is where its compressed bytes lie in ``data``
+        (:func:`evalreport.read.zip_member.member_span`, which the caller has already computed,
+        so an irregular part, which ``zipfile`` judges instead, never gets this far)."""
+        begin, end = span
         return (info.filename, info.compress_type, info.file_size, info.CRC, limits, data[begin:end])
 
     def get(self, key: Key) -> Entry | None:

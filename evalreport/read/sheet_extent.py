@@ -9,12 +9,14 @@ cell in column XFD is thus a 5-billion-cell grid, although no reference in it sa
 ``<dimension ref>`` the sheet declares counts as well.
 
 The XML arrives in chunks; a chunk whose rows and cells all carry ``r`` as their first attribute
-(what Excel writes) is measured with a few C-speed scans, any other chunk tag by tag.
+(what Excel writes) is measured with a few C-speed scans, any other chunk tag by tag. The
+regular case is the one every file pays for, so it builds as few Python objects as it can.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["SheetExtent"]
 
@@ -24,15 +26,20 @@ _ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*["']([^"']*)["']""")
 _ATTR_REF = re.compile(rb"""(?:^|\s)ref\s*=\s*["']([^"']*)["']""")
 _CELL_REF = re.compile(rb"\$?([A-Za-z]{1,3})\$?([0-9]{1,9})")
 _ROW_NUM = re.compile(rb"[0-9]{1,9}")
-# The regular case: every row and cell tag starts with r="..." (counted against all tags).
-_ANY_ROW = re.compile(rb"<row[\s/>]")
-_ANY_CELL = re.compile(rb"<c[\s/>]")
+# The regular case: every row and cell tag starts with r="..." (searched for one that does not:
+# one C-level scan that builds nothing, where counting both kinds of tag built two lists).
+_IRREGULAR_ROW = re.compile(rb'<row(?=[\s/>])(?! r="[0-9]{1,9}")')
+_IRREGULAR_CELL = re.compile(rb'<c(?=[\s/>])(?! r="[A-Z]{1,3}[0-9]{1,9}")')
+# A prefixed tag holds ":row", ":c" or ":dimension" before a space, "/" or ">": that is searched for
+# first (at the speed of a one-byte scan), the whole tag only when it is there.
+_PREFIX_HINT = re.compile(rb":(?:row|c|dimension)[\s/>]")
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:(?:row|c|dimension)[\s/>]")
 _ROW_R = re.compile(rb'<row r="([0-9]{1,9})"')
 _CELL_R = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,9})"')
 _DIMENSION = re.compile(rb"<dimension(?=[\s/>])([^>]*)")
 
 
+@lru_cache(maxsize=4096)  # a form's sheets use a few dozen columns; the regular scan asks for each
 def _column(letters: bytes) -> int:
     col = 0
     for ch in letters.upper():
@@ -82,19 +89,20 @@ class SheetExtent:
     def _regular(self, text: bytes) -> bool:
         """Measure ``text`` quickly when every row and cell in it carries ``r`` first; False when
         it does not (then nothing was changed)."""
+        if (_IRREGULAR_ROW.search(text) or _IRREGULAR_CELL.search(text)
+                or (_PREFIX_HINT.search(text) and _PREFIXED.search(text))):
+            return False
         rows = _ROW_R.findall(text)
         cells = _CELL_R.findall(text)
-        if (len(rows) != len(_ANY_ROW.findall(text)) or len(cells) != len(_ANY_CELL.findall(text))
-                or _PREFIXED.search(text)):
-            return False
         for attrs in _DIMENSION.findall(text):  # every sheet Excel writes declares one, near its start
             self._dimension(attrs)
         if rows:
             self._row = int(rows[-1])
             self.rows = max(self.rows, max(map(int, rows)))
         if cells:
-            self.rows = max(self.rows, max(int(n) for _, n in cells))
-            self.cols = max(self.cols, max(_column(letters) for letters in {c for c, _ in cells}))
+            letters, numbers = zip(*cells, strict=True)  # C-level loops from here: no generator step per cell
+            self.rows = max(self.rows, max(map(int, numbers)))
+            self.cols = max(self.cols, max(map(_column, set(letters))))
         last_cell, last_row = text.rfind(b"<c r="), text.rfind(b"<row r=")
         if cells and last_cell > last_row:
             self._col = _column(cells[-1][0])
@@ -126,9 +134,24 @@ class SheetExtent:
 
     def _dimension(self, attrs: bytes) -> None:
         """The corners of a ``<dimension ref="A1:K55">`` count as cells."""
-        ref = _ATTR_REF.search(attrs)
-        for corner in (ref.group(1).split(b":") if ref else ()):
-            cell = _CELL_REF.fullmatch(corner.strip())
-            if cell:
-                self.rows = max(self.rows, int(cell.group(2)))
-                self.cols = max(self.cols, _column(cell.group(1)))
+        rows, cols = (_corner_cached if len(attrs) <= _CACHED_ATTRS_BYTES else _corner)(attrs)
+        self.rows = max(self.rows, rows)
+        self.cols = max(self.cols, cols)
+
+
+def _corner(attrs: bytes) -> tuple[int, int]:
+    """The last row and column (0: none) the ``ref`` of a ``<dimension>`` tag's attributes names."""
+    rows = cols = 0
+    ref = _ATTR_REF.search(attrs)
+    for corner in (ref.group(1).split(b":") if ref else ()):
+        cell = _CELL_REF.fullmatch(corner.strip())
+        if cell:
+            rows = max(rows, int(cell.group(2)))
+            cols = max(cols, _column(cell.group(1)))
+    return rows, cols
+
+
+# The sheets of a period's files declare the same few dimensions: looked up, not parsed again
+# (a pure function of the bytes; a long attribute list is parsed, not held).
+_CACHED_ATTRS_BYTES = 256
+_corner_cached = lru_cache(maxsize=256)(_corner)

@@ -85,10 +85,11 @@ def member_span(data: bytes, info: zipfile.ZipInfo) -> tuple[int, int]:
     return begin, end
 
 
-def whole_part(data: bytes, info: zipfile.ZipInfo) -> bytes:
+def whole_part(data: bytes, info: zipfile.ZipInfo, span: tuple[int, int] | None = None) -> bytes:
     """The member's content in one step: what ``RawPart(data, info).read(file_size)`` returns
-    (or :class:`Irregular`), for a part small enough to be read whole."""
-    begin, end = member_span(data, info)
+    (or :class:`Irregular`), for a part small enough to be read whole. ``span``: what
+    :func:`member_span` gave for it, when the caller has it already."""
+    begin, end = span if span is not None else member_span(data, info)
     if info.file_size == 0:
         return b""  # as RawPart.read, which reads nothing (and so checks no CRC) for an empty part
     if info.compress_type == zipfile.ZIP_STORED:

@@ -166,3 +166,21 @@ def test_a_part_is_judged_on_its_own_bytes_after_an_identical_declaration_was_ve
     assert [f.rule for f in check_archive(honest).findings] == ["XML_DTD"]
     again = check_archive(good)  # and the shared parts still come out exactly as vetted the first time
     assert again.ok and again.vetted == check_archive(good).vetted
+
+
+def test_the_package_layout_is_judged_on_each_files_own_names_and_relationships(good):
+    """The verdict on a package's layout is reused across a period's files, which share names
+    and relationships; a file whose relationships or member names differ is still judged on its
+    own (here: refused), and the good file afterwards still passes."""
+    rels_name = "xl/_rels/workbook.xml.rels"
+    assert check_archive(good).ok
+    rels = zipfile.ZipFile(io.BytesIO(good)).read(rels_name)
+    elsewhere = _rezip(good, replace={rels_name: rels.replace(b"worksheets/sheet1.xml", b"worksheets/sheet9.xml")})
+    assert [f.rule for f in check_archive(elsewhere).findings] == ["FILE_STRUCTURE"]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename.replace("sheet1.xml", "sheet1.bin"), src.read(info))
+    renamed = out.getvalue()
+    assert [f.rule for f in check_archive(renamed).findings] == ["FILE_STRUCTURE"]
+    assert check_archive(good).ok
