@@ -4,6 +4,7 @@ cache does not match or is damaged; a changed unit list is read again."""
 
 from __future__ import annotations
 
+import shutil
 import time
 
 from consolidate_support import result_view
@@ -107,7 +108,7 @@ def test_a_workspace_whose_cache_cannot_be_written_still_runs(tmp_path):
     ws = make_workspace(tmp_path / "ws")
     fill_cells(ws)
     if (ws.folder / CACHE_FOLDER).is_dir():
-        (ws.folder / CACHE_FOLDER).rmdir()
+        shutil.rmtree(ws.folder / CACHE_FOLDER)
     (ws.folder / CACHE_FOLDER).write_text("not a folder")  # as a folder nobody may write to
     reopened = Workspace.open(ws.folder)
     for _ in range(2):
