@@ -3,14 +3,19 @@
 that a rerun updates it (:func:`evalreport.aggregate.update.update_parts`).
 
 What is kept is what an update needs, unit by unit (:class:`ConsolidationParts`, totals,
-completeness); submissions are the records of :mod:`evalreport.model.codec`, each written once
-and referred to by its index. Unit totals, gaps and checks are positional tuples in their
+completeness); submissions are written once each and referred to by their index, as the
+head and body of :func:`evalreport.model.codec.submission_to_head`: the body (values, cells,
+ratings, findings: most of the bytes) as its own ``marshal`` string, decoded only when the
+submission is looked into. A rerun after one corrected file at N = 100,000 thus makes 100,000
+small heads instead of 100,000 submissions' dicts (5 s -> see docs/performance.md, "The rerun at
+100,000"). Bases written before (records as dicts) are still read. Unit totals, gaps and checks are positional tuples in their
 dataclasses' field order: there are tens of thousands of them, and a tuple loads several times
 faster than a dict.
 """
 
 from __future__ import annotations
 
+import marshal
 from typing import Any
 
 from evalreport.aggregate.consolidate import ConsolidationParts
@@ -20,8 +25,10 @@ from evalreport.form.definition import FormDefinition
 from evalreport.model.codec import (
     findings_from_records,
     findings_to_records,
+    submission_body_from_record,
+    submission_from_head,
     submission_from_record,
-    submission_to_record,
+    submission_to_head,
 )
 from evalreport.model.finding import Finding
 from evalreport.model.hierarchy import Hierarchy
@@ -70,14 +77,12 @@ class _Encoder:
             return None
         i = self.index.get(id(s))
         if i is None:
-            rec = submission_to_record(s)
+            head, body = submission_to_head(s)
             one = self.one
-            for k in ("form", "form_version", "unit", "period", "kind"):
-                rec[k] = one(rec[k]) if rec[k] else rec[k]
-            if rec["provenance"]:
-                rec["provenance"]["sha256"] = one(rec["provenance"]["sha256"])
+            head = tuple(one(x) if isinstance(x, str) else x for x in head[:7]) + (
+                None if head[7] is None else head[7][:3] + (one(head[7][3]), head[7][4]),)
             i = self.index[id(s)] = len(self.subs)
-            self.subs.append(rec)
+            self.subs.append((head, marshal.dumps(body)))
         return i
 
     def result(self, r: ConsolidationResult) -> tuple:
@@ -108,7 +113,9 @@ class _Encoder:
 def base_from_record(payload: tuple, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str
             ) -> ConsolidationBase:
     subs_raw, units_raw, completeness_raw, parts_raw = payload
-    subs = [submission_from_record(rec) for rec in subs_raw]
+    subs = [submission_from_head(rec[0], _decode_body, rec[1]) if isinstance(rec, tuple)
+            else submission_from_record(rec)  # a base written before heads and bodies
+            for rec in subs_raw]
     units = {row[0]: UnitTotals(*row) for row in units_raw}
     completeness = {c: Completeness(c, *x[:4], {lv: tuple(v) for lv, v in x[4].items()})
                     for c, x in completeness_raw.items()}
@@ -133,3 +140,7 @@ def base_from_record(payload: tuple, form: FormDefinition, period: Period, hiera
         changes=checked(changes_raw, Change),
     )
     return ConsolidationBase(form, period, hierarchy, root, units, completeness, parts)
+
+
+def _decode_body(blob: bytes) -> dict[str, Any]:
+    return submission_body_from_record(marshal.loads(blob))

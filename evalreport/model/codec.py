@@ -31,7 +31,8 @@ from evalreport.model.period import parse_period
 from evalreport.model.submission import CellRef, ChildRating, Provenance, Submission
 
 __all__ = ["finding_to_record", "finding_from_record", "findings_to_records", "findings_from_records",
-           "submission_to_record", "submission_from_record"]
+           "submission_to_record", "submission_from_record", "submission_to_head", "submission_from_head",
+           "submission_body_from_record"]
 
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
@@ -122,16 +123,56 @@ def submission_from_record(d: Mapping[str, Any]) -> Submission:
         form_version=d.get("form_version") or "",
         unit_code=d.get("unit") or "",
         period=(_PERIODS.get(per) or _one(_PERIODS, per, parse_period)) if per else None,
-        values=_codes(d.get("values") or {}),
-        cells=_refs(d.get("cells") or {}),
-        ratings=[ChildRating(code=r["code"], name=r["name"], rating=r["rating"], tsvm=bool(r["tsvm"]),
-                             reason=r["reason"], raw_rating=r["raw_rating"], cell=_ref(r["cell"]))
-                 for r in d.get("ratings") or ()],
         provenance=None if prov is None else Provenance(
             prov["path"], prov["name"], prov["size"], prov["sha256"],
             datetime.fromisoformat(prov["modified"]) if prov.get("modified") else None),
-        findings=findings_from_records(d.get("findings")),
         kind=d.get("kind") or "template",
         unit_name=d.get("unit_name"),
         replaces=d.get("replaces"),
+        **submission_body_from_record(d),
     )
+
+
+# -- a submission in two parts: a head read at once, a body decoded when first needed ----------
+# The run cache keeps 100,000 submissions of which a rerun reads the file names, hashes and
+# dates of all (the manifest, the completeness sheet) but the values, cells and ratings of a
+# handful; the body is kept encoded (``encode_body`` by the caller, e.g. marshal) until then.
+
+_BODY = ("values", "cells", "ratings", "findings")
+
+
+def submission_to_head(sub: Submission) -> tuple[tuple, dict[str, Any]]:
+    """(head, body): the head a tuple of the record's small fields, the body a record holding
+    the rest (values, cells, ratings, findings); :func:`submission_from_head` takes them back."""
+    rec = submission_to_record(sub)
+    p = rec["provenance"]
+    head = (rec["form"], rec["form_version"], rec["unit"], rec["period"], rec["kind"], rec["unit_name"],
+            rec["replaces"], None if p is None else (p["path"], p["name"], p["size"], p["sha256"], p["modified"]))
+    return head, {k: rec[k] for k in _BODY}
+
+
+def submission_body_from_record(d: Mapping[str, Any]) -> dict[str, Any]:
+    """A body record (see :func:`submission_to_head`) as the submission's attributes."""
+    return {
+        "values": _codes(d.get("values") or {}),
+        "cells": _refs(d.get("cells") or {}),
+        "ratings": [ChildRating(code=r["code"], name=r["name"], rating=r["rating"], tsvm=bool(r["tsvm"]),
+                                reason=r["reason"], raw_rating=r["raw_rating"], cell=_ref(r["cell"]))
+                    for r in d.get("ratings") or ()],
+        "findings": findings_from_records(d.get("findings")),
+    }
+
+
+def submission_from_head(head: tuple, decode_body: Any, body: Any) -> Submission:
+    """The submission of ``head``, its body decoded by ``decode_body(body)`` (a mapping of
+    :func:`submission_body_from_record`'s attributes) on first access; equal, field for
+    field, to the submission that was encoded."""
+    form, version, unit, per, kind, unit_name, replaces, prov = head
+    sub = Submission.__new__(Submission)
+    sub.__dict__.update(
+        form_code=form or "", form_version=version or "", unit_code=unit or "",
+        period=(_PERIODS.get(per) or _one(_PERIODS, per, parse_period)) if per else None,
+        provenance=None if prov is None else Provenance(
+            prov[0], prov[1], prov[2], prov[3], datetime.fromisoformat(prov[4]) if prov[4] else None),
+        kind=kind or "template", unit_name=unit_name, replaces=replaces, _deferred=(decode_body, body))
+    return sub

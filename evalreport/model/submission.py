@@ -63,6 +63,25 @@ class Submission:
     unit_name: str | None = None
     replaces: str | None = None  # sha256 of the submission this one replaced, if any
 
+    # A submission restored from the run cache (:func:`evalreport.model.codec.submission_from_head`)
+    # may arrive without its bulky parts (values, cells, ratings, findings): a rerun after one
+    # corrected file reads 100,000 of them and looks inside a handful. They are decoded here, on
+    # first access, from the ``_deferred`` (decode, payload) pair; an ordinary submission has
+    # every field and never gets here.
+    def __getattr__(self, name: str):
+        deferred = self.__dict__.pop("_deferred", None)
+        if deferred is None:
+            raise AttributeError(name)
+        decode, payload = deferred
+        self.__dict__.update(decode(payload))
+        return getattr(self, name)
+
+    def __getstate__(self) -> dict:
+        """Pickled (to a render worker) and copied whole: the deferred parts decoded first."""
+        if "_deferred" in self.__dict__:
+            self.__getattr__("values")
+        return self.__dict__
+
     @property
     def ok(self) -> bool:
         """No error finding: the submission may enter the totals."""

@@ -28,11 +28,11 @@ from evalreport.form.definition import FormDefinition, FormDefinitionError, avai
 from evalreport.form.yaml_loading import read_mapping
 from evalreport.model.hierarchy import Hierarchy, load_levels
 from evalreport.model.period import Period, PeriodError
-from evalreport.model.unit_list import load_hierarchy
 from evalreport.model.worded_error import WordedError
 from evalreport.read.guard import ReadLimits
 from evalreport.render.letterhead import ReportSettings, UnitReportSettings
 from evalreport.store.collector_pause import collector_paused
+from evalreport.store.unit_list_cache import load_unit_list
 
 __all__ = ["CONFIG_NAME", "Deadline", "OutputOptions", "ReportOptions", "WorkspaceConfig", "WorkspaceConfigError",
            "load_config", "default_config_text"]
@@ -273,7 +273,7 @@ def load_config(folder: str | Path) -> tuple[WorkspaceConfig, Hierarchy]:
         bad("units", "CONFIG_UNITS_NOT_FOUND", units=cfg.units, folder=str(folder))
         raise _problems(problems)
     with collector_paused():  # a unit list of 100,000 units is as many acyclic objects
-        hierarchy = load_hierarchy(units, levels)
+        hierarchy = load_unit_list(folder, units, levels)
     errors = [p for p in hierarchy.problems if p.is_error]
     if errors:
         bad("units", "CONFIG_UNITS_ERRORS", units=cfg.units, count=len(errors),

@@ -15,7 +15,10 @@ Why ``marshal`` of plain values and not ``pickle`` of the objects: unpickling 10
 submissions and 10,888 unit totals as objects costs ~0.5 s, more than the rerun may take, and
 loading a pickle from a shared folder can run code; ``marshal`` reads plain values only
 (tuples, lists, and the values' own dicts, which it rebuilds in C), several times faster.
-Submissions are stored as the records of :mod:`evalreport.model.codec`, as in the ledger.
+Submissions are stored as heads and marshalled bodies (:mod:`evalreport.aggregate.result_codec`),
+the bodies decoded only for the submissions a rerun looks into. A base of format 3 (submissions
+as whole records) is still read; the run rewrites it in the current format once
+(:attr:`StoredBase.outdated`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import hashlib
 import marshal
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from evalreport import __version__
 from evalreport.aggregate.result_codec import base_from_record, result_to_record
@@ -34,11 +38,13 @@ from evalreport.model.period import Period
 from evalreport.model.result import ConsolidationResult
 from evalreport.store.atomic import atomic_write_bytes
 
-__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "cache_key", "load_base", "save_base",
+__all__ = ["CACHE_FOLDER", "REBASE_SHARE", "LedgerState", "StoredBase", "cache_key", "load_base", "save_base",
            "state_digest"]
 
 CACHE_FOLDER = "cache"
-FORMAT = 3  # 3: submissions as the codec's records
+FORMAT = 4  # 3: submissions as the codec's records; 4: as heads and marshalled bodies
+READABLE = (3, 4)
+KEY_FORMAT = "3"  # in the key: what a base holds (not how) is unchanged since format 3
 REBASE_SHARE = 0.02  # rewrite the base when more than this share of units (and > 50) differ from it
 LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its current file
 
@@ -46,7 +52,7 @@ LedgerState = Mapping[str, tuple[int, str]]  # unit -> (file id, sha256) of its 
 def cache_key(form: FormDefinition, hierarchy_digest: str, root: str, period: Period, previous: str | None) -> str:
     """Everything besides the submissions that a consolidation depends on, as one digest."""
     h = hashlib.sha256()
-    for part in (str(FORMAT), __version__, form.model_dump_json(), hierarchy_digest, root, str(period), previous or ""):
+    for part in (KEY_FORMAT, __version__, form.model_dump_json(), hierarchy_digest, root, str(period), previous or ""):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
@@ -80,14 +86,21 @@ def save_base(folder: Path, result: ConsolidationResult, key: str, state: Ledger
         pass
 
 
+class StoredBase(NamedTuple):
+    base: ConsolidationBase
+    state: dict[str, tuple[int, str]]  # the ledger state it was made from
+    outdated: bool  # written in an older format: worth writing again
+
+
 def load_base(folder: Path, form: FormDefinition, period: Period, hierarchy: Hierarchy, root: str, key: str
-              ) -> tuple[ConsolidationBase, dict[str, tuple[int, str]]] | None:
+              ) -> StoredBase | None:
     """The stored base and its ledger state, or None when there is none, it is damaged or it
     does not match ``key`` (then the run consolidates from scratch)."""
     try:
         fmt, stored_key, state, payload = marshal.loads(_path(folder, form.code, period).read_bytes())
-        if fmt != FORMAT or stored_key != key:
+        if fmt not in READABLE or stored_key != key:
             return None
-        return (base_from_record(payload, form, period, hierarchy, root), {u: tuple(v) for u, v in state.items()})
+        return StoredBase(base_from_record(payload, form, period, hierarchy, root),
+                          {u: tuple(v) for u, v in state.items()}, fmt != FORMAT)
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None

@@ -154,7 +154,7 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
     key = cache_key(form, hierarchy.fingerprint(), root, period, prev_digest)
     base = load_base(cache, form, period, hierarchy, root, key) if cache is not None else None
     if base is not None:
-        stored_base, base_state = base
+        stored_base, base_state, outdated = base
         changed = sorted([u for u, now in state.items() if base_state.get(u) != now]
                          + [u for u in base_state if u not in state])
         if len(changed) <= max(50, REBASE_SHARE * len(state)) and not any(state[u][0] < 0 for u in changed
@@ -164,8 +164,10 @@ def _consolidate_or_update(form: FormDefinition, period: Period, ledger: Ledger,
                 subs[s.unit_code].append(s)
             if progress is not None:
                 progress(f"consolidate {form.code}", 1, 1)
-            return (update_parts(stored_base, subs, previous=previous), key, state,
-                    {"mode": "updated", "changed_units": len(changed)})
+            result = update_parts(stored_base, subs, previous=previous)
+            if outdated:  # once: the current format reads faster (an updated base equals a full one)
+                save_base(cache, result, key, state)
+            return result, key, state, {"mode": "updated", "changed_units": len(changed)}
     from evalreport.check.rules import check_context
 
     known = ledger.stored_checks(form.code, str(period), check_context(form, hierarchy))

@@ -44,3 +44,33 @@ def test_an_unreadable_file_decodes_with_no_identity():
     sub = Submission("", "", "", None, {}, findings=[make_finding("FILE_EMPTY", "error", file="b.xlsx")])
     back = submission_from_record(json.loads(json.dumps(submission_to_record(sub))))
     assert back == sub and back.period is None and not back.ok
+
+
+def test_a_submission_in_head_and_body_is_the_submission_until_looked_into_and_after():
+    import copy
+    import marshal
+    import pickle
+
+    from evalreport.model.codec import submission_body_from_record, submission_from_head, submission_to_head
+
+    sub = _submission()
+    head, body = submission_to_head(sub)
+    blob = marshal.dumps((head, marshal.dumps(body)))
+    opened = []
+
+    def decode(b):
+        opened.append(1)
+        return submission_body_from_record(marshal.loads(b))
+
+    def restored():
+        h, b = marshal.loads(blob)
+        return submission_from_head(h, decode, b)
+
+    back = restored()
+    assert (back.unit_code, back.file_name, back.provenance, back.period) == (
+        sub.unit_code, sub.file_name, sub.provenance, sub.period)
+    assert not opened  # the head alone: values, cells, ratings and findings still encoded
+    assert back == sub and back.ok == sub.ok and opened == [1]
+    assert pickle.loads(pickle.dumps(restored())) == sub  # as sent to a render worker
+    assert copy.deepcopy(restored()) == sub and copy.copy(restored()) == sub
+    assert not hasattr(restored(), "no_such_field")

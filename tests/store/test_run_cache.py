@@ -4,6 +4,7 @@ cache does not match or is damaged; a changed unit list is read again."""
 
 from __future__ import annotations
 
+import shutil
 import time
 
 from consolidate_support import result_view
@@ -107,7 +108,7 @@ def test_a_workspace_whose_cache_cannot_be_written_still_runs(tmp_path):
     ws = make_workspace(tmp_path / "ws")
     fill_cells(ws)
     if (ws.folder / CACHE_FOLDER).is_dir():
-        (ws.folder / CACHE_FOLDER).rmdir()
+        shutil.rmtree(ws.folder / CACHE_FOLDER)
     (ws.folder / CACHE_FOLDER).write_text("not a folder")  # as a folder nobody may write to
     reopened = Workspace.open(ws.folder)
     for _ in range(2):
@@ -136,3 +137,41 @@ def test_a_rerun_after_one_corrected_file_writes_what_a_run_from_scratch_writes(
     run_ids = (f"#{updated.run_id}", f"#{scratch.run_id}")  # each run names itself
     for name, lines in seen.items():
         assert [x.replace(*run_ids) for x in lines] == again[name], name
+
+
+def _as_format_3(base) -> None:
+    """Rewrite a base as evalreport wrote it before submissions had heads and bodies: format 3,
+    every submission a whole record of :mod:`evalreport.model.codec`."""
+    import marshal
+
+    fmt, key, state, (subs, units, completeness, parts) = marshal.loads(base.read_bytes())
+    assert fmt == 4
+    records = []
+    for (form, version, unit, period, kind, unit_name, replaces, prov), body in subs:
+        records.append({"form": form, "form_version": version, "unit": unit, "period": period, "kind": kind,
+                        "unit_name": unit_name, "replaces": replaces,
+                        "provenance": None if prov is None else dict(zip(("path", "name", "size", "sha256",
+                                                                          "modified"), prov, strict=True)),
+                        **marshal.loads(body)})
+    base.write_bytes(marshal.dumps((3, key, state, (records, units, completeness, parts))))
+
+
+def test_a_base_written_before_is_still_read_and_then_written_anew(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    fill_cells(ws)
+    ws.run("2021")
+    base = ws.folder / CACHE_FOLDER / "DG-NAM_2021.base"
+    _as_format_3(base)
+    old = base.read_bytes()
+    _correct(ws, "C03", 99)
+    report = Workspace.open(ws.folder).run("2021")
+    assert report.manifest["consolidation"]["DG-NAM"] == {"mode": "updated", "changed_units": 1}
+    assert result_view(report.result) == result_view(_from_scratch(ws))
+    assert base.read_bytes() != old  # written again, in the current format, with C03's new file
+    _correct(ws, "C01", 41)
+    again = Workspace.open(ws.folder).run("2021")
+    assert again.manifest["consolidation"]["DG-NAM"] == {"mode": "updated", "changed_units": 1}
+    scratch = _from_scratch(ws)
+    assert result_view(again.result) == result_view(scratch)
+    # the submissions themselves, read from the base's heads and bodies, equal the ledger's
+    assert again.result.accepted == scratch.accepted and again.result.rejected == scratch.rejected
