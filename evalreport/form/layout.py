@@ -107,8 +107,12 @@ def layout_fingerprint(form_code: str, form_version: str, unit_code: str, sheet:
             "codes": list(children["codes"]),
         },
     }
-    blob = json.dumps(canon, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_CANONICAL.encode(canon).encode("utf-8")).hexdigest()
+
+
+# One encoder: ``json.dumps`` with options builds a new one on each call, and the reader checks
+# the fingerprint of every submitted file.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 @dataclass(frozen=True)

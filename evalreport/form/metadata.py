@@ -20,6 +20,7 @@ __all__ = ["SCHEMA_VERSION", "WorkbookMeta", "MetaError", "meta_rows", "parse_me
 SCHEMA_VERSION = "1"
 _SINGLE_KEYS = ("schema_version", "form_code", "form_version", "unit_code", "unit_name", "level", "period",
                 "kind", "generator", "lang", "input_sheet", "fingerprint")
+_SINGLE_SET = frozenset(_SINGLE_KEYS)
 _HEADER_PREFIX = "header_"
 
 
@@ -103,43 +104,51 @@ def _text(value: object) -> str:
 
 def parse_meta(raw_rows: Sequence[Sequence[object]]) -> WorkbookMeta:
     """Parse rows as read from the sheet; raise :class:`MetaError` when they cannot be trusted.
-    Rows after the checksum row are not read; empty rows are skipped."""
-    body: list[list[str]] = []
+    Rows after the checksum row are not read; empty rows are skipped.
+
+    Read once per submitted file, so written for that: each row is normalised, checksummed and
+    dispatched in one pass (the checksum's lines are the rows as kept, trailing empty cells
+    already dropped, as :func:`_checksum` does)."""
+    lines: list[str] = []
     checksum = None
-    for raw in raw_rows:
-        r = [v if v.__class__ is str else _text(v) for v in raw]  # nearly every cell is text already
-        while r and r[-1] == "":
-            r.pop()
-        if not r:
-            continue
-        if r[0] == "checksum":
-            checksum = r[1] if len(r) > 1 else ""
-            break
-        body.append(r)
-    if checksum is None:
-        raise MetaError("no_checksum")
-    if _checksum(body) != checksum:
-        raise MetaError("checksum")
     single: dict[str, str] = {}
     meta_fields: dict[str, tuple[str, str]] = {}
     headers: dict[str, str] = {}
     columns: dict[str, str] = {}
     children: list[tuple[str, str]] = []
     first_row = None
-    for r in body:
-        key, rest = r[0], r[1:] + ["", "", ""]
-        if key in _SINGLE_KEYS:
-            single[key] = rest[0]
-        elif key.startswith(_HEADER_PREFIX):
-            headers[key[len(_HEADER_PREFIX):]] = rest[0]
+    singles = _SINGLE_SET
+    for raw in raw_rows:
+        r = [v if v.__class__ is str else _text(v) for v in raw]  # nearly every cell is text already
+        while r and r[-1] == "":
+            r.pop()
+        if not r:
+            continue
+        key = r[0]
+        if key == "checksum":
+            checksum = r[1] if len(r) > 1 else ""
+            break
+        lines.append("\x1f".join(r))
+        n = len(r)
+        if n < 4:
+            r += ("", "", "")
+        if key in singles:
+            single[key] = r[1]
         elif key == "field":
-            meta_fields[rest[0]] = (rest[1], rest[2])
-        elif key == "children_first_row":
-            first_row = int(rest[0]) if rest[0].isdigit() else None
-        elif key == "child_column":
-            columns[rest[0]] = rest[1]
+            meta_fields[r[1]] = (r[2], r[3])
         elif key == "child":
-            children.append((rest[0], rest[1]))
+            children.append((r[1], r[2]))
+        elif key.startswith(_HEADER_PREFIX):
+            headers[key[len(_HEADER_PREFIX):]] = r[1]
+        elif key == "children_first_row":
+            first_row = int(r[1]) if r[1].isdigit() else None
+        elif key == "child_column":
+            columns[r[1]] = r[2]
+    if checksum is None:
+        raise MetaError("no_checksum")
+    text = "\x1e".join(lines) + "\x1e" if lines else ""
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != checksum:
+        raise MetaError("checksum")
     missing = [k for k in _SINGLE_KEYS if k not in single]
     if missing:
         raise MetaError("missing_keys", ", ".join(missing))

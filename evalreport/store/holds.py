@@ -25,7 +25,7 @@ from typing import Any
 from evalreport.model.finding import Finding, make_finding
 from evalreport.model.period import Period, PeriodError, parse_period
 
-__all__ = ["HOLD_RULES", "current_user", "closed_periods", "closing_of", "active_approval", "hold_for",
+__all__ = ["HOLD_RULES", "current_user", "closed_periods", "closing_of", "active_approval", "any_active_approval", "hold_for",
            "release", "held_rows", "held_findings", "inbox_period", "short_time"]
 
 HOLD_RULES = {"closed": "WS_HELD_CLOSED", "approved": "WS_HELD_APPROVED", "other_period": "WS_HELD_OTHER_PERIOD"}
@@ -78,6 +78,12 @@ def active_approval(conn: sqlite3.Connection, form: str, unit: str, period: str)
         (form, unit, period)).fetchone()
 
 
+def any_active_approval(conn: sqlite3.Connection) -> bool:
+    """Is any unit's file approved (not withdrawn)? Usually none is, and an ingest then asks
+    :func:`active_approval` about none of its files (one query each)."""
+    return conn.execute("SELECT 1 FROM approvals WHERE withdrawn_at IS NULL LIMIT 1").fetchone() is not None
+
+
 def inbox_period(rel: str) -> Period | None:
     """The period of a period subfolder of the inbox (``2025/…``, ``2025-11/…``), if the file is in one."""
     first, sep, _ = rel.partition("/")
@@ -94,15 +100,16 @@ def _reported(conn: sqlite3.Connection, period: str) -> bool:
 
 
 def hold_for(conn: sqlite3.Connection, form: str, unit: str, period: str, rel: str, run_period: Period | None,
-             closed: dict[str, sqlite3.Row]) -> tuple[str, dict[str, Any]] | None:
+             closed: dict[str, sqlite3.Row], approvals: bool = True) -> tuple[str, dict[str, Any]] | None:
     """Why a newly received file for (form, unit, period) found at ``rel`` in the inbox must be
-    held, with the finding's parameters; None when it may count at once."""
+    held, with the finding's parameters; None when it may count at once. ``approvals``: False
+    when the ledger holds no active approval at all (:func:`any_active_approval`)."""
     name = rel.rsplit("/", 1)[-1]
     base = {"file": name, "unit": unit, "period": period}
     closing = closing_of(conn, period, closed)
     if closing is not None:
         return "closed", {**base, "closed_at": short_time(closing["at"]), "closed_by": closing["user"]}
-    approval = active_approval(conn, form, unit, period)
+    approval = active_approval(conn, form, unit, period) if approvals else None
     if approval is not None:
         return "approved", {**base, "approved_file": approval["original_name"],
                             "approved_at": short_time(approval["approved_at"]), "approved_by": approval["approved_by"]}

@@ -25,7 +25,7 @@ from evalreport.model.period import Period
 from evalreport.read.file_kind import WORKBOOK_SUFFIXES
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.crashpoints import crash_point
-from evalreport.store.holds import HOLD_RULES, closed_periods, hold_for
+from evalreport.store.holds import HOLD_RULES, any_active_approval, closed_periods, hold_for
 from evalreport.store.ledger import Ledger, Receipt, now_text
 from evalreport.store.parse_worker import PARALLEL_MIN, Parsed, parse_files
 
@@ -162,7 +162,8 @@ def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fres
                 parsed: Iterator[Parsed], first_of: dict[str, str], progress: Progress | None,
                 period: Period | None = None) -> None:
     """Record the parsed files in order, one transaction per :data:`BATCH`."""
-    closed = closed_periods(ledger.conn)
+    # Asked once: nothing closes a period or approves a file while the ingest holds the workspace.
+    holding = (period, closed_periods(ledger.conn), any_active_approval(ledger.conn))
     try:
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start:start + BATCH]
@@ -174,8 +175,7 @@ def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fres
                 for k, ((rel, path, st), res) in enumerate(zip(batch, results, strict=True)):
                     if progress:
                         progress("ingest", start + k, len(fresh))
-                    _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of, now, receipts,
-                                (period, closed))
+                    _ingest_one(c, cfg, ledger, report, rel, path, st, res, first_of, now, receipts, holding)
                 ledger.add_receipts(c, receipts)
     finally:
         parsed.close()  # shuts the worker pool down now, also when recording failed
@@ -183,7 +183,7 @@ def _record_all(cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, fres
 
 def _ingest_one(c, cfg: WorkspaceConfig, ledger: Ledger, report: IngestReport, rel: str, path: str,
                 st: os.stat_result, res: Parsed, first_of: dict[str, str], now: str,
-                receipts: list[Receipt], holding: tuple[Period | None, dict] = (None, {})) -> None:
+                receipts: list[Receipt], holding: tuple[Period | None, dict, bool] = (None, {}, True)) -> None:
     """Record one parsed file (or its receipt, when its content is already in the ledger); its
     receipt joins ``receipts``, which the caller writes in the same transaction (a path occurs
     once per ingest, so no pending receipt can be the earlier receipt of ``rel``)."""

@@ -33,6 +33,9 @@ from evalreport.store.worker_process import interrupts_held, start_worker
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 
+# The parts of a record that the ledger stores only as JSON columns: a parsed file carries them
+# as that text alone (its pickle to the recording process was twice the size with both).
+_IN_COLUMNS = ("values", "cells", "ratings")
 PARALLEL_MIN = 16  # fewer new files than this are parsed in the parent (a pool costs ~0.1 s to start)
 
 
@@ -42,7 +45,8 @@ class Parsed:
 
     ``record`` is the submission's record (:mod:`evalreport.model.codec`), plain values that cross
     the process boundary cheaply; ``columns`` are its ledger columns, serialised here in the
-    worker so that the recording process only writes rows."""
+    worker so that the recording process only writes rows. A parsed file's record leaves out
+    what its columns hold (values, cells, ratings), so that they cross once."""
 
     path: str
     sha256: str | None  # None: the file could not be read at all (nothing recorded)
@@ -64,15 +68,12 @@ def submission_status(sub: Submission, checks: list[Finding]) -> str:
     return "errors" if any(f.is_error for f in [*sub.findings, *checks]) else "ok"
 
 
-def check_submission(cfg: WorkspaceConfig, hierarchy: Hierarchy, sub: Submission) -> list[Finding]:
+def check_submission(form: FormDefinition | None, hierarchy: Hierarchy, sub: Submission) -> list[Finding]:
+    """The rules' findings on a file of ``form`` (None: a form the reader already reports as unknown)."""
     from evalreport.check.rules import check
 
-    if not sub.form_code or sub.period is None:
+    if form is None or sub.period is None:
         return []
-    try:
-        form = cfg.form(sub.form_code)
-    except FormDefinitionError:
-        return []  # the reader already reports a form it does not know
     # the period's tree, as a run checks it: a ward's 2025 ratings list its 2025 cells only
     return check(form, sub, hierarchy=hierarchy.at(sub.period))
 
@@ -85,6 +86,20 @@ class _Context:
         self.forms: tuple[FormDefinition, ...] = tuple(load_form(c) for c in available_forms())
         self.limits = cfg.limits()
         self._check_keys: dict[str, str | None] = {}
+        self._forms: dict[str, FormDefinition | None] = {}
+
+    def form(self, code: str) -> FormDefinition | None:
+        """The workspace's form of this code (None: unknown), from a plain dict: asked for every
+        file, and the configuration's own cache is a pydantic private attribute (~4 µs a look-up)."""
+        try:
+            return self._forms[code]
+        except KeyError:
+            try:
+                found: FormDefinition | None = self.cfg.form(code) if code else None
+            except FormDefinitionError:
+                found = None
+            self._forms[code] = found
+            return found
 
     def check_key(self, form_code: str, period: Period) -> str | None:
         """The context the ingest's check of a file of this form and period was made in (stored
@@ -93,10 +108,8 @@ class _Context:
         if key not in self._check_keys:
             from evalreport.check.rules import check_context
 
-            try:
-                self._check_keys[key] = check_context(self.cfg.form(form_code), self.hierarchy.at(period))
-            except FormDefinitionError:
-                self._check_keys[key] = None
+            form = self.form(form_code)
+            self._check_keys[key] = None if form is None else check_context(form, self.hierarchy.at(period))
         return self._check_keys[key]
 
 
@@ -192,7 +205,7 @@ def _parse(path: str, ctx: _Context | None = None) -> Parsed:
         finding = make_finding("WS_UNREADABLE", "error", params={"file": name, "reason": str(exc)}, file=name)
         sub = Submission("", "", "", None, {}, provenance=Provenance(path, name, stat.st_size, sha),
                          findings=[finding])
-    checks = check_submission(ctx.cfg, ctx.hierarchy, sub)
+    checks = check_submission(ctx.form(sub.form_code), ctx.hierarchy, sub)
     return _parsed(path, sha, archived, sub, checks, submission_status(sub, checks),
                    ctx.check_key(sub.form_code, sub.period) if sub.form_code and sub.period else None)
 
@@ -204,6 +217,8 @@ def _parsed(path: str, sha: str, archived: str | None, sub: Submission, checks: 
     columns: dict[str, Any] = record_columns(record)
     columns["check_json"] = findings_to_json(checks)
     columns["check_key"] = check_key
+    for key in _IN_COLUMNS:  # they cross to the recording process once, as their columns' text
+        del record[key]
     return Parsed(path, sha, archived, record, checks, status, columns)
 
 
