@@ -20,7 +20,8 @@ rows, never an object per value.
 Saving goes through openpyxl's writer in one pass into the package, with three changes for the
 many small workbooks of an all-levels run (:class:`_InMemoryWriter`): sheets are serialised in
 memory, not through temporary files; the cells of the other sheets are written as row XML too
-(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`).
+(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`), the
+charts' parts from theirs (:mod:`.chart_parts`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from evalreport.render.workbook.chart_parts import chart_xml
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.sheet_cells import cells_xml
 from evalreport.render.workbook.style_table import stylesheet_xml
@@ -147,6 +149,13 @@ class _InMemoryWriter(ExcelWriter):
         archive.writestr(ARC_WORKBOOK, writer.write())
         archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
         self.manifest._write(archive, wb)
+
+    def _write_charts(self) -> None:
+        if len(self._charts) != len(set(self._charts)):
+            raise ValueError("the same chart cannot be used in more than one worksheet")
+        for chart in self._charts:
+            self._archive.writestr(chart.path[1:], chart_xml(chart))
+            self.manifest.append(chart)
 
     def write_worksheet(self, ws: Worksheet) -> None:
         if self.workbook.write_only:

@@ -23,6 +23,7 @@ from evalreport.model.unit_state import UnitState
 from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative_context import comparison_reasons
+from evalreport.render.workbook.chart_parts import keyed
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
@@ -268,7 +269,7 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
         chart.width = 24
         chart.legend.position = "b"
-        ws.add_chart(chart, "E2")
+        ws.add_chart(keyed(chart, lang, form.code, form.version, roles.ratings, children.title, first_rating_col, last_row), "E2")
     values = result.units[code].values
     header_row(ws, 1, [words(k, lang) for k in ("WB_RATING", "WB_ITEM", "WB_COUNT")])
     for i, c in enumerate(roles.ratings, start=2):
@@ -292,6 +293,6 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         setattr(members.dataLabels, flag, False)
     members.height, members.width = 8, 16
     anchor_row = 2 + max(16, int(0.6 * last_row) + 10) if last_row >= 2 else 8
-    ws.add_chart(members, f"E{anchor_row}")
+    ws.add_chart(keyed(members, lang, form.code, form.version, roles.ratings, ws.title), f"E{anchor_row}")
     set_widths(ws, [10, 44, 11])
     landscape(ws)
