@@ -11,7 +11,7 @@ starting processes for, and without ``fork`` (Windows) the units are rendered he
 the other; either way the files are the same.
 
 The cyclic collector is paused while a unit's files are made and run once on the young
-generations after them (:func:`_collected`): openpyxl and python-docx make a few hundred
+generations after them (:func:`render_unit`): openpyxl and python-docx make a few hundred
 thousand small objects a unit, and the collector, triggered every 700 allocations, walked the
 survivors of the unit's half-made workbook again and again (about 2 ms of a ward's 45 ms); the
 unit's garbage (workbooks hold cycles: sheet <-> workbook) is all in those generations and is
@@ -36,7 +36,6 @@ from pathlib import Path
 
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.letterhead import ReportSettings
-from evalreport.store.collector_pause import collector_paused
 from evalreport.store.output_keys import UnitDigests, narrative_key, workbook_key
 from evalreport.store.worker_process import interrupts_held, start_worker
 
@@ -109,9 +108,16 @@ def _made(job: UnitJob, key: str | None, target: Path, render: Callable[[], obje
 
 
 def render_unit(job: UnitJob, unit: str) -> UnitOutcome:
-    """:func:`_render_unit` with the collector paused, then run over what the unit left."""
-    with collector_paused():
+    """:func:`_render_unit` with the collector paused, then run over what the unit left. (Not
+    :func:`~.collector_pause.collector_paused`: that one freezes what its block made, which here
+    is the unit's garbage, and unfreezes the result a forked worker must leave untouched.)"""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
         out = _render_unit(job, unit)
+    finally:
+        if enabled:
+            gc.enable()
     gc.collect(1)
     return out
 
