@@ -1,6 +1,7 @@
 """Render benchmark: the root's summary workbook, its narrative report and the run's findings workbook
 at province scale, and 50 wards' summary workbooks and Word reports written one after another in one
-process (what an all-levels run costs per unit).
+process (what an all-levels run costs per unit), and a worker's whole per-unit step for about 100
+non-leaf units of every level.
 
 Run::
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import os
 import statistics
 import sys
@@ -45,6 +47,8 @@ from evalreport.model.submission import Provenance, Submission  # noqa: E402
 from evalreport.render.word.narrative import render_narrative  # noqa: E402
 from evalreport.render.workbook.findings_table import write_findings_table  # noqa: E402
 from evalreport.render.workbook.summary_workbook import write_summary_workbook  # noqa: E402
+from evalreport.store.output_keys import unit_digests  # noqa: E402
+from evalreport.store.render_pool import UnitJob, render_unit  # noqa: E402
 
 
 def cell_values(index: int, warn_every: int) -> dict[str, int]:
@@ -121,6 +125,7 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     render_narrative(result, wards[0], out / "ward.docx")  # compiles the template's parts once
     measure(f"Word reports of {len(wards) - 1} wards, one after another",
             lambda: [render_narrative(result, w, out / "ward.docx") for w in wards[1:]], repeat)
+    units_per_worker(result, repeat, out)
     children = len(h.children(result.root))
     measure(f"narrative report of the root ({children} children, chart of up to 40)",
             lambda: render_narrative(result, result.root, out / "report.docx"), repeat)
@@ -136,6 +141,24 @@ def bench(result: ConsolidationResult, repeat: int, out: Path) -> None:
     print(f"sizes: summary {(out / 'summary.xlsx').stat().st_size / 1024:.0f} KiB, "
           f"with findings {(out / 'summary_many.xlsx').stat().st_size / 1024:.0f} KiB, "
           f"findings workbook {(out / 'many.xlsx').stat().st_size / 1024:.0f} KiB")
+
+
+def units_per_worker(result: ConsolidationResult, repeat: int, out: Path) -> None:
+    """What a worker of an all-levels run does per unit: ``render_unit`` (context, keys, summary
+    workbook and Word report) for about 100 non-leaf units of every level, after a first one and
+    with the result frozen out of the collector's reach, as in the forked render pool."""
+    h = result.hierarchy
+    nonleaf = [u for u in h.subtree(result.root) if h.children(u)]
+    sample = nonleaf[1::max(1, len(nonleaf) // 100)]
+    (out / "units").mkdir(exist_ok=True)
+    job = UnitJob(result, out / "units", "vi", None, unit_digests(result), None)
+    render_unit(job, nonleaf[-1])
+    gc.freeze()
+    try:
+        measure(f"all-levels worker: files of {len(sample)} non-leaf units (render_unit)",
+                lambda: [render_unit(job, u) for u in sample], repeat)
+    finally:
+        gc.unfreeze()
 
 
 def _with_findings(result: ConsolidationResult, extra: list) -> ConsolidationResult:

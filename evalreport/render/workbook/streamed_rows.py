@@ -20,7 +20,9 @@ rows, never an object per value.
 Saving goes through openpyxl's writer in one pass into the package, with three changes for the
 many small workbooks of an all-levels run (:class:`_InMemoryWriter`): sheets are serialised in
 memory, not through temporary files; the cells of the other sheets are written as row XML too
-(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`).
+(:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`), the
+charts' parts from theirs (:mod:`.chart_parts`), the sheets' settings elements from theirs
+(:mod:`.sheet_frame`).
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ from openpyxl.packaging.extended import ExtendedProperties
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from openpyxl.writer.theme import theme_xml
@@ -55,8 +56,10 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from evalreport.render.workbook.chart_parts import chart_xml
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.sheet_cells import cells_xml
+from evalreport.render.workbook.sheet_frame import FrameWriter
 from evalreport.render.workbook.style_table import stylesheet_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 
@@ -148,6 +151,13 @@ class _InMemoryWriter(ExcelWriter):
         archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
         self.manifest._write(archive, wb)
 
+    def _write_charts(self) -> None:
+        if len(self._charts) != len(set(self._charts)):
+            raise ValueError("the same chart cannot be used in more than one worksheet")
+        for chart in self._charts:
+            self._archive.writestr(chart.path[1:], chart_xml(chart))
+            self.manifest.append(chart)
+
     def write_worksheet(self, ws: Worksheet) -> None:
         if self.workbook.write_only:
             raise ValueError("a streamed workbook is not write-only")
@@ -156,7 +166,7 @@ class _InMemoryWriter(ExcelWriter):
         ws._drawing.images = ws._images
         body = self.bodies.pop(id(ws), None)
         rows = cells_xml(ws, self.markups) if body is None else None
-        writer = (WorksheetWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
+        writer = (FrameWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
         writer.write()
         ws._rels = writer._rels
         if body is not None:
@@ -169,8 +179,8 @@ class _InMemoryWriter(ExcelWriter):
         self.manifest.append(ws)
 
 
-class _FrameWriter(WorksheetWriter):
-    """openpyxl's sheet writer without the cells: an empty ``sheetData``, where the rows of
+class _FrameWriter(FrameWriter):
+    """The sheet writer (:mod:`.sheet_frame`) without the cells: an empty ``sheetData``, where the rows of
     :func:`~.sheet_cells.cells_xml` go."""
 
     def write_rows(self) -> None:

@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
+from openpyxl.styles.colors import COLOR_INDEX
+from openpyxl.styles.differential import DifferentialStyleList
 from openpyxl.styles.named_styles import NamedStyleList
 from openpyxl.styles.stylesheet import write_stylesheet
+from openpyxl.styles.table import TableStyleList
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.xml.functions import tostring
 
@@ -90,15 +93,32 @@ def prepared_workbook(purpose: str) -> Workbook | None:
     table = _PREPARED.get(purpose)
     if table is None:
         return None
-    wb = Workbook()
-    for name, items in table.lists.items():
-        setattr(wb, name, _copy(items))
-    wb._named_styles = NamedStyleList(table.named)
-    wb._date_formats = dict(table.date_formats)
-    wb._timedelta_formats = dict(table.timedelta_formats)
+    wb = _PreparedWorkbook(table)
     _CACHES[wb] = {k: dict(v) for k, v in table.caches.items()}
     _ORIGIN[wb] = table
     return wb
+
+
+class _PreparedWorkbook(Workbook):
+    """A workbook whose style table starts as ``table``: openpyxl's default one is not built
+    first only to be replaced (its "Normal" named style copies a font and a border through XML,
+    a fortieth of a ward's workbook)."""
+
+    def __init__(self, table: _Table) -> None:
+        self._prepared_from = table
+        super().__init__()
+
+    def _setup_styles(self) -> None:
+        table = self._prepared_from
+        for name, items in table.lists.items():
+            setattr(self, name, _copy(items))
+        self._named_styles = NamedStyleList(table.named)
+        self._date_formats = dict(table.date_formats)
+        self._timedelta_formats = dict(table.timedelta_formats)
+        # the rest of openpyxl's _setup_styles (3.1), as it makes them
+        self._colors = COLOR_INDEX
+        self._table_styles = TableStyleList()
+        self._differential_styles = DifferentialStyleList()
 
 
 def stylesheet_xml(wb: Workbook) -> bytes:

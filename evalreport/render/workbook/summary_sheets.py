@@ -23,6 +23,7 @@ from evalreport.model.unit_state import UnitState
 from evalreport.render.rating_colors import rating_color
 from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative_context import comparison_reasons
+from evalreport.render.workbook.chart_parts import chart_for
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
@@ -245,30 +246,34 @@ def write_change(ws: Worksheet, result: ConsolidationResult, code: str, lang: st
 def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: ConsolidationResult, code: str,
                  lang: str) -> None:
     """Native Excel charts: members by rating per child unit (stacked bars, from the children
-    sheet) and members by rating for the unit itself (from a small table on this sheet)."""
+    sheet) and members by rating for the unit itself (from a small table on this sheet). Each
+    chart is made once per process for what it is built from (:mod:`.chart_parts`)."""
     form = result.form
     roles = member_roles(form)
     first_rating_col = 8  # STT, code, name, status, total, evaluated, % evaluated, then the ratings
+    ratings = len(roles.ratings)
     if last_row >= 2:
-        chart = BarChart()
-        chart.type = "bar"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = words("WB_CHART_CHILDREN", lang)
-        chart.y_axis.title = words("WB_MEMBERS_AXIS", lang)
-        data = Reference(children, min_col=first_rating_col, max_col=first_rating_col + len(roles.ratings) - 1,
-                         min_row=1, max_row=last_row)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(children, min_col=3, min_row=2, max_row=last_row))
-        chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
-        chart.y_axis.crosses = "max"  # ... and the value axis at the bottom
-        for k, series in enumerate(chart.series):
-            series.graphicalProperties.solidFill = rating_color(k)
-            series.graphicalProperties.line.solidFill = rating_color(k)
-        chart.height = max(7.5, 0.6 * (last_row - 1) + 4)
-        chart.width = 24
-        chart.legend.position = "b"
-        ws.add_chart(chart, "E2")
+        def by_child() -> BarChart:
+            chart = BarChart()
+            chart.type = "bar"
+            chart.grouping = "stacked"
+            chart.overlap = 100
+            chart.title = words("WB_CHART_CHILDREN", lang)
+            chart.y_axis.title = words("WB_MEMBERS_AXIS", lang)
+            data = Reference(children, min_col=first_rating_col, max_col=first_rating_col + ratings - 1,
+                             min_row=1, max_row=last_row)
+            chart.add_data(data, titles_from_data=True)
+            chart.set_categories(Reference(children, min_col=3, min_row=2, max_row=last_row))
+            chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top, as in the table
+            chart.y_axis.crosses = "max"  # ... and the value axis at the bottom
+            for k, series in enumerate(chart.series):
+                series.graphicalProperties.solidFill = rating_color(k)
+                series.graphicalProperties.line.solidFill = rating_color(k)
+            chart.legend.position = "b"
+            return chart
+
+        key = ("children", lang, ratings, children.title, first_rating_col, last_row)
+        ws.add_chart(chart_for(by_child, key, width=24, height=max(7.5, 0.6 * (last_row - 1) + 4)), "E2")
     values = result.units[code].values
     header_row(ws, 1, [words(k, lang) for k in ("WB_RATING", "WB_ITEM", "WB_COUNT")])
     for i, c in enumerate(roles.ratings, start=2):
@@ -276,22 +281,25 @@ def write_charts(ws: Worksheet, children: Worksheet, last_row: int, result: Cons
         put(ws, i, 1, short_label(label), align="center")
         put(ws, i, 2, label, align="left")
         put(ws, i, 3, values.get(c))
-    members = BarChart()
-    members.type = "col"
-    members.title = words("WB_CHART_MEMBERS", lang)
-    members.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + len(roles.ratings)), titles_from_data=True)
-    members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + len(roles.ratings)))
-    members.legend = None
-    for i in range(len(roles.ratings)):  # each rating in its own colour, as in the chart above
-        point = DataPoint(idx=i)
-        point.graphicalProperties.solidFill = rating_color(i)
-        members.series[0].dPt.append(point)
-    members.dataLabels = DataLabelList()
-    members.dataLabels.showVal = True
-    for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
-        setattr(members.dataLabels, flag, False)
-    members.height, members.width = 8, 16
+
+    def of_unit() -> BarChart:
+        members = BarChart()
+        members.type = "col"
+        members.title = words("WB_CHART_MEMBERS", lang)
+        members.add_data(Reference(ws, min_col=3, min_row=1, max_row=1 + ratings), titles_from_data=True)
+        members.set_categories(Reference(ws, min_col=1, min_row=2, max_row=1 + ratings))
+        members.legend = None
+        for i in range(ratings):  # each rating in its own colour, as in the chart above
+            point = DataPoint(idx=i)
+            point.graphicalProperties.solidFill = rating_color(i)
+            members.series[0].dPt.append(point)
+        members.dataLabels = DataLabelList()
+        members.dataLabels.showVal = True
+        for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+            setattr(members.dataLabels, flag, False)
+        return members
+
     anchor_row = 2 + max(16, int(0.6 * last_row) + 10) if last_row >= 2 else 8
-    ws.add_chart(members, f"E{anchor_row}")
+    ws.add_chart(chart_for(of_unit, ("members", lang, ratings, ws.title), width=16, height=8), f"E{anchor_row}")
     set_widths(ws, [10, 44, 11])
     landscape(ws)
