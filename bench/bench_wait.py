@@ -44,7 +44,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_compare import prepare_pristine, reset, timed_process  # noqa: E402
+from bench_compare import clear_graveyard, prepare_pristine, reset, timed_process  # noqa: E402
 
 NAMES = {"b": "(b) calamine floor, 1 process", "c": "(c) pandas loop, engine=calamine",
          "d": "(d) root-only run, from scratch", "e": "(e) rerun, 1 file changed",
@@ -109,6 +109,7 @@ def one_size(n: int, a: argparse.Namespace, trees: list[tuple[str, Path]]) -> No
     if not a.keep:
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(pristine, ignore_errors=True)
+    clear_graveyard(folder)
 
 
 def changed_one(corpus: Any, salt: int) -> None:
