@@ -20,7 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # -- words in output file names (ASCII: file systems and mail gateways) --------------------
     "FILE_REPORT": {"vi": "bao_cao", "en": "report"},
     "FILE_FINDINGS": {"vi": "phat_hien", "en": "findings"},
-    "FINDINGS_SHEET": {"vi": "Phat hien", "en": "Findings"},
+    # -- sheet tabs (Excel allows any letter in a sheet's name: the words as officers write them)
+    "FINDINGS_SHEET": {"vi": "Phát hiện", "en": "Findings"},
     # -- progress against a target (evalreport.aggregate.timeseries) --------------------------
     "PROGRESS": {"vi": "{ratio}, đạt {pct}", "en": "{ratio}, {pct} achieved"},
 }
