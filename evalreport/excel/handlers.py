@@ -276,7 +276,7 @@ def _reopen_period(reason: str | None) -> Body:
     def body(book, ws, s: PanelSettings, progress) -> tuple[str, str]:
         why = _reason(reason, s)
         if not why:
-            raise PanelError("XL_NEED_REASON", action=action_name("reopen_period", s.lang), label=REASON.label,
+            raise PanelError("XL_NEED_REASON", action=action_name("reopen_period", s.lang), label=REASON.label(s.lang),
                              cell=REASON.address)
         done = ws.reopen_period(s.period, why)
         _completeness(book, ws, s, _run_line(ws, s))

@@ -29,37 +29,40 @@ class Setting:
     key: str        # attribute of PanelSettings
     name: str       # workbook-scoped defined name of the value cell
     address: str    # value cell on the panel sheet (fallback when the name was deleted)
-    label: str
-    hint: str
     default: str = ""
+
+    def label(self, lang: str) -> str:
+        """The words beside the cell (catalog ``XL_SETTING_<KEY>``)."""
+        return text(f"XL_SETTING_{self.key.upper()}", lang)
+
+    def hint(self, lang: str) -> str:
+        """What to type in the cell (catalog ``XL_HINT_<KEY>``)."""
+        return text(f"XL_HINT_{self.key.upper()}", lang)
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("folder", "ER_FOLDER", "C5", "Thư mục làm việc",
-            "Thư mục đã tạo bằng lệnh “evalreport init”, ví dụ D:\\BaoCao\\DangBo"),
-    Setting("period", "ER_PERIOD", "C6", "Kỳ báo cáo",
-            "Năm 2025, quý 2025-Q3 hoặc tháng 2025-11 (hay 11/2025)", "2025"),
-    Setting("root", "ER_ROOT", "C7", "Đơn vị tổng hợp (mã)",
-            "Để trống để dùng đơn vị gốc trong cấu hình thư mục làm việc"),
-    Setting("form", "ER_FORM", "C8", "Biểu mẫu", "Chọn trong danh sách", "DG-NAM"),
-    Setting("lang", "ER_LANG", "C9", "Ngôn ngữ", "Ngôn ngữ của thông báo và báo cáo", "Tiếng Việt"),
+    Setting("folder", "ER_FOLDER", "C5"),
+    Setting("period", "ER_PERIOD", "C6", "2025"),
+    Setting("root", "ER_ROOT", "C7"),
+    Setting("form", "ER_FORM", "C8", "DG-NAM"),
+    Setting("lang", "ER_LANG", "C9", "Tiếng Việt"),
 )
 
 # The Word report's letterhead for the reporting unit (the root): an empty cell keeps the
 # workspace's setting (evalreport.yaml ``report:``). Keys are UnitReportSettings fields.
 REPORT_SETTINGS: tuple[Setting, ...] = (
-    Setting("place", "ER_PLACE", "C30", "Địa danh", "Ví dụ: Gia Lai → “Gia Lai, ngày … tháng … năm …”"),
-    Setting("number", "ER_NUMBER", "C31", "Số văn bản", "Ví dụ: 12 → “Số 12-BC/TU”; để trống để ghi tay"),
-    Setting("signer_title", "ER_SIGNER_TITLE", "C32", "Chức vụ người ký", "Bí thư, Phó Bí thư (mặc định: Bí thư)"),
-    Setting("signer_name", "ER_SIGNER_NAME", "C33", "Họ tên người ký", "Ví dụ: Nguyễn Văn A"),
+    Setting("place", "ER_PLACE", "C30"),
+    Setting("number", "ER_NUMBER", "C31"),
+    Setting("signer_title", "ER_SIGNER_TITLE", "C32"),
+    Setting("signer_name", "ER_SIGNER_NAME", "C33"),
 )
 REPORT_SECTION_ROW = 29  # the section heading above REPORT_SETTINGS
 
 # The language drop-down shows names; the handlers use codes.
 LANGUAGE_CHOICES: dict[str, str] = {"Tiếng Việt": "vi", "English": "en"}
 
-STATUS = Setting("status", "ER_STATUS", "C12", "Trạng thái", "")
-DETAIL = Setting("detail", "ER_DETAIL", "C13", "Chi tiết", "")
+STATUS = Setting("status", "ER_STATUS", "C12")
+DETAIL = Setting("detail", "ER_DETAIL", "C13")
 
 
 @dataclass(frozen=True)
@@ -67,47 +70,37 @@ class Button:
     macro: str      # Sub in workbooks/evalreport_panel.bas
     handler: str    # function in evalreport.excel.handlers
     row: int        # panel row (1-based) of the button; its description sits beside it
-    description: str
 
-    @property
-    def caption(self) -> str:
+    def caption(self, lang: str) -> str:
         """The action's name, the one the status messages use (“bấm “{action}””), so what the
         officer reads on the button is what the panel tells them to click."""
-        return action_name(self.handler, "vi")
+        return action_name(self.handler, lang)
+
+    def description(self, lang: str) -> str:
+        """What the button does, written beside it (catalog ``XL_DESCRIBE_<HANDLER>``)."""
+        return text(f"XL_DESCRIBE_{self.handler.upper()}", lang)
 
 
 # What runs a period: read, check, consolidate, render.
 RUN_BUTTONS: tuple[Button, ...] = (
-    Button("TaoBieuMau", "make_templates", 16,
-           "Tạo biểu mẫu (tệp Excel) cho các đơn vị trực thuộc, kỳ báo cáo đã chọn"),
-    Button("KiemTra", "check_inbox", 18,
-           "Đọc tệp mới trong thư mục inbox, kiểm tra; lỗi ở trang “Phát hiện”, ai đã nộp ở “Tình hình nộp”"),
-    Button("TongHop", "consolidate", 20,
-           "Tổng hợp lên đơn vị tổng hợp, xuất bảng tổng hợp và báo cáo Word của đơn vị đó"),
-    Button("XuatBaoCao", "write_reports", 22,
-           "Như “Tổng hợp”, và xuất thêm báo cáo cho mọi đơn vị có cấp dưới"),
-    Button("MoThuMucKetQua", "open_outputs", 24,
-           "Mở thư mục chứa các tệp kết quả của kỳ báo cáo"),
+    Button("TaoBieuMau", "make_templates", 16),
+    Button("KiemTra", "check_inbox", 18),
+    Button("TongHop", "consolidate", 20),
+    Button("XuatBaoCao", "write_reports", 22),
+    Button("MoThuMucKetQua", "open_outputs", 24),
 )
 
 # What decides which files count (docs/vi/chot-so-lieu.md): recorded in the ledger with who, when
 # and the reason typed in REASON; a section of their own, below the letterhead, so a click meant
 # for “Tổng hợp” never lands on “Chốt số liệu”.
 PERIOD_SECTION_ROW = 35
-REASON = Setting("reason", "ER_REASON", "C36", "Lý do",
-                 "Ghi trước khi bấm nút bên dưới (bắt buộc khi mở lại kỳ); được ghi vào sổ theo dõi")
+REASON = Setting("reason", "ER_REASON", "C36")
 PERIOD_BUTTONS: tuple[Button, ...] = (
-    Button("ChotSoLieu", "close_period", 38,
-           "Giữ nguyên số liệu và kết quả của kỳ báo cáo; tệp đến sau được giữ “Chờ xử lý”. Hỏi lại trước khi chốt"),
-    Button("MoLaiKy", "reopen_period", 40,
-           "Mở lại kỳ đã chốt (ghi lý do ở ô “Lý do”); tệp chờ xử lý của kỳ được đưa vào tổng hợp"),
-    Button("DuyetBaoCao", "approve_units", 42,
-           "Duyệt báo cáo của các đơn vị đang chọn (bôi đen các dòng) ở trang “Tình hình nộp”; "
-           "chỉ duyệt được báo cáo không có lỗi"),
-    Button("RutLaiDuyet", "withdraw_approval", 44,
-           "Rút lại việc duyệt của các đơn vị đang chọn ở trang “Tình hình nộp”; tệp mới hơn đang chờ được đưa vào"),
-    Button("ChapNhanTepCho", "admit_pending", 46,
-           "Đưa vào tổng hợp tệp “Chờ xử lý” có dòng cảnh báo đang chọn ở trang “Phát hiện”"),
+    Button("ChotSoLieu", "close_period", 38),
+    Button("MoLaiKy", "reopen_period", 40),
+    Button("DuyetBaoCao", "approve_units", 42),
+    Button("RutLaiDuyet", "withdraw_approval", 44),
+    Button("ChapNhanTepCho", "admit_pending", 46),
 )
 BUTTONS: tuple[Button, ...] = RUN_BUTTONS + PERIOD_BUTTONS
 

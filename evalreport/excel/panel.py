@@ -100,18 +100,19 @@ def read_language(book) -> str:
 def read_settings(book) -> PanelSettings:
     """Read and validate the settings; a missing or wrong value raises :class:`PanelError`."""
     raw = {s.key: _raw(book, s) for s in SETTINGS}
-    label = {s.key: s.label for s in SETTINGS}
+    lang = read_language(book)
+    label = {s.key: s.label(lang) for s in SETTINGS}  # as the panel prints it beside the cell
     if not raw["folder"]:
         raise PanelError("XL_SETTING_EMPTY", label=label["folder"], cell=_address("folder"))
     folder = Path(raw["folder"].strip('"')).expanduser()
     if not folder.is_dir():
         raise PanelError("XL_FOLDER_MISSING", folder=str(folder))
-    period = _period(book, next(s for s in SETTINGS if s.key == "period"))
+    period = _period(book, next(s for s in SETTINGS if s.key == "period"), lang)
     if not raw["form"]:
         raise PanelError("XL_SETTING_EMPTY", label=label["form"], cell=_address("form"))
     report = UnitReportSettings(**{s.key: _raw(book, s) or None for s in REPORT_SETTINGS})
     return PanelSettings(folder=folder, period=period, root=raw["root"] or None, form=raw["form"],
-                         lang=read_language(book), report=report, reason=_reason(book))
+                         lang=lang, report=report, reason=_reason(book))
 
 
 def _reason(book) -> str | None:
@@ -136,12 +137,12 @@ def _address(key: str) -> str:
     return next(s.address for s in SETTINGS if s.key == key)
 
 
-def _period(book, setting: Setting) -> Period:
+def _period(book, setting: Setting, lang: str) -> Period:
     try:
         return period_from_excel(_value(book, setting))
     except PeriodCellError as exc:
         if not exc.value:
-            raise PanelError("XL_SETTING_EMPTY", label=setting.label, cell=setting.address) from None
+            raise PanelError("XL_SETTING_EMPTY", label=setting.label(lang), cell=setting.address) from None
         raise PanelError("XL_PERIOD_BAD", period=exc.value, cell=setting.address) from None
 
 

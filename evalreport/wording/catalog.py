@@ -34,6 +34,7 @@ from evalreport.wording import (
     install_messages,
     intake_messages,
     movement_phrases,
+    panel_labels,
     panel_messages,
     period_messages,
     reader_messages,
@@ -64,7 +65,7 @@ def _add(entries: Mapping[str, Mapping[str, str]], origin: str) -> None:
 
 for _module in (hierarchy_messages, install_messages, intake_messages, common_phrases, archive_messages,
                 reader_messages, file_kind_messages, check_messages, aggregate_messages, store_messages,
-                panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
+                panel_labels, panel_messages, period_messages, render_messages, sentence_phrases, cli_phrases,
                 exit_messages, state_words, config_messages, movement_phrases,
                 workbook_phrases, cli_result_phrases, template_phrases, report_phrases):
     _add(_module.MESSAGES, _module.__name__)

@@ -96,15 +96,15 @@ def _vba_u(literal: str) -> str:
 
 def test_the_period_control_buttons_sit_apart_with_their_reason_cell(built):
     ws = load_workbook(built, keep_vba=True)[PANEL_SHEET]
-    assert [b.caption for b in PERIOD_BUTTONS] == [
+    assert [b.caption('vi') for b in PERIOD_BUTTONS] == [
         "Chốt số liệu", "Mở lại kỳ", "Duyệt báo cáo", "Rút lại duyệt", "Chấp nhận tệp chờ xử lý"]
     assert max(b.row for b in RUN_BUTTONS) < PERIOD_SECTION_ROW < int(REASON.address[1:]) < min(
         b.row for b in PERIOD_BUTTONS)
     assert ws.cell(PERIOD_SECTION_ROW, 2).value.startswith("Chốt số liệu, duyệt báo cáo")
     assert ws[f"B{REASON.address[1:]}"].value == "Lý do" and ws[REASON.address].number_format == "@"
     for b in BUTTONS:  # the button names the action the status messages name
-        assert b.caption == action_name(b.handler, "vi")
-        assert ws.cell(b.row, 3).value == b.description
+        assert b.caption("vi") == action_name(b.handler, "vi")
+        assert ws.cell(b.row, 3).value == b.description("vi")
 
 
 def test_xlwings_standalone_module_is_embedded_unchanged(macros):
@@ -119,7 +119,7 @@ def test_buttons_are_bound_to_the_macros(built):
         vml = z.read("xl/drawings/vmlDrawing1.vml").decode("utf-8")
         workbook_xml = z.read("xl/workbook.xml").decode()
     found = re.findall(r"<font[^>]*>([^<]+)</font>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.S)
-    assert found == [(b.caption, b.macro) for b in BUTTONS]
+    assert found == [(b.caption("vi"), b.macro) for b in BUTTONS]
     assert 'codeName="ThisWorkbook"' in workbook_xml
 
 
@@ -129,7 +129,7 @@ def test_panel_cells_names_and_drop_downs(built):
     ws = wb[PANEL_SHEET]
     for s in (*SETTINGS, *REPORT_SETTINGS, STATUS, REASON):
         assert wb.defined_names[s.name].attr_text == f"'{PANEL_SHEET}'!${s.address[0]}${s.address[1:]}"
-        assert ws[f"B{s.address[1:]}"].value == s.label
+        assert ws[f"B{s.address[1:]}"].value == s.label("vi")
     assert ws["C6"].value == "2025" and ws["C8"].value == "DG-NAM" and ws["C9"].value == "Tiếng Việt"
     lists = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert lists["C8"] == '"DG-NAM,DV-THANG"'
@@ -137,6 +137,38 @@ def test_panel_cells_names_and_drop_downs(built):
     for s in (*SETTINGS, *REPORT_SETTINGS):  # typed 2025-11 or 12 stays text, not a date or a number
         assert ws[s.address].number_format == "@", s.address
     assert _conf_keys(wb) == {"SHOW_ERROR_POPUPS": "False"}
+
+
+def test_the_english_panel_prints_english_and_drives_the_same_macros_and_cells(built, tmp_path):
+    """`python -m tools.panel --lang en`: every word on the panel in English, the language cell
+    starting at English; the sheets, defined names, cells and macros those of the Vietnamese one,
+    so the handlers and the VBA serve both; the committed English panel is current."""
+    from typer.testing import CliRunner
+
+    from tools.panel.__main__ import app
+
+    result = CliRunner().invoke(app, ["--lang", "en", "--out", str(tmp_path / "en.xlsm")])
+    assert result.exit_code == 0, result.output
+    english = tmp_path / "en.xlsm"
+    assert (REPO / "workbooks" / "evalreport_en.xlsm").read_bytes() == english.read_bytes(), \
+        "run: python -m tools.panel --lang en"
+    vi, en = load_workbook(built, keep_vba=True), load_workbook(english, keep_vba=True)
+    assert en.sheetnames == vi.sheetnames
+    assert {n: d.attr_text for n, d in en.defined_names.items()} == {n: d.attr_text for n, d in vi.defined_names.items()}
+    ws = en[PANEL_SHEET]
+    assert ws["B1"].value == "EVALREPORT CONTROL PANEL" and ws["C9"].value == "English"
+    assert ws["B6"].value == "Period" and ws["B36"].value == "Reason"
+    for s in (*SETTINGS, *REPORT_SETTINGS, REASON):
+        assert ws[f"B{s.address[1:]}"].value == s.label("en") != s.label("vi")
+    for b in BUTTONS:
+        assert ws.cell(b.row, 3).value == b.description("en") != b.description("vi")
+    assert en[FINDINGS_SHEET]["A3"].value == "Severity"
+    with zipfile.ZipFile(english) as z:
+        vml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".vml"))
+        assert z.read("xl/vbaProject.bin") == zipfile.ZipFile(built).read("xl/vbaProject.bin")
+    found = re.findall(r"<font[^>]*>([^<]+)</font>.*?<x:FmlaMacro>\[0\]!(\w+)</x:FmlaMacro>", vml, re.S)
+    assert found == [(b.caption("en"), b.macro) for b in BUTTONS]
+    assert ("Consolidate", "TongHop") in found
 
 
 def _conf_keys(wb) -> dict:

@@ -39,6 +39,7 @@ from evalreport.excel.layout import (
 )
 from evalreport.form.definition import available_forms
 from evalreport.store.atomic import atomic_write_bytes
+from evalreport.wording.catalog import text
 from tools.panel.vba_project import VbaModule, build_vba_project, module_from_bas
 
 __all__ = ["build_workbook", "default_bas_path", "xlwings_bas_path", "check_macros", "WorkbookBuildError"]
@@ -72,7 +73,7 @@ def check_macros(bas_text: str) -> None:
     for b in BUTTONS:
         m = re.search(rf"^\s*(?:Public\s+)?Sub\s+{b.macro}\s*\(\)(.*?)^\s*End Sub", bas_text, re.M | re.S | re.I)
         if not m:
-            raise WorkbookBuildError(f"the VBA module has no Sub {b.macro}() for the button “{b.caption}”")
+            raise WorkbookBuildError(f"the VBA module has no Sub {b.macro}() for the button “{b.caption('vi')}”")
         call = rf"RunPython[\s(]+\"import evalreport\.excel\.handlers as h; h\.{b.handler}\([^\r\n]*\)\"\)"
         if not re.search(call, m.group(1)):
             raise WorkbookBuildError(f"Sub {b.macro}() does not call evalreport.excel.handlers.{b.handler}()")
@@ -92,68 +93,64 @@ def _ref(setting: Setting) -> str:
     return f"='{PANEL_SHEET}'!${col}${row}"
 
 
-def _setting_row(wb, ws, fmt, s: Setting, prefill: Mapping[str, str]) -> None:
+def _setting_row(wb, ws, fmt, s: Setting, prefill: Mapping[str, str], lang: str) -> None:
     """Label, yellow input cell (with its defined name) and hint of one setting."""
     row = int(s.address[1:]) - 1
     ws.set_row(row, 20)
-    ws.write(row, 1, s.label, fmt["label"])
+    ws.write(row, 1, s.label(lang), fmt["label"])
     ws.write_string(row, 2, prefill.get(s.key, s.default), fmt["input"])
-    ws.write(row, 3, s.hint, fmt["hint"])
+    ws.write(row, 3, s.hint(lang), fmt["hint"])
     wb.define_name(s.name, _ref(s))
 
 
-def _build_panel(wb, ws, fmt, prefill: Mapping[str, str]) -> None:
+def _build_panel(wb, ws, fmt, prefill: Mapping[str, str], lang: str) -> None:
     ws.set_column("A:A", 2)
     ws.set_column("B:B", 35)
     ws.set_column("C:C", 58)
     ws.set_column("D:D", 52)
     ws.set_row(0, 30)
-    ws.write("B1", "BẢNG ĐIỀU KHIỂN EVALREPORT", fmt["title"])
-    ws.write("B2", "Tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên",
-             fmt["subtitle"])
-    ws.write("B4", "Thiết lập", fmt["section"])
+    ws.write("B1", text("XL_PANEL_TITLE", lang), fmt["title"])
+    ws.write("B2", text("XL_PANEL_SUBTITLE", lang), fmt["subtitle"])
+    ws.write("B4", text("XL_SECTION_SETTINGS", lang), fmt["section"])
     for s in SETTINGS:
-        _setting_row(wb, ws, fmt, s, prefill)
+        _setting_row(wb, ws, fmt, s, prefill, lang)
     form_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "form")
     lang_row = next(int(s.address[1:]) - 1 for s in SETTINGS if s.key == "lang")
     ws.data_validation(form_row, 2, form_row, 2, {
         "validate": "list", "source": sorted(available_forms()),
-        "error_title": "Biểu mẫu", "error_message": "Chọn một biểu mẫu trong danh sách."})
+        "error_title": text("XL_PICK_FORM_TITLE", lang), "error_message": text("XL_PICK_FORM", lang)})
     ws.data_validation(lang_row, 2, lang_row, 2, {
         "validate": "list", "source": list(LANGUAGE_CHOICES),
-        "error_title": "Ngôn ngữ", "error_message": "Chọn Tiếng Việt hoặc English."})
-    ws.write("B11", "Kết quả lần chạy gần nhất", fmt["section"])
+        "error_title": text("XL_PICK_LANG_TITLE", lang), "error_message": text("XL_PICK_LANG", lang)})
+    ws.write("B11", text("XL_SECTION_LAST_RUN", lang), fmt["section"])
     for s in (STATUS, DETAIL):
         row = int(s.address[1:]) - 1
         ws.set_row(row, 32)
-        ws.write(row, 1, s.label, fmt["label"])
+        ws.write(row, 1, s.label(lang), fmt["label"])
         ws.write_blank(row, 2, None, fmt["status"])
         wb.define_name(s.name, _ref(s))
-    ws.write("B15", "Thao tác", fmt["section"])
-    _buttons(ws, fmt, RUN_BUTTONS)
-    ws.write(REPORT_SECTION_ROW - 1, 1, "Báo cáo Word của đơn vị tổng hợp (để trống: theo evalreport.yaml)",
-             fmt["section"])
+    ws.write("B15", text("XL_SECTION_ACTIONS", lang), fmt["section"])
+    _buttons(ws, fmt, RUN_BUTTONS, lang)
+    ws.write(REPORT_SECTION_ROW - 1, 1, text("XL_SECTION_REPORT", lang), fmt["section"])
     for s in REPORT_SETTINGS:
-        _setting_row(wb, ws, fmt, s, prefill)
-    ws.write(PERIOD_SECTION_ROW - 1, 1, "Chốt số liệu, duyệt báo cáo (ghi vào sổ theo dõi: ai, khi nào, lý do)",
-             fmt["section"])
-    _setting_row(wb, ws, fmt, REASON, {})
-    _buttons(ws, fmt, PERIOD_BUTTONS)
-    ws.write("B27", "Cấu hình Python cho xlwings: trang “xlwings.conf”. Hướng dẫn: docs/vi/bang-dieu-khien.md",
-             fmt["hint"])
+        _setting_row(wb, ws, fmt, s, prefill, lang)
+    ws.write(PERIOD_SECTION_ROW - 1, 1, text("XL_SECTION_PERIOD", lang), fmt["section"])
+    _setting_row(wb, ws, fmt, REASON, {}, lang)
+    _buttons(ws, fmt, PERIOD_BUTTONS, lang)
+    ws.write("B27", text("XL_PANEL_CONF_HINT", lang), fmt["hint"])
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 1)
     ws.activate()
 
 
-def _buttons(ws, fmt, buttons) -> None:
+def _buttons(ws, fmt, buttons, lang: str) -> None:
     """A column of form-control buttons bound to their macros, each described beside it."""
     for b in buttons:
         ws.set_row(b.row - 1, 30)
-        ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption, "width": 215, "height": 34,
+        ws.insert_button(b.row - 1, 1, {"macro": b.macro, "caption": b.caption(lang), "width": 215, "height": 34,
                                         "x_offset": 4, "y_offset": 3})
-        ws.write(b.row - 1, 2, b.description, fmt["hint_wrap"])
+        ws.write(b.row - 1, 2, b.description(lang), fmt["hint_wrap"])
 
 
 def _build_table_sheet(ws, fmt, title: str, header: tuple[str, ...], widths: tuple[int, ...]) -> None:
@@ -171,20 +168,10 @@ def _build_table_sheet(ws, fmt, title: str, header: tuple[str, ...], widths: tup
 # into a sheet "Error" instead of its own English pop-up, and the panel's VBA turns it into a
 # Vietnamese message on the panel (workbooks/evalreport_panel.bas, ReportStartFailure).
 PANEL_CONF: dict[str, str] = {"SHOW_ERROR_POPUPS": "False"}
-_CONF_NOTES = {
-    "SHOW_ERROR_POPUPS": "Lỗi khởi động Python/evalreport được báo trên Bảng điều khiển (không sửa dòng này)",
-    "INTERPRETER_WIN": "Đường dẫn đầy đủ đến pythonw.exe",
-    "PYTHONPATH": "Thư mục chứa mã evalreport (khi không cài bằng pip)",
-}
-_CONF_HELP = (
-    "Cột A: tên thiết lập, cột B: giá trị; xlwings đọc từ ô A1 xuống, đến ô trống đầu tiên.",
-    "Thường không cần thêm gì: cai-dat.cmd đã ghi đường dẫn Python vào %USERPROFILE%\\.xlwings\\xlwings.conf.",
-    "Chỉ khi Python ở nơi khác: thêm ngay dưới dòng cuối một dòng INTERPRETER_WIN | C:\\...\\pythonw.exe",
-    "Không để dòng nào có tên mà không có giá trị: dòng đó sẽ che thiết lập trong xlwings.conf của máy.",
-)
+_CONF_NOTED = ("SHOW_ERROR_POPUPS", "INTERPRETER_WIN", "PYTHONPATH")  # each with a note XL_CONF_<KEY>
 
 
-def _build_config(ws, fmt, conf: Mapping[str, str]) -> None:
+def _build_config(ws, fmt, conf: Mapping[str, str], lang: str) -> None:
     """xlwings reads keys from column A (from A1 down to the first empty cell) and values from
     column B, and a key present on the sheet wins even when its value is empty, hiding the
     officer's own %USERPROFILE%\\.xlwings\\xlwings.conf: so only keys with a value are written."""
@@ -195,9 +182,10 @@ def _build_config(ws, fmt, conf: Mapping[str, str]) -> None:
     for r, (key, value) in enumerate(rows):
         ws.write_string(r, 0, key)
         ws.write_string(r, 1, value, fmt["input"])
-        ws.write(r, 2, _CONF_NOTES.get(key, ""), fmt["hint"])
+        if key in _CONF_NOTED:
+            ws.write(r, 2, text(f"XL_CONF_{key}", lang), fmt["hint"])
     first_help = len(rows) + 3  # two empty rows: an officer's added key cannot run into the help
-    for i, line in enumerate(_CONF_HELP):
+    for i, line in enumerate(text("XL_CONF_HELP", lang).split("\n")):
         ws.write(first_help + i, 2, line, fmt["hint"])
     ws.set_landscape()
     ws.set_paper(9)
@@ -206,12 +194,14 @@ def _build_config(ws, fmt, conf: Mapping[str, str]) -> None:
 
 def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
                    xlwings_bas: str | Path | None = None, prefill: Mapping[str, str] | None = None,
-                   conf: Mapping[str, str] | None = None) -> Path:
+                   conf: Mapping[str, str] | None = None, lang: str = "vi") -> Path:
     """Write the control-panel .xlsm to ``out`` (atomically) and return its path.
 
     ``prefill`` sets setting cells by key (folder, period, root, form, lang), so a province
     office can hand each ward a panel already pointing at its workspace. ``conf`` adds keys to
-    the xlwings.conf sheet (e.g. INTERPRETER_WIN); keys with an empty value are left out."""
+    the xlwings.conf sheet (e.g. INTERPRETER_WIN); keys with an empty value are left out.
+    ``lang`` is the language of what the panel prints (labels, buttons, descriptions) and the
+    language setting's starting value; the sheet tabs and defined names are the same in both."""
     unknown = set(prefill or {}) - {s.key for s in (*SETTINGS, *REPORT_SETTINGS)}
     if unknown:
         raise WorkbookBuildError(f"unknown settings: {', '.join(sorted(unknown))}")
@@ -227,7 +217,7 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
 
     buffer = io.BytesIO()
     wb = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    wb.set_properties({"title": "evalreport – Bảng điều khiển", "author": "evalreport",
+    wb.set_properties({"title": text("XL_PANEL_DOC_TITLE", lang), "author": "evalreport",
                        "company": "", "created": _FIXED_DATE})
     wb.add_vba_project(io.BytesIO(vba), is_stream=True)
     wb.set_vba_name("ThisWorkbook")
@@ -247,11 +237,12 @@ def build_workbook(out: str | Path, *, bas_path: str | Path | None = None,
     sheets = {name: wb.add_worksheet(name) for name in _SHEETS}
     for i, ws in enumerate(sheets.values(), start=1):
         ws.set_vba_name(f"Sheet{i}")
-    _build_panel(wb, sheets[PANEL_SHEET], fmt, prefill or {})
-    _build_table_sheet(sheets[FINDINGS_SHEET], fmt, "Phát hiện (lỗi và cảnh báo)", findings_header("vi"),
+    language_name = next(name for name, code in LANGUAGE_CHOICES.items() if code == lang)
+    _build_panel(wb, sheets[PANEL_SHEET], fmt, {"lang": language_name, **(prefill or {})}, lang)
+    _build_table_sheet(sheets[FINDINGS_SHEET], fmt, text("XL_FINDINGS_TITLE", lang), findings_header(lang),
                        (12, 14, 50, 16, 8, 90))
-    _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, "Tình hình nộp báo cáo", completeness_header("vi"),
-                       (14, 14, 40, 12, 20, 50))
-    _build_config(sheets[CONFIG_SHEET], fmt, conf or {})
+    _build_table_sheet(sheets[COMPLETENESS_SHEET], fmt, text("XL_COMPLETENESS_TITLE", lang),
+                       completeness_header(lang), (14, 14, 40, 12, 20, 50))
+    _build_config(sheets[CONFIG_SHEET], fmt, conf or {}, lang)
     wb.close()
     return atomic_write_bytes(out, buffer.getvalue())
