@@ -31,7 +31,7 @@ from evalreport.store.workspace import Workspace
 REPO = Path(__file__).resolve().parents[2]
 SML = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 SHIPPED = [*sorted(RESOURCES_DIR.glob("*.docx")), *sorted((REPO / "templates").glob("*.docx")),
-           *sorted((REPO / "templates").glob("*.xlsx")), REPO / "workbooks" / "evalreport.xlsm"]
+           *sorted((REPO / "templates").glob("*.xlsx")), *sorted((REPO / "workbooks").glob("*.xlsm"))]
 
 
 @pytest.fixture(scope="module")
