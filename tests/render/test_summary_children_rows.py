@@ -54,3 +54,32 @@ def test_children_rows_read_back_as_put_writes_them(form, four, tmp_path):
     assert not kids.cell(note_row, 1).has_style and kids.max_row == note_row
     assert kids.auto_filter.ref == f"A1:R{total_row - 1}" and kids.freeze_panes == "D2"
     assert kids.row_dimensions[1].height == 45
+
+
+def test_children_rows_count_the_findings_of_each_childs_subtree(form, four, tmp_path):
+    """Errors and warnings anywhere below a child land in its row, per workbook of one result and
+    again after the findings change (the count is indexed once per result's findings)."""
+    import dataclasses
+
+    from evalreport.model.finding import make_finding
+
+    result = make_result(form, four, parse_period("2021"))
+    child, other = four.children("T01")[:2]
+    leaf = four.leaves(child)[0]
+
+    def finding(unit, severity="error"):
+        return make_finding("FILE_EMPTY", severity, unit=unit, file=f"{unit}.xlsx", sheet="DG-NAM", cell="C9")
+
+    def counts(res, unit):
+        rows = load_workbook(write_summary_workbook(res, unit, tmp_path / f"{unit}.xlsx"))["Đơn vị trực thuộc"]
+        return {rows.cell(r, 2).value: (rows.cell(r, 17).value, rows.cell(r, 18).value)
+                for r in range(2, 2 + len(four.children(unit)))}
+
+    found = dataclasses.replace(result, findings=[finding(leaf), finding(leaf, "warning"), finding(child),
+                                                  finding("T01"), finding(leaf, "info")])
+    assert counts(found, "T01")[child] == (2, 1) and counts(found, "T01")[other] == (0, 0)
+    parent = four.parent(leaf)
+    if parent != child:  # the leaf's own parent counts it too
+        assert counts(found, parent)[leaf] == (1, 1)
+    fewer = dataclasses.replace(found, findings=[finding(other, "warning")])
+    assert counts(fewer, "T01")[child] == (0, 0) and counts(fewer, "T01")[other] == (0, 1)

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.packaging.extended import ExtendedProperties
+from openpyxl.packaging.relationship import RelationshipList, get_rels_path
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook._writer import WorkbookWriter
 from openpyxl.workbook.workbook import Workbook
@@ -57,6 +58,8 @@ from openpyxl.xml.constants import (
 from openpyxl.xml.functions import tostring
 
 from evalreport.render.workbook.chart_parts import chart_xml
+from evalreport.render.workbook.deflated_parts import write_part
+from evalreport.render.workbook.kept_sheets import kept_part, record_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.sheet_cells import cells_xml
 from evalreport.render.workbook.sheet_frame import FrameWriter
@@ -136,27 +139,44 @@ class _InMemoryWriter(ExcelWriter):
         if len(wb.custom_doc_props) or wb.vba_archive or wb.loaded_theme:
             super().write_data()  # nothing the summary workbooks have: openpyxl's own way
             return
-        archive.writestr(ARC_APP, tostring(ExtendedProperties().to_tree()))
-        archive.writestr(ARC_CORE, tostring(wb.properties.to_tree()))
-        archive.writestr(ARC_THEME, theme_xml)
+        write_part(archive, ARC_APP, tostring(ExtendedProperties().to_tree()))
+        write_part(archive, ARC_CORE, tostring(wb.properties.to_tree()), keep=False)  # the time of saving
+        write_part(archive, ARC_THEME, theme_xml)
         self._write_worksheets()
         self._write_chartsheets()
         self._write_images()
         self._write_charts()
         self._write_external_links()
-        archive.writestr(ARC_STYLE, stylesheet_xml(wb))
+        write_part(archive, ARC_STYLE, stylesheet_xml(wb))
         writer = WorkbookWriter(wb)
-        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
-        archive.writestr(ARC_WORKBOOK, writer.write())
-        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
-        self.manifest._write(archive, wb)
+        write_part(archive, ARC_ROOT_RELS, writer.write_root_rels())
+        write_part(archive, ARC_WORKBOOK, writer.write())
+        write_part(archive, ARC_WORKBOOK_RELS, writer.write_rels())
+        # the manifest's own _write (no VBA here), its part kept like the others
+        self.manifest.append(wb)
+        self.manifest._register_mimetypes(filenames=archive.namelist())
+        write_part(archive, self.manifest.path, tostring(self.manifest.to_tree()))
 
     def _write_charts(self) -> None:
         if len(self._charts) != len(set(self._charts)):
             raise ValueError("the same chart cannot be used in more than one worksheet")
         for chart in self._charts:
-            self._archive.writestr(chart.path[1:], chart_xml(chart))
+            write_part(self._archive, chart.path[1:], chart_xml(chart))
             self.manifest.append(chart)
+
+    def _write_drawing(self, drawing: SpreadsheetDrawing) -> None:
+        """openpyxl's (3.1), its two parts kept like the others."""
+        self._drawings.append(drawing)
+        drawing._id = len(self._drawings)
+        for chart in drawing.charts:
+            self._charts.append(chart)
+            chart._id = len(self._charts)
+        for img in drawing.images:
+            self._images.append(img)
+            img._id = len(self._images)
+        write_part(self._archive, drawing.path[1:], tostring(drawing._write()))
+        write_part(self._archive, get_rels_path(drawing.path)[1:], tostring(drawing._write_rels()))
+        self.manifest.append(drawing)
 
     def write_worksheet(self, ws: Worksheet) -> None:
         if self.workbook.write_only:
@@ -164,6 +184,12 @@ class _InMemoryWriter(ExcelWriter):
         ws._drawing = SpreadsheetDrawing()
         ws._drawing.charts = ws._charts
         ws._drawing.images = ws._images
+        kept = kept_part(ws)
+        if kept is not None:  # a stand-in: its part was serialised for an earlier workbook
+            ws._rels = RelationshipList()
+            write_part(self._archive, ws.path[1:], kept)
+            self.manifest.append(ws)
+            return
         body = self.bodies.pop(id(ws), None)
         rows = cells_xml(ws, self.markups) if body is None else None
         writer = (FrameWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
@@ -173,7 +199,9 @@ class _InMemoryWriter(ExcelWriter):
             with self._archive.open(ws.path[1:], "w") as out:
                 _write_sheet(out, writer.out.getvalue(), body)
         elif rows is not None:
-            self._archive.writestr(ws.path[1:], _with_rows(writer.out.getvalue(), rows.encode(), ws.title))
+            xml = _with_rows(writer.out.getvalue(), rows.encode(), ws.title)
+            record_part(ws, xml)
+            self._archive.writestr(ws.path[1:], xml)
         else:
             self._archive.writestr(ws.path[1:], writer.out.getvalue())
         self.manifest.append(ws)

@@ -29,7 +29,7 @@ from openpyxl.styles.table import TableStyleList
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.xml.functions import tostring
 
-__all__ = ["style_cache", "prepared_workbook", "remember", "stylesheet_xml"]
+__all__ = ["style_cache", "prepared_workbook", "prepared_from", "remember", "stylesheet_xml"]
 
 # The workbook's style lists (IndexedList: a list and a dict from style to index).
 _LISTS = ("_fonts", "_fills", "_borders", "_alignments", "_protections", "_number_formats", "_cell_styles")
@@ -97,6 +97,14 @@ def prepared_workbook(purpose: str) -> Workbook | None:
     _CACHES[wb] = {k: dict(v) for k, v in table.caches.items()}
     _ORIGIN[wb] = table
     return wb
+
+
+def prepared_from(wb: Workbook) -> object | None:
+    """The remembered table ``wb`` was prepared from (the same object for every workbook
+    prepared from it, kept for the process), or None: style ids given in one workbook prepared
+    from a table are the same in every other prepared from it, as long as each adds the same
+    styles in the same order."""
+    return _ORIGIN.get(wb)
 
 
 class _PreparedWorkbook(Workbook):

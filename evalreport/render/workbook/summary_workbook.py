@@ -71,7 +71,8 @@ def summary_values(result: ConsolidationResult, unit_code: str, lang: str = "vi"
 def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = None,
                            lang: str = "vi", report: UnitReportSettings | None = None) -> StreamedWorkbook:
     """The workbook, ready to :meth:`~.streamed_rows.StreamedWorkbook.save`: its ``workbook`` holds
-    every sheet, the completeness and findings sheets with their header only until the save.
+    every sheet, the completeness and findings sheets with their header only until the save (and
+    the instructions sheet possibly a stand-in for a kept part, :mod:`.kept_sheets`: saved only so).
     ``report`` (the workspace's report settings for the unit) words the signature blocks."""
     code = unit_code or result.root
     own = result.accepted.get(code)

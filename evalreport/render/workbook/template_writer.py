@@ -46,7 +46,7 @@ from evalreport.render.workbook.form_blocks import (
     write_signatures,
     write_top_block,
 )
-from evalreport.render.workbook.template_instructions import write_instructions
+from evalreport.render.workbook.kept_sheets import instructions_sheet
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
     HEADER,
@@ -128,7 +128,7 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     _page_setup(ws, layout)
     last_row = _write_form_blocks(ws, layout, form, period, hierarchy if unit_code else None, report)
     ws.print_area = f"A1:E{last_row}"
-    write_instructions(wb.create_sheet(layout.instructions_sheet), form, layout, lang, deadline)
+    instructions_sheet(wb, form, layout, lang, deadline)  # kept per level for prepared workbooks
     meta = wb.create_sheet(META_SHEET)
     for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=generator_name()):
         meta.append([_text_cell(meta, v) for v in row])
