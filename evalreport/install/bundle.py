@@ -23,9 +23,10 @@ from evalreport.install.download import (
 from evalreport.install.scripts import write_install_scripts
 from evalreport.install.target import Target
 
-__all__ = ["Bundle", "build_bundle", "STEPS", "GUIDE_NAME", "WORKBOOK_NAME"]
+__all__ = ["Bundle", "build_bundle", "STEPS", "GUIDE_NAME", "WORKBOOK_NAME", "ENGLISH_WORKBOOK_NAME"]
 
 WORKBOOK_NAME = "evalreport.xlsm"
+ENGLISH_WORKBOOK_NAME = "evalreport_en.xlsm"  # the same panel in English, shipped beside it when built
 GUIDE_NAME = "huong-dan-cai-dat.md"
 # Step codes, in order; the CLI shows them as a progress bar (wording in wording/install_messages).
 STEPS = ("BUNDLE_STEP_OWN_WHEEL", "BUNDLE_STEP_DOWNLOAD", "BUNDLE_STEP_CLOSE", "BUNDLE_STEP_FILES",
@@ -84,6 +85,9 @@ def build_bundle(out: Path, source: Path, workbook: Path, target: Target,
     bundle.added_for_target = close_over_markers(wheels, target)
     step(STEPS[3])
     shutil.copy2(workbook, out / WORKBOOK_NAME)
+    english = source / "workbooks" / ENGLISH_WORKBOOK_NAME
+    if english.is_file():
+        shutil.copy2(english, out / ENGLISH_WORKBOOK_NAME)
     write_install_scripts(out)
     guide = source / "docs" / "vi" / "cai-dat.md"
     if guide.is_file():

@@ -52,7 +52,7 @@ def test_bundle_for_this_machine_installs_offline_and_runs_the_demo(tmp_path):
         pytest.skip(f"the package index cannot be reached, so no bundle can be built: {result.output[-400:]}")
     assert result.exit_code == 0, result.output
     assert "Đã tạo gói cài đặt" in result.output
-    assert {p.name for p in out.iterdir()} >= {"wheels", "evalreport.xlsm", "cai-dat.cmd", "cai-dat.sh"}
+    assert {p.name for p in out.iterdir()} >= {"wheels", "evalreport.xlsm", "evalreport_en.xlsm", "cai-dat.cmd", "cai-dat.sh"}
     with zipfile.ZipFile(tmp_path / "goi.zip") as archive:
         assert "goi/cai-dat.cmd" in archive.namelist() and "goi/evalreport.xlsm" in archive.namelist()
 
