@@ -114,6 +114,11 @@ class Hierarchy:
     def get(self, code: str) -> Unit | None:
         return self._units.get(code)
 
+    def units_of(self, codes: Iterable[str]) -> list[Unit]:
+        """The units of ``codes``, in their order (KeyError for an unknown one): one C-level
+        lookup each, for a sheet that lists a province's 100,000 units."""
+        return list(map(self._units.__getitem__, codes))
+
     @property
     def root(self) -> str:
         """The single root; raises when the list has none or several."""
