@@ -172,9 +172,7 @@ class FormLayout:
         one block of ``tc_<level>_<measure>`` rows per level found deeper than the children."""
         unit = hierarchy.unit(unit_code)
         children = [(c, hierarchy.name(c)) for c in hierarchy.children(unit_code)]
-        # below the children: every unit of the subtree whose parent is not this unit (at the root
-        # of 100,000 cells, one pass over plain fields: this runs twice for each summary workbook)
-        deeper = {u.level for u in hierarchy.units_of(hierarchy.descendants(unit_code)) if u.parent != unit_code}
+        deeper = hierarchy.levels_below_children(unit_code)
         tc_levels = [k for k in hierarchy.levels.keys if k in deeper]
         level_label = hierarchy.levels.get(unit.level).label.get(lang) if unit.level in hierarchy.levels.keys \
             else unit.level

@@ -44,7 +44,6 @@ __all__ = ["write_completeness", "write_findings", "write_change", "write_charts
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 _MESSAGE_WIDTH = 75
-_2D = [f"{n:02d}" for n in range(100)]  # day, month, hour, minute as two digits
 
 
 def _lines(value: object, width: int) -> int:
@@ -105,10 +104,12 @@ def _completeness_rows(ws: Worksheet, result: ConsolidationResult, units: list[s
             (missing, amber if h.is_leaf(unit) else center)
     provs = [sub.provenance if sub is not None else None for sub in subs]
     files = [(prov.name or None) if prov is not None else None for prov in provs]
-    whens = [prov.modified if prov is not None else None for prov in provs]
-    # dd/mm/yyyy hh:mm, once per distinct time (strftime takes five times as long)
-    shown = {w: f"{_2D[w.day]}/{_2D[w.month]}/{w.year} {_2D[w.hour]}:{_2D[w.minute]}" for w in set(whens) if w is not None}
-    received = list(map(shown.get, whens))
+    # dd/mm/yyyy hh:mm: each time to the minute by isoformat ("yyyy-mm-dd hh:mm", in C), each
+    # distinct minute rearranged once (strftime per file took five times as long)
+    minutes = [prov.modified.isoformat(" ", "minutes") if prov is not None and prov.modified is not None else None
+               for prov in provs]
+    shown = {m: f"{m[8:10]}/{m[5:7]}/{int(m[:4])} {m[11:16]}" for m in set(minutes) if m is not None}
+    received = list(map(shown.get, minutes))
     pairs = [(t.covered_units, t.expected_units) if t is not None else None for t in map(result.units.get, units)]
     ratios = {p: words("WB_RATIO", lang, got=p[0], exp=p[1]) for p in set(pairs) if p is not None}  # a few
     covered = list(map(ratios.get, pairs))
