@@ -172,8 +172,7 @@ class FormLayout:
         one block of ``tc_<level>_<measure>`` rows per level found deeper than the children."""
         unit = hierarchy.unit(unit_code)
         children = [(c, hierarchy.name(c)) for c in hierarchy.children(unit_code)]
-        child_codes = set(hierarchy.children(unit_code))
-        deeper = {hierarchy.unit(c).level for c in hierarchy.descendants(unit_code) if c not in child_codes}
+        deeper = hierarchy.levels_below_children(unit_code)
         tc_levels = [k for k in hierarchy.levels.keys if k in deeper]
         level_label = hierarchy.levels.get(unit.level).label.get(lang) if unit.level in hierarchy.levels.keys \
             else unit.level

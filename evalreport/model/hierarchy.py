@@ -80,6 +80,7 @@ class Hierarchy:
         self.roots: list[str] = [u.code for u in self._units.values() if u.parent is None]
         self._fingerprint = fingerprint
         self._order: dict[str, tuple[str, ...]] = {code: tuple(o) for code, o in (orders or {}).items()}
+        self._deeper: dict[str, frozenset[str]] = {}
 
     def fingerprint(self) -> str:
         """A digest of the levels and of every unit's code, name, level and parent: two
@@ -114,6 +115,11 @@ class Hierarchy:
     def get(self, code: str) -> Unit | None:
         return self._units.get(code)
 
+    def units_of(self, codes: Iterable[str]) -> list[Unit]:
+        """The units of ``codes``, in their order (KeyError for an unknown one): one C-level
+        lookup each, for a sheet that lists a province's 100,000 units."""
+        return list(map(self._units.__getitem__, codes))
+
     @property
     def root(self) -> str:
         """The single root; raises when the list has none or several."""
@@ -144,6 +150,16 @@ class Hierarchy:
                 stack.extend(reversed(self._children[c]))
             self._order[code] = order = tuple(order)
         return list(order)
+
+    def levels_below_children(self, code: str) -> frozenset[str]:
+        """The levels of the units below ``code``'s children (a unit's form has a block of counts
+        per such level). Remembered per code: the tree never changes, and at the root of 100,000
+        cells finding them walks every unit (each summary workbook asks twice)."""
+        found = self._deeper.get(code)
+        if found is None:
+            found = self._deeper[code] = frozenset(u.level for u in self.units_of(self.descendants(code))
+                                                   if u.parent != code)
+        return found
 
     def subtree(self, code: str) -> list[str]:
         return [code, *self.descendants(code)]

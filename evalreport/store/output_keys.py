@@ -41,7 +41,8 @@ from typing import Any
 from evalreport.model.result import ConsolidationResult
 from evalreport.model.submission import Submission
 
-__all__ = ["UnitDigests", "canonical", "package_fingerprint", "unit_digests", "workbook_key", "narrative_key"]
+__all__ = ["UnitDigests", "canonical", "package_fingerprint", "unit_digests", "workbook_key", "narrative_key",
+           "pdf_key"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -187,3 +188,9 @@ def narrative_key(context: Mapping[str, Any], template: Path, lang: str) -> str 
 @lru_cache(maxsize=8)
 def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def pdf_key(source_key: str | None) -> str | None:
+    """The key of a PDF converted from a file whose key is ``source_key``: the PDF shows nothing
+    its source does not (None: convert it)."""
+    return None if source_key is None else _sha("pdf", source_key)

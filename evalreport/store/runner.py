@@ -230,13 +230,41 @@ def render_outputs(result: ConsolidationResult, staging: Path, units: list[str],
     staged.append(findings)
     if pdf:
         try:
-            staged += [convert_to_pdf(p, staging) for p in list(staged) if p.suffix == ".docx"]
+            pdfs, pdf_keys, pdf_reused = _pdfs(staged, staging, keys, published, convert_to_pdf)
         except PdfUnavailable as exc:
             notes.append(exc.message(lang))
+        else:
+            staged += pdfs
+            keys.update(pdf_keys)
+            reused += pdf_reused
     if progress:
         progress(f"render {code}", len(units), len(units))
     crash_point("render.before_publish")
     return staged, sorted(set(notes)), keys, reused
+
+
+def _pdfs(staged: list[Path], staging: Path, keys: dict[str, str], published: Published | None,
+          convert: Callable[[Path, Path], Path]) -> tuple[list[Path], dict[str, str], int]:
+    """The PDF of each staged Word report: the published one when the report's content key is
+    unchanged (:func:`~.output_keys.pdf_key`, its bytes as the manifest hashed them), else
+    converted again (LibreOffice, seconds a file). Returns the PDFs, their keys and how many
+    were reused."""
+    from evalreport.store.output_keys import pdf_key
+
+    pdfs: list[Path] = []
+    pdf_keys: dict[str, str] = {}
+    reused = 0
+    for source in [p for p in staged if p.suffix == ".docx"]:
+        target = staging / f"{source.stem}.pdf"
+        key = pdf_key(keys.get(source.name))
+        if key is not None:
+            pdf_keys[target.name] = key
+        if published is not None and published.reuse(key, target):
+            reused += 1
+            pdfs.append(target)
+        else:
+            pdfs.append(convert(source, staging))
+    return pdfs, pdf_keys, reused
 
 
 def file_sha256(path: Path) -> str:

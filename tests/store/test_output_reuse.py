@@ -118,3 +118,39 @@ def test_on_a_later_day_the_reports_are_rendered_again_and_the_workbooks_kept(re
     assert report.reused == len(kept)
     with zipfile.ZipFile(out / "DG-NAM_2021_H1_bao_cao.docx") as docx:
         assert "ngày 16 tháng 01 năm 2026" in docx.read("word/document.xml").decode()  # the day it was run
+
+
+def test_a_reused_reports_pdf_is_reused_too(tmp_path, monkeypatch):
+    """PDFs (``outputs.pdf``) follow their Word report: after one corrected file only the
+    changed unit's ancestors' reports are converted again (LibreOffice takes seconds a file)."""
+    import hashlib
+
+    import evalreport.render.pdf as pdf_module
+
+    converted: list[str] = []
+
+    def convert(source: Path, out_dir: Path) -> Path:  # stands in for LibreOffice
+        converted.append(source.name)
+        target = Path(out_dir) / f"{source.stem}.pdf"
+        target.write_bytes(b"%PDF " + hashlib.sha256(source.read_bytes()).hexdigest().encode())
+        return target
+
+    monkeypatch.setattr(pdf_module, "convert_to_pdf", convert)
+    _on_day(monkeypatch, dt.date(2026, 1, 15))
+    with Workspace.init(tmp_path / "ws", units_rows=province_units(), forms=["DG-NAM"], workers=1) as ws:
+        ws.config.outputs.pdf = True
+        _fill(ws, ws.inbox, corrected=False)
+        ws.run("2021", all_levels=True)
+        first = set(converted)
+        out = ws.outputs_dir("2021")
+        _fill(ws, tmp_path, corrected=True)
+        shutil.copy2(tmp_path / f"{CHANGED}.xlsx", ws.inbox / f"{CHANGED}.xlsx")
+        converted.clear()
+        report = ws.run("2021", all_levels=True)
+    assert {_unit_of(n) for n in converted} == ON_PATH
+    pdfs = {p.name for p in out.glob("*.pdf")}
+    assert pdfs == {n.removesuffix(".docx") + ".pdf" for n in first}
+    for name in pdfs:  # each PDF is that of the report published next to it
+        docx = (out / name).with_suffix(".docx")
+        assert (out / name).read_bytes() == b"%PDF " + hashlib.sha256(docx.read_bytes()).hexdigest().encode()
+    assert report.reused == report.manifest["render"]["reused"] >= len(pdfs) - len(ON_PATH)

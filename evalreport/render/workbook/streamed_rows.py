@@ -58,6 +58,7 @@ from openpyxl.xml.constants import (
 from openpyxl.xml.functions import tostring
 
 from evalreport.render.workbook.chart_parts import chart_xml
+from evalreport.render.workbook.column_rows import ColumnRows
 from evalreport.render.workbook.deflated_parts import write_part
 from evalreport.render.workbook.kept_sheets import kept_part, record_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
@@ -89,10 +90,11 @@ _ROW_NUMBER = re.compile(rb'<row r="(\d+)"')
 class SheetBody:
     """The rows of ``ws`` from ``first_row`` on, written at save time. ``count`` and ``width``
     (columns) are known up front because the sheet's frame (filter range, dimension) names the
-    last cell before the rows exist."""
+    last cell before the rows exist. ``rows``: one :data:`BodyRow` after another, or whole
+    columns (:class:`~.column_rows.ColumnRows`, for a sheet of many units)."""
 
     ws: Worksheet
-    rows: Iterable[BodyRow]
+    rows: Iterable[BodyRow] | ColumnRows
     first_row: int
     count: int
     width: int
@@ -244,7 +246,9 @@ def _write_sheet(out: io.BufferedIOBase, frame: bytes, body: SheetBody) -> None:
     head = _DIMENSION.sub(f'<dimension ref="A1:{last}{body.last_row}"/>'.encode(), head, 1)
     out.write(head)
     written = 0
-    for chunk, n in rows_xml(body.rows, body.first_row):
+    chunks = body.rows.chunks(body.first_row) if isinstance(body.rows, ColumnRows) else \
+        rows_xml(body.rows, body.first_row)
+    for chunk, n in chunks:
         out.write(chunk)
         written += n
     if written != body.count:
