@@ -34,7 +34,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_run import _peak_tree_rss  # noqa: E402
+from bench_run import _peak_tree_rss, compile_tree  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 KEEP = {"inbox"}
@@ -118,6 +118,8 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--keep", action="store_true")
     a = p.parse_args(argv)
     trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]
+    for _label, tree in trees:
+        compile_tree(tree)
     scratch = set(a.scratch if a.scratch is not None else [label for label, _ in trees]) | {trees[0][0]}
     print(f"evalreport side-by-side benchmark: trees {', '.join(label for label, _ in trees)}; "
           f"{os.cpu_count()} CPUs; workers = {a.workers}; Python {sys.version.split()[0]}; {a.repeat} rounds")

@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_run import compile_tree  # noqa: E402
 
 
 def _evalreport() -> list[str]:
@@ -72,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    compile_tree(ROOT)  # as pip leaves an installed package: with its bytecode
     tmp = Path(tempfile.mkdtemp(prefix="bench_startup_"))
     try:
         ws = tmp / "demo"

@@ -45,6 +45,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_compare import clear_graveyard, prepare_pristine, reset, timed_process  # noqa: E402
+from bench_run import compile_tree  # noqa: E402
 
 NAMES = {"b": "(b) calamine floor, 1 process", "c": "(c) pandas loop, engine=calamine",
          "d": "(d) root-only run, from scratch", "e": "(e) rerun, 1 file changed",
@@ -204,6 +205,8 @@ def main(argv: list[str] | None = None) -> None:
                    help="phases left out (e.g. --skip f t p when only the rendering is compared)")
     a = p.parse_args(argv)
     trees = [(label, Path(path).resolve()) for label, path in (t.split("=", 1) for t in a.trees)]
+    for _label, tree in trees:
+        compile_tree(tree)
     print(f"evalreport, the officer's wait: trees {', '.join(t for t, _ in trees)}; {os.cpu_count()} CPUs; "
           f"workers = {a.workers}; Python {sys.version.split()[0]}; {a.repeat} rounds")
     for n in [*a.sizes, *a.n]:
