@@ -120,13 +120,16 @@ def _print_findings(findings: list[Finding], lang: str, title: str | None = None
 def _write_findings(findings: list[Finding], out: Path, lang: str) -> None:
     from evalreport.model.finding import findings_frame
     from evalreport.store.atomic import atomic_path
+    from evalreport.wording.finding_words import column_heading, severity_word
 
     frame = findings_frame(findings, lang)
+    frame["severity"] = [severity_word(s, lang) for s in frame["severity"]]
+    frame.columns = [column_heading(c, lang) for c in frame.columns]  # the run's findings workbook's
     with atomic_path(out) as tmp:
         if out.suffix.lower() == ".csv":
             frame.to_csv(tmp, index=False, encoding="utf-8-sig")  # the BOM makes Excel read Vietnamese right
         else:
-            frame.to_excel(tmp, index=False, sheet_name="Findings", engine="openpyxl")
+            frame.to_excel(tmp, index=False, sheet_name=say("FINDINGS_SHEET", lang), engine="openpyxl")
     _console.print(say("CLI_CHECK_WRITTEN", lang, path=out))
 
 

@@ -38,6 +38,7 @@ from evalreport.model.period import Period
 from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.wording.catalog import describe, text
+from evalreport.wording.finding_words import severity_word
 
 __all__ = [
     "PanelSettings", "PanelError", "read_settings", "read_language", "write_status", "write_findings",
@@ -191,14 +192,6 @@ def _file_link(path: str | None, folder: Path | None) -> tuple[str, str] | None:
     return str(p), text
 
 
-_SEVERITY_KEYS = {"error": "XL_SEVERITY_ERROR", "warning": "XL_SEVERITY_WARNING", "info": "XL_SEVERITY_INFO"}
-
-
-def _severity(severity: str, lang: str) -> str:
-    key = _SEVERITY_KEYS.get(severity)
-    return text(key, lang) if key else severity
-
-
 def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
                    folder: Path | None = None) -> int:
     """Rewrite the findings sheet: severity, unit, file (a hyperlink), sheet, cell, message.
@@ -209,7 +202,7 @@ def write_findings(book, findings: Iterable[Finding], lang: str, run_line: str,
     rows, links = [], []
     for i, f in enumerate(shown):
         link = _file_link(f.file, folder)
-        rows.append([_severity(f.severity, lang), f.unit or "", link[1] if link else "",
+        rows.append([severity_word(f.severity, lang), f.unit or "", link[1] if link else "",
                      f.sheet or "", f.cell or (str(f.row) if f.row is not None else ""), describe(f, lang)])
         if link:
             links.append((FINDINGS_FIRST_ROW + i, link))

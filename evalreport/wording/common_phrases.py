@@ -22,6 +22,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "FILE_FINDINGS": {"vi": "phat_hien", "en": "findings"},
     # -- sheet tabs (Excel allows any letter in a sheet's name: the words as officers write them)
     "FINDINGS_SHEET": {"vi": "Phát hiện", "en": "Findings"},
+    # -- a findings table's columns that the panel's table does not show (wording/finding_words.py)
+    "FINDINGS_COL_ROW": {"vi": "Dòng", "en": "Row"},
+    "FINDINGS_COL_RULE": {"vi": "Quy tắc", "en": "Rule"},
     # -- progress against a target (evalreport.aggregate.timeseries) --------------------------
     "PROGRESS": {"vi": "{ratio}, đạt {pct}", "en": "{ratio}, {pct} achieved"},
 }

@@ -18,7 +18,9 @@ from evalreport import fill_template, parse_period
 from evalreport.cli import app
 from evalreport.excel import handlers
 from evalreport.excel.layout import PANEL_SHEET
+from evalreport.model.finding import FINDING_COLUMNS
 from evalreport.store import Workspace
+from evalreport.wording.finding_words import column_heading
 
 runner = CliRunner()
 WORKBOOK = Path(__file__).resolve().parents[2] / "workbooks" / "evalreport.xlsm"
@@ -61,6 +63,8 @@ def _rows(path: Path) -> list[dict]:
         sheet = load_workbook(path).active
         header, *body = [list(r) for r in sheet.iter_rows(values_only=True)]
         rows = [dict(zip(header, r, strict=True)) for r in body if any(v is not None for v in r)]
+    column = {column_heading(c, "vi"): c for c in FINDING_COLUMNS}  # both files are worded in Vietnamese
+    rows = [{column[k]: v for k, v in r.items()} for r in rows]
     return [{k: str(v) if v not in (None, "") else "" for k, v in r.items()} for r in rows if r["file"] in FILES]
 
 

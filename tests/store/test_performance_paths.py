@@ -18,6 +18,7 @@ from evalreport.model.finding import FINDING_COLUMNS, findings_frame, make_findi
 from evalreport.read.guard import ReadLimits, check_archive
 from evalreport.render.workbook.findings_table import write_findings_table
 from evalreport.store.records import record_columns
+from evalreport.wording.finding_words import column_heading, severity_word
 
 
 @pytest.fixture
@@ -76,8 +77,10 @@ def test_findings_table_holds_what_findings_frame_holds(tmp_path):
     ws = load_workbook(path)["Findings"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     frame = findings_frame(findings, "en")
-    assert rows[0] == list(FINDING_COLUMNS) and ws["A1"].font.bold
-    expected = [[None if v is None or v != v else v for v in r] for r in frame.itertuples(index=False)]
+    assert rows[0] == [column_heading(c, "en") for c in FINDING_COLUMNS] and ws["A1"].font.bold
+    assert rows[0][:2] == ["Severity", "Unit"] and [r[0] for r in rows[1:]] == ["Error", "Warning"]
+    expected = [[severity_word(r[0], "en"), *(None if v is None or v != v else v for v in r[1:])]
+                for r in frame.itertuples(index=False)]
     assert rows[1:] == expected and rows[1][1] == "'=1+2"
 
 
