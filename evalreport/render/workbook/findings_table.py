@@ -19,10 +19,15 @@ from evalreport.wording.finding_words import column_heading, severity_word
 
 __all__ = ["write_findings_table"]
 
+# Column widths (characters) in FINDING_COLUMNS order: severity, unit, file, sheet, cell, row,
+# rule, message; the message is the column an officer reads.
+_WIDTHS = (11, 13, 34, 12, 6, 6, 20, 100)
+
 
 def write_findings_table(findings: Iterable[Finding], path: Path, lang: str = "vi") -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
     from evalreport.render.workbook.streamed_rows import SheetBody, StreamedWorkbook
     from evalreport.render.workbook.xlsx_cells import CellLook
@@ -36,6 +41,11 @@ def write_findings_table(findings: Iterable[Finding], path: Path, lang: str = "v
         cell.font = Font(bold=True)
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
         cell.alignment = Alignment(horizontal="center", vertical="top")
+    for col, width in enumerate(_WIDTHS, start=1):  # wide enough to read a finding without widening
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"  # printed on A4 landscape, the headings on every page
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     rows = findings_rows(findings, lang)
     for row in rows:
         row[0] = severity_word(row[0], lang)
