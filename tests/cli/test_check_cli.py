@@ -67,9 +67,10 @@ def test_check_command_lists_findings_and_writes_csv(folder, four, units_four, t
     assert "DV_TONG_SO" in res.output and "rac.xlsx" in res.output
     with out.open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    dv = next(r for r in rows if r["rule"] == "DV_TONG_SO")
-    assert dv["unit"] == "C10" and dv["message"].startswith("Tổng số đảng viên 19 ≠ 0 + 1 + 0 + 17 = 18")
-    assert any(r["file"] == "rac.xlsx" and r["severity"] == "error" for r in rows)
+    assert list(rows[0]) == ["Mức độ", "Đơn vị", "Tệp", "Trang tính", "Ô", "Dòng", "Quy tắc", "Nội dung"]
+    dv = next(r for r in rows if r["Quy tắc"] == "DV_TONG_SO")
+    assert dv["Đơn vị"] == "C10" and dv["Nội dung"].startswith("Tổng số đảng viên 19 ≠ 0 + 1 + 0 + 17 = 18")
+    assert any(r["Tệp"] == "rac.xlsx" and r["Mức độ"] == "Lỗi" for r in rows)
 
 
 def test_consolidate_command_prints_totals_and_blocks(folder, four, units_four):
