@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from evalreport.wording.catalog import text
+from evalreport.wording.finding_words import column_heading
 
 __all__ = [
     "PANEL_SHEET", "FINDINGS_SHEET", "COMPLETENESS_SHEET", "CONFIG_SHEET", "Setting", "SETTINGS", "REPORT_SETTINGS", "REPORT_SECTION_ROW",
@@ -104,7 +105,7 @@ PERIOD_BUTTONS: tuple[Button, ...] = (
 )
 BUTTONS: tuple[Button, ...] = RUN_BUTTONS + PERIOD_BUTTONS
 
-_FINDINGS_HEADER = ("XL_COL_SEVERITY", "XL_COL_UNIT", "XL_COL_FILE", "XL_COL_SHEET", "XL_COL_CELL", "XL_COL_MESSAGE")
+_FINDINGS_COLUMNS = ("severity", "unit", "file", "sheet", "cell", "message")  # the run's table less row and rule
 _COMPLETENESS_HEADER = ("XL_COL_PARENT", "XL_COL_UNIT_CODE", "XL_COL_UNIT_NAME", "XL_COL_LEVEL", "XL_COL_STATUS",
                         "XL_COL_NOTE")
 _ACTION_KEYS = {
@@ -123,7 +124,7 @@ def action_name(handler: str, lang: str) -> str:
 
 def findings_header(lang: str) -> tuple[str, ...]:
     """The findings table's headings: severity, unit, file, sheet, cell, message."""
-    return tuple(text(key, lang) for key in _FINDINGS_HEADER)
+    return tuple(column_heading(column, lang) for column in _FINDINGS_COLUMNS)
 
 
 def completeness_header(lang: str) -> tuple[str, ...]:
