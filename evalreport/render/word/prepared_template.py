@@ -15,7 +15,9 @@ officer's edited template is prepared afresh, never served stale):
   ``fix_tables``, ``fix_docpr_ids``) on the prepared body source, puts the result in a copy of
   the document element without its body (docxtpl's ``map_tree``), and python-docx's package
   writer writes a package of plain parts holding the kept bytes: the same parts, relationships,
-  content types and order python-docx writes for a freshly opened template.
+  content types and order python-docx writes for a freshly opened template; the parts that
+  repeat from unit to unit are deflated once per process (:mod:`..workbook.deflated_parts`,
+  as the summary workbook's).
 
 A template this cannot reproduce (a tag in a header, footer, footnote or document property,
 no core properties part, a part relating back to the body) is rendered by plain docxtpl
@@ -30,7 +32,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +40,17 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.package import OpcPackage
-from docx.opc.packuri import PackURI
+from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from docx.opc.part import Part
+from docx.opc.phys_pkg import _ZipPkgWriter
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
 from evalreport.render.word.jinja_env import make_jinja_env
+from evalreport.render.workbook.deflated_parts import write_part
 
 __all__ = ["ReportTemplate", "PreparedTemplate", "prepared_template", "prepare"]
 
@@ -103,6 +108,15 @@ class PreparedTemplate:
     parts: tuple[_PartSpec, ...]  # in python-docx's writing order (for the plain parts)
     package_rels: tuple[_Rel, ...]
 
+    @cached_property
+    def kept(self) -> frozenset[str]:
+        """The members every unit's package repeats (the document's relationships and the
+        content types too, as long as units get the same charts): deflated once per process."""
+        names = {CONTENT_TYPES_URI, PACKAGE_URI.rels_uri}
+        names.update(s.partname.rels_uri for s in self.parts)
+        names.update(s.partname for s in self.parts if s.blob is not None)
+        return frozenset(PackURI(n).membername for n in names)
+
     def unit(self) -> _UnitTemplate:
         """A fresh template for one unit's report (render, then save, as docxtpl's)."""
         return _UnitTemplate(self)
@@ -153,8 +167,32 @@ class _UnitTemplate(ReportTemplate):
         self.is_rendered = True
 
     def save(self, filename: Any, *args: Any, **kwargs: Any) -> None:
-        self.package.save(filename)
+        """python-docx's ``OpcPackage.save`` (its ``PackageWriter`` steps, in order), through
+        :class:`_KeptPartsWriter`."""
+        parts = self.package.parts
+        for part in parts:
+            part.before_marshal()
+        writer = _KeptPartsWriter(filename, self.prepared.kept)
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, self.package.rels)
+        PackageWriter._write_parts(writer, parts)
+        writer.close()
         self.is_saved = True
+
+
+class _KeptPartsWriter(_ZipPkgWriter):
+    """python-docx's zip writer, the members named in ``kept`` deflated once per process."""
+
+    def __new__(cls, pkg_file: Any, kept: frozenset[str]) -> _KeptPartsWriter:
+        return object.__new__(cls)  # PhysPkgWriter.__new__ would make a plain _ZipPkgWriter
+
+    def __init__(self, pkg_file: Any, kept: frozenset[str]) -> None:
+        super().__init__(pkg_file)
+        self._kept = kept
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        name = pack_uri.membername
+        write_part(self._zipf, name, blob, keep=name in self._kept)
 
 
 def _has_tag(text: str | None) -> bool:
