@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -48,14 +50,38 @@ def _nonleaf(result) -> list[str]:
     return [u for u in h.subtree(result.root) if h.children(u)]
 
 
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_later_unit_through_the_prepared_template_is_plain_docxtpls_report(result, tmp_path, monkeypatch, lang):
+def _png() -> bytes:
+    """A 1 × 1 grey PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b""))
+
+
+def _officer_template(path: Path) -> Path:
+    """The shipped template as an officer might extend it: a header and a footer without tags,
+    a picture (a part of its own, a drawing whose id docxtpl renumbers) and a line that prints
+    a value."""
+    d = Document(str(RESOURCES_DIR / TEMPLATE_NAMES["vi"]))
+    d.sections[0].header.paragraphs[0].text = "ĐẢNG CỘNG SẢN VIỆT NAM"
+    d.sections[0].footer.paragraphs[0].text = "Lưu hành nội bộ"
+    d.add_picture(io.BytesIO(_png()))
+    d.add_paragraph("Đơn vị: {{ don_vi.ten }}")
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("lang, officer", [("vi", False), ("en", False), ("vi", True)])
+def test_a_later_unit_through_the_prepared_template_is_plain_docxtpls_report(result, tmp_path, monkeypatch, lang,
+                                                                             officer):
+    template = _officer_template(tmp_path / "mau.docx") if officer else None
     first, *later = _nonleaf(result)
-    render_narrative(result, first, tmp_path / "first.docx", lang=lang)  # prepares the template
-    prepared = {u: render_narrative(result, u, tmp_path / f"prepared_{u}.docx", lang=lang) for u in later}
+    render_narrative(result, first, tmp_path / "first.docx", template, lang)  # prepares the template
+    prepared = {u: render_narrative(result, u, tmp_path / f"prepared_{u}.docx", template, lang) for u in later}
+    assert narrative.prepared_template(template or narrative.default_template(lang)) is not None
     monkeypatch.setattr(narrative, "prepared_template", lambda path: None)
     for unit, path in prepared.items():
-        plain = render_narrative(result, unit, tmp_path / f"plain_{unit}.docx", lang=lang)
+        plain = render_narrative(result, unit, tmp_path / f"plain_{unit}.docx", template, lang)
         assert zipfile.ZipFile(path).namelist() == zipfile.ZipFile(plain).namelist()
         assert _parts(path) == _parts(plain)
         assert _text(path) == _text(plain)
