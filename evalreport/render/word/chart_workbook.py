@@ -3,7 +3,8 @@
 Units down column A, one rating a column, in the cells the chart's formulas name
 (:mod:`.charts`). Every part but the sheet's cells is the same for every unit of a language, so
 openpyxl writes the package once per process and sheet name (about 4 ms); each chart then gets
-that package with its own rows, written as the summary workbook's streamed rows are
+that package with its own rows (the fixed parts deflated once per process too,
+:mod:`..workbook.deflated_parts`), written as the summary workbook's streamed rows are
 (:func:`~evalreport.render.workbook.row_markup.row_xml`: inline strings, so a unit name that
 begins with "=" stays text). An all-levels run embeds one such workbook in every unit's report.
 """
@@ -17,6 +18,7 @@ from functools import lru_cache
 from openpyxl import Workbook
 
 from evalreport.render.word.charts import RatingsChart
+from evalreport.render.workbook.deflated_parts import write_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 from evalreport.wording.catalog import text
@@ -59,5 +61,5 @@ def chart_workbook_xlsx(chart: RatingsChart) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, data in parts:
-            package.writestr(name, sheet if name == _SHEET_PART else data)
+            write_part(package, name, sheet if name == _SHEET_PART else data, keep=name != _SHEET_PART)
     return out.getvalue()

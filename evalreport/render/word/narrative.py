@@ -5,17 +5,18 @@ Any .docx can serve as the template: the default one (built by
 in Word. The context is :func:`.narrative_context.build_narrative_context` plus the chart
 (``bieu_do``: a native Word chart, :mod:`.docx_chart`); the environment is the sandboxed,
 autoescaping one of :mod:`.jinja_env`, so text from submissions cannot break the document and a
-template mistake is reported with its tag.
+template mistake is reported with its tag. A template is prepared once per process and content
+(:mod:`.prepared_template`: an all-levels run renders it for every non-leaf unit); what the
+preparation cannot reproduce goes through plain docxtpl.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docxtpl import DocxTemplate, Listing, RichText
 from jinja2 import TemplateError
 from jinja2.sandbox import SecurityError
 
@@ -26,6 +27,7 @@ from evalreport.render.word.docx_chart import InlineChart
 from evalreport.render.word.jinja_env import make_jinja_env, template_error
 from evalreport.render.word.movement_context import build_movement_context, has_movement_report
 from evalreport.render.word.narrative_context import DocumentInfo, build_narrative_context
+from evalreport.render.word.prepared_template import ReportTemplate, prepared_template
 from evalreport.store.atomic import atomic_path
 from evalreport.wording.language import language
 
@@ -43,29 +45,6 @@ TEMPLATE_NAMES = REPORT_TEMPLATES["DG-NAM"]
 
 def default_template(lang: str = "vi", form: str = "DG-NAM") -> Path:
     return RESOURCES_DIR / REPORT_TEMPLATES[form][language(lang)]
-
-
-@lru_cache(maxsize=16)
-def _patched(xml: str) -> str:
-    return DocxTemplate.patch_xml(None, xml)  # uses nothing of the instance
-
-
-class _Template(DocxTemplate):
-    """docxtpl's template whose XML clean-up (``patch_xml``: a dozen regular expressions over
-    the whole document, about 5 ms) is done once per process for a given document, as the
-    compiled Jinja template is (:mod:`.jinja_env`): an all-levels run renders the same template
-    for every unit; and whose listing pass is skipped when it has nothing to do."""
-
-    def patch_xml(self, src_xml: str) -> str:
-        return _patched(src_xml)
-
-    def resolve_listing(self, xml: str) -> str:
-        """docxtpl turns tabs, line and page breaks in the printed text into Word's own elements,
-        through three nested regular expressions over every paragraph and run (about 2 ms a
-        unit); without any of those characters in the part they would change nothing."""
-        if "\t" in xml or "\a" in xml or "\n" in xml or "\f" in xml:
-            return super().resolve_listing(xml)
-        return xml
 
 
 def template_for(ctx: dict[str, Any], template: str | Path | None = None, lang: str = "vi") -> Path:
@@ -114,15 +93,35 @@ def write_narrative(ctx: dict[str, Any], path: str | Path, template: str | Path 
     the document, from the context's plain values alone (a run hands this half to its render
     helper process, which never sees the consolidation result)."""
     template_path = template_for(ctx, template, lang)
-    tpl = _Template(str(template_path))
-    ctx = dict(ctx)
-    ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
-    ctx.update(context or {})
-    try:
-        tpl.render(ctx, make_jinja_env(), autoescape=True)
-    except (TemplateError, SecurityError) as exc:
-        raise template_error(exc, _source_of(tpl), template_path.name, lang) from None
+    prepared = prepared_template(template_path) if _plain_values(context) else None
+    tpl: DocxTemplate | None = None
+    if prepared is not None:
+        try:
+            tpl = _rendered(prepared.unit(), ctx, chart, context)
+        except (TemplateError, SecurityError):
+            tpl = None  # docxtpl's own path below meets it again and reports it with its source
+    if tpl is None:
+        tpl = ReportTemplate(str(template_path))
+        try:
+            _rendered(tpl, ctx, chart, context)
+        except (TemplateError, SecurityError) as exc:
+            raise template_error(exc, _source_of(tpl), template_path.name, lang) from None
     target = Path(path)
     with atomic_path(target) as tmp:
         tpl.save(str(tmp))
     return target
+
+
+def _rendered(tpl: DocxTemplate, ctx: dict[str, Any], chart: bool, context: dict[str, Any] | None) -> DocxTemplate:
+    ctx = dict(ctx)
+    ctx["bieu_do"] = _chart(tpl, ctx) if chart else None
+    ctx.update(context or {})
+    tpl.render(ctx, make_jinja_env(), autoescape=True)
+    return tpl
+
+
+def _plain_values(context: dict[str, Any] | None) -> bool:
+    """Whether the caller's values can go through the prepared template: docxtpl's pictures and
+    sub-documents belong to the package of the template they were made for."""
+    return not any(type(v).__module__.startswith("docxtpl") and not isinstance(v, (RichText, Listing))
+                   for v in (context or {}).values())
