@@ -38,7 +38,7 @@ from evalreport.render.workbook.xlsx_cells import CellLook, put, put_share, shar
 
 __all__ = ["SheetCells", "slotted_sheet"]
 
-_KEYS = 64
+_KEYS = 128
 _TEXT_LIMIT = 32767  # openpyxl cuts a cell's text there
 
 
@@ -62,6 +62,11 @@ class SheetCells:
         self.last_row = max(self.last_row, row)
         if self.build:
             put_share(self.ws, row, col, percent, **options)
+
+    def slot(self, row: int, col: int, value: object) -> None:
+        """A value the writer itself puts into the cell, as it is stored there."""
+        self.slots.append((row, col, value))
+        self.last_row = max(self.last_row, row)
 
     def row(self, row: int) -> None:
         """A row the writer fills through openpyxl with what the shape decides (a header)."""
