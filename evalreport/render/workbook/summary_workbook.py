@@ -9,8 +9,9 @@ one row per child unit, completeness, findings, change against the previous peri
 ignored by the reader.
 
 The rows of the completeness and findings sheets, which grow with the province, and of the
-children sheet are streamed into the file at save time (:mod:`.streamed_rows`); everything else
-is built with openpyxl.
+children sheet are streamed into the file at save time (:mod:`.streamed_rows`); the form sheet
+and the overview of a level's later units are their shape's kept part with the unit's values
+filled in (:mod:`.slot_sheets`); everything else is built with openpyxl.
 """
 
 from __future__ import annotations
