@@ -25,8 +25,8 @@ from evalreport.render.workbook.style_table import style_cache
 from evalreport.render.workbook.xlsx_cells import merge_across
 from evalreport.wording.catalog import text
 
-__all__ = ["FormBlocks", "form_blocks", "write_top_block", "write_signatures", "fit_row_height", "wrapped_lines",
-           "BLANK"]
+__all__ = ["FormBlocks", "BlockLine", "form_blocks", "top_block_lines", "signature_lines", "line_heights", "write_lines",
+           "write_top_block", "write_signatures", "fit_row_height", "wrapped_lines", "BLANK"]
 
 #: What an officer fills in by hand where a part is not known (a blank template's units).
 BLANK = "……………"
@@ -117,32 +117,73 @@ def fit_row_height(ws: Worksheet, row: int, value: str, width: float, size: int 
         ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, needed)
 
 
+@dataclass(frozen=True)
+class BlockLine:
+    """One line of a block, as :func:`write_lines` writes it: text across ``first_col``..``last_col``
+    of ``row`` (merged); ``fit``: the row is made tall enough for it (a width's worth of text)."""
+
+    row: int
+    first_col: int
+    last_col: int
+    value: str
+    bold: bool = False
+    italic: bool = False
+    align: str = "center"
+    size: int = 12
+    fit: bool = False
+
+
+def top_block_lines(blocks: FormBlocks, first_row: int, first_col: int, last_col: int,
+                    *, with_period: bool = True) -> list[BlockLine]:
+    """The right-hand head: units, form number and (optionally) the period, one line each from
+    ``first_row``."""
+    lines = [blocks.issuer, blocks.receiver, blocks.form] + ([blocks.period] if with_period else [])
+    return [BlockLine(first_row + i, first_col, last_col, value, bold=i < 2, align="left", size=11, fit=True)
+            for i, value in enumerate(lines)]
+
+
+def signature_lines(blocks: FormBlocks, first_row: int, left: tuple[int, int],
+                    right: tuple[int, int]) -> list[BlockLine]:
+    """The place-and-date line, then the preparer's block over the columns ``left`` and the
+    signer's over ``right`` side by side, from ``first_row``, in the order they are written."""
+    row = first_row
+    names = row + 3 + _SIGN_SPACE
+    return [BlockLine(row, *right, blocks.date, italic=True),
+            BlockLine(row + 1, *left, blocks.preparer, bold=True),
+            BlockLine(row + 1, *right, blocks.signs_for, bold=True, fit=True),
+            BlockLine(row + 2, *left, blocks.sign_hint, italic=True),
+            BlockLine(row + 2, *right, blocks.signer_title, bold=True),
+            BlockLine(names, *left, blocks.preparer_name, bold=True),
+            BlockLine(names, *right, blocks.signer_name, bold=True)]
+
+
+def line_heights(ws: Worksheet, lines: list[BlockLine]) -> tuple[int, ...]:
+    """How many text lines each fitted line takes in ``ws``'s columns: what its row's height is
+    made from (:func:`fit_row_height`)."""
+    return tuple(wrapped_lines(line.value, _width(ws, line.first_col, line.last_col), line.size)
+                 for line in lines if line.fit)
+
+
+def write_lines(ws: Worksheet, lines: list[BlockLine]) -> None:
+    """Each line, its row made tall enough where it is fitted."""
+    for line in lines:
+        _line(ws, line.row, line.first_col, line.last_col, line.value, bold=line.bold, italic=line.italic,
+              align=line.align, size=line.size)
+        if line.fit:
+            fit_row_height(ws, line.row, line.value, _width(ws, line.first_col, line.last_col), line.size)
+
+
 def write_top_block(ws: Worksheet, blocks: FormBlocks, first_row: int, first_col: int, last_col: int,
                     *, with_period: bool = True) -> int:
-    """The right-hand head: units, form number and (optionally) the period, one line each from
-    ``first_row``; returns the row after the block."""
-    lines = [blocks.issuer, blocks.receiver, blocks.form] + ([blocks.period] if with_period else [])
-    width = _width(ws, first_col, last_col)
-    for i, value in enumerate(lines):
-        _line(ws, first_row + i, first_col, last_col, value, bold=i < 2, align="left", size=11)
-        fit_row_height(ws, first_row + i, value, width, 11)
+    """The lines of :func:`top_block_lines`; returns the row after the block."""
+    lines = top_block_lines(blocks, first_row, first_col, last_col, with_period=with_period)
+    write_lines(ws, lines)
     return first_row + len(lines)
 
 
 def write_signatures(ws: Worksheet, blocks: FormBlocks, first_row: int, left: tuple[int, int],
                      right: tuple[int, int]) -> int:
-    """The place-and-date line, then the preparer's block over the columns ``left`` and the
-    signer's over ``right`` side by side, from ``first_row``; returns the last row written."""
-    row = first_row
-    _line(ws, row, *right, blocks.date, italic=True)
-    row += 1
-    _line(ws, row, *left, blocks.preparer, bold=True)
-    _line(ws, row, *right, blocks.signs_for, bold=True)
-    fit_row_height(ws, row, blocks.signs_for, _width(ws, *right))
-    row += 1
-    _line(ws, row, *left, blocks.sign_hint, italic=True)
-    _line(ws, row, *right, blocks.signer_title, bold=True)
-    row += 1 + _SIGN_SPACE
-    _line(ws, row, *left, blocks.preparer_name, bold=True)
-    _line(ws, row, *right, blocks.signer_name, bold=True)
-    return row
+    """The lines of :func:`signature_lines`; returns the last row written."""
+    lines = signature_lines(blocks, first_row, left, right)
+    write_lines(ws, lines)
+    return lines[-1].row

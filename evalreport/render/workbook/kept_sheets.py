@@ -17,6 +17,7 @@ the key for the process).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl.workbook.workbook import Workbook
@@ -28,7 +29,7 @@ from evalreport.render.workbook.style_table import prepared_from
 from evalreport.render.workbook.template_instructions import write_instructions
 from evalreport.render.workbook.template_styles import protect_a4_portrait
 
-__all__ = ["instructions_sheet", "kept_part", "record_part"]
+__all__ = ["instructions_sheet", "kept_part", "keep_part", "on_serialised", "record_part"]
 
 _KEPT_KEYS = 64
 
@@ -40,6 +41,14 @@ class _Entry:
     xml: bytes | None = None  # the recorded part
     verified: bool = False  # a second full build gave the same bytes
     dropped: bool = False  # it did not: built in full from now on
+
+    def record(self, xml: bytes) -> None:
+        """The part serialised for a sheet built in full: recorded, or compared with the recorded one."""
+        if self.xml is None:
+            self.xml = xml
+        elif not self.verified:
+            self.verified = self.xml == xml
+            self.dropped = not self.verified
 
 
 _ENTRIES: dict[tuple, _Entry] = {}
@@ -65,11 +74,21 @@ def instructions_sheet(wb: Workbook, form: FormDefinition, layout: FormLayout, l
         write_instructions(ws, form, layout, lang, deadline)
     elif entry.verified and entry.xml is not None:
         protect_a4_portrait(ws)  # what the sheet's settings say elsewhere (a printed sheet's fit)
-        setattr(ws, _KEPT, entry.xml)
+        keep_part(ws, entry.xml)
     else:
         write_instructions(ws, form, layout, lang, deadline)
-        setattr(ws, _RECORD, entry)
+        on_serialised(ws, entry.record)
     return ws
+
+
+def keep_part(ws: Worksheet, xml: bytes) -> None:
+    """Make ``ws`` a stand-in: the writer writes ``xml`` as its part, not its cells."""
+    setattr(ws, _KEPT, xml)
+
+
+def on_serialised(ws: Worksheet, record: Callable[[bytes], None]) -> None:
+    """Have ``record`` called with the part the writer serialises for ``ws`` (built in full)."""
+    setattr(ws, _RECORD, record)
 
 
 def kept_part(ws: Worksheet) -> bytes | None:
@@ -78,13 +97,7 @@ def kept_part(ws: Worksheet) -> bytes | None:
 
 
 def record_part(ws: Worksheet, xml: bytes) -> None:
-    """The part the writer serialised for ``ws``: recorded for its key, or compared with the
-    recorded one."""
-    entry = getattr(ws, _RECORD, None)
-    if entry is None:
-        return
-    if entry.xml is None:
-        entry.xml = xml
-    elif not entry.verified:
-        entry.verified = entry.xml == xml
-        entry.dropped = not entry.verified
+    """The part the writer serialised for ``ws``, handed to what :func:`on_serialised` set."""
+    record = getattr(ws, _RECORD, None)
+    if record is not None:
+        record(xml)

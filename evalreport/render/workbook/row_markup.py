@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from evalreport.render.workbook.xlsx_cells import CellLook
 
-__all__ = ["row_xml", "CellMarkup", "escape", "XML_SPACE"]
+__all__ = ["row_xml", "cell_xml", "CellMarkup", "escape", "XML_SPACE"]
 
 
 def row_xml(r: int, values: Sequence[object], markups: list[CellMarkup], height: float | None) -> str:
@@ -23,36 +23,38 @@ def row_xml(r: int, values: Sequence[object], markups: list[CellMarkup], height:
     parts = [f'<row r="{r}">' if height is None else f'<row r="{r}" ht="{height:g}" customHeight="1">']
     append = parts.append
     for i, (value, m) in enumerate(zip(values, markups, strict=False)):  # extra values have no look: not written
-        ref = f'<c r="{get_column_letter(i + 1)}{r}'
-        kind = value.__class__
-        if kind is str:
-            if value:
-                if "&" in value or "<" in value or ">" in value or "\r" in value:
-                    value = escape(value)
-                if value[0] in XML_SPACE or value[-1] in XML_SPACE:
-                    append(f"{ref}{m.spaced_text}{value}</t></is></c>")
-                else:
-                    append(f"{ref}{m.text}{value}</t></is></c>")
-            elif m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is int:
-            append(f"{ref}{m.count}{value}</v></c>")
-        elif value is None:
-            if m.empty:
-                append(f"{ref}{m.empty}")
-        elif kind is float:
-            if isfinite(value):
-                append(f"{ref}{m.number}{value:.16g}</v></c>")
-            elif m.empty:  # NaN and infinities have no cell value: shown empty
-                append(f"{ref}{m.empty}")
-        elif kind is bool:
-            append(f"{ref}{m.boolean}{int(value)}</v></c>")
-        else:  # anything else is shown as its text (dates are formatted by the sheet writers)
-            append(f"{ref}{m.spaced_text}{escape(str(value))}</t></is></c>")
+        cell = cell_xml(f'<c r="{get_column_letter(i + 1)}{r}', value, m)
+        if cell:
+            append(cell)
     if len(parts) == 1 and height is None:
         return ""  # no cells and no height: openpyxl writes no row either
     append("</row>")
     return "".join(parts)
+
+
+def cell_xml(ref: str, value: object, m: CellMarkup) -> str:
+    """One cell, ``ref`` being its opening up to the reference (``<c r="B7``): "" for no cell."""
+    kind = value.__class__
+    if kind is str:
+        if value:
+            if "&" in value or "<" in value or ">" in value or "\r" in value:
+                value = escape(value)
+            if value[0] in XML_SPACE or value[-1] in XML_SPACE:
+                return f"{ref}{m.spaced_text}{value}</t></is></c>"
+            return f"{ref}{m.text}{value}</t></is></c>"
+        return f"{ref}{m.empty}" if m.empty else ""
+    if kind is int:
+        return f"{ref}{m.count}{value}</v></c>"
+    if value is None:
+        return f"{ref}{m.empty}" if m.empty else ""
+    if kind is float:
+        if isfinite(value):
+            return f"{ref}{m.number}{value:.16g}</v></c>"
+        return f"{ref}{m.empty}" if m.empty else ""  # NaN and infinities have no cell value: shown empty
+    if kind is bool:
+        return f"{ref}{m.boolean}{int(value)}</v></c>"
+    # anything else is shown as its text (dates are formatted by the sheet writers)
+    return f"{ref}{m.spaced_text}{escape(str(value))}</t></is></c>"
 
 
 # XML's white space: text that begins or ends with it needs xml:space="preserve" to keep it

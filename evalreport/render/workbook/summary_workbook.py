@@ -9,8 +9,9 @@ one row per child unit, completeness, findings, change against the previous peri
 ignored by the reader.
 
 The rows of the completeness and findings sheets, which grow with the province, and of the
-children sheet are streamed into the file at save time (:mod:`.streamed_rows`); everything else
-is built with openpyxl.
+children sheet are streamed into the file at save time (:mod:`.streamed_rows`); the form sheet
+and the overview of a level's later units are their shape's kept part with the unit's values
+filled in (:mod:`.slot_sheets`); everything else is built with openpyxl.
 """
 
 from __future__ import annotations
@@ -25,10 +26,9 @@ from evalreport.form.layout import FormLayout
 from evalreport.model.result import ConsolidationResult
 from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
-from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles, org_roles
-from evalreport.render.word.sentences import capitalize
+from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles
 from evalreport.render.workbook.child_rows import child_state, finding_counts
-from evalreport.render.workbook.form_blocks import form_blocks, write_signatures, write_top_block
+from evalreport.render.workbook.overview_sheet import write_overview
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from evalreport.render.workbook.style_table import prepared_workbook, remember
 from evalreport.render.workbook.summary_sheets import (
@@ -43,15 +43,12 @@ from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
     NO_CELL,
     RED_FILL,
-    TITLE,
     TOTAL_FILL,
     CellLook,
     RowLooks,
     header_row,
     landscape,
-    merge_across,
     put,
-    put_share,
     set_widths,
 )
 from evalreport.store.atomic import atomic_path
@@ -82,8 +79,7 @@ def build_summary_workbook(result: ConsolidationResult, unit_code: str | None = 
                              workbook=prepared_workbook("summary"))  # from the style table of the first one saved
     # after the form sheet, before the form's instructions and hidden metadata
     overview = wb.create_sheet(words("WB_OVERVIEW", lang), 1)
-    _write_overview(overview, result, code, lang)
-    _overview_blocks(overview, result, code, lang, report)
+    write_overview(overview, result, code, lang, report)
     at = 2
     bodies: list[SheetBody] = []
     if not result.hierarchy.is_leaf(code):
@@ -120,136 +116,12 @@ def write_summary_workbook(result: ConsolidationResult, unit_code: str | None, p
     return target
 
 
-def _title(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, width: int) -> int:
-    unit = result.units[code]
-    title = words("WB_OVERVIEW_TITLE", lang, title=result.form.title.get(lang).upper(),
-                                       period=result.period.label(lang).upper())
-    put(ws, 1, 1, title, border=False).font = TITLE
-    merge_across(ws, 1, 1, width)
-    put(ws, 2, 1, result.hierarchy.name(code), bold=True, border=False)
-    leaves = result.hierarchy.levels.levels[-1].plural.get(lang)  # the deepest level: the units that count
-    put(ws, 3, 1, words("WB_COVERAGE", lang, covered=unit.covered_units, expected=unit.expected_units, leaves=leaves,
-                                       unit=result.hierarchy.name(code)), border=False)
-    return 5
-
-
-def _write_overview(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:
-    """Members (every field of the form with its share) and organizations by level."""
-    form = result.form
-    org = form.organizations
-    org_r = org_roles(form)
-    rated = org_r.ratings if org_r else ()
-    width = 5 + 2 * len(rated) + 3
-    row = _title(ws, result, code, lang, width)
-    values, shares = result.units[code].values, result.units[code].shares
-    put(ws, row, 1, words("WB_MEMBERS", lang), bold=True, border=False)
-    row += 1
-    header_row(ws, row, [words(k, lang) for k in ("WB_NO", "WB_ITEM", "WB_COUNT", "WB_SHARE", "WB_OF")])
-    merge_across(ws, row, 5, 7)
-    first_header = row
-    row += 1
-    shown: set[str] = set()
-    items = [(f.code, f.label.get(lang), f.indent) for f in form.fields]
-    for d in form.derived:
-        items.append((d.code, d.label.get(lang), 0))
-    for i, (fcode, label, indent) in enumerate(items, start=1):
-        share = _primary_share(form, fcode)
-        put(ws, row, 1, i, align="center")
-        put(ws, row, 2, ("   " * indent) + label, align="left")
-        put(ws, row, 3, values.get(fcode))
-        if share is not None:
-            shown.add(share.code)
-            put_share(ws, row, 4, shares.get(share.code))
-            put(ws, row, 5, form.label(share.denominator.strip(), lang), align="left")
-        else:
-            put(ws, row, 4, "")
-            put(ws, row, 5, "")
-        merge_across(ws, row, 5, 7)
-        row += 1
-    for s in form.shares:  # shares not attached to a row above, e.g. the quota view
-        if s.code in shown:
-            continue
-        put(ws, row, 1, "", align="center")
-        put(ws, row, 2, s.label.get(lang), align="left", bold=True)
-        put(ws, row, 3, "")
-        put_share(ws, row, 4, shares.get(s.code), bold=True)
-        put(ws, row, 5, form.label(s.denominator.strip(), lang), align="left")
-        merge_across(ws, row, 5, 7)
-        row += 1
-    row += 1
-    if org is not None:
-        row = _write_org_levels(ws, result, code, lang, row)
-    set_widths(ws, [6, 50, 11, 11, 11, 9] + [9, 9] * len(rated) + [11, 12, 13])
-    ws.freeze_panes = ws.cell(row=first_header + 1, column=1)
-    landscape(ws)
-
-
 def _fit_printed_sheets(sheets: list[Worksheet]) -> None:
     """A4 landscape one page wide for every visible sheet that set no print setup of its own (a
     change sheet with only its note): an officer may print any of them."""
     for ws in sheets:
         if ws.sheet_state == "visible" and not ws.sheet_properties.pageSetUpPr.fitToPage:
             landscape(ws)
-
-
-def _overview_blocks(ws: Worksheet, result: ConsolidationResult, code: str, lang: str,
-                     report: UnitReportSettings | None) -> None:
-    """The report form's head at the right of the title's rows 2-4 (beyond the reach of the unit
-    name and coverage lines in column A) and the signatures below the last table."""
-    blocks = form_blocks(result.form.code, result.period.label(lang), result.hierarchy, code, report, lang)
-    rated = org_roles(result.form)
-    width = 7 + 2 * len(rated.ratings if rated else ())
-    right = (max(5, width - 5), max(width, 8))
-    last = ws.max_row
-    write_top_block(ws, blocks, 2, *right, with_period=False)
-    write_signatures(ws, blocks, last + 2, (2, 2), right)
-
-
-def _primary_share(form, field_code: str):
-    """The share a row shows: the rating-group share of that numerator if any, else the first."""
-    candidates = [s for s in form.shares if s.numerator.strip() == field_code]
-    grouped = [s for s in candidates if s.group]
-    return (grouped or candidates or [None])[0]
-
-
-def _write_org_levels(ws: Worksheet, result: ConsolidationResult, code: str, lang: str, row: int) -> int:
-    org = result.form.organizations
-    roles = org_roles(result.form)
-    h = result.hierarchy
-    values, shares = result.units[code].values, result.units[code].shares
-    put(ws, row, 1, words("WB_ORGANIZATIONS", lang), bold=True, border=False)
-    row += 1
-    heads = [words(k, lang) for k in ("WB_NO", "WB_LEVEL", "WB_TOTAL", "WB_RATED", "WB_NOT_RATED", "WB_PCT")]
-    for r in roles.ratings:
-        heads += [r.code, words("WB_PCT", lang)]
-    heads += [words(k, lang) for k in ("WB_TSVM", "WB_GOOD", "WB_WITHIN")]
-    header_row(ws, row, heads, height=45)  # "Tỷ lệ HTXSNV/HTTNV trở lên" takes three lines
-    row += 1
-    good = roles.good_or_better
-    best = roles.ratings[0].measure
-    for n, level in enumerate(h.levels.below(h.unit(code).level), start=1):
-        def v(measure: str, level: str = level) -> int | None:
-            return values.get(org.field_code(level, measure))
-
-        def share(num: str | None, den: str, level: str = level) -> float | None:
-            return roles.share(shares, level, num, den)
-
-        put(ws, row, 1, n, align="center")
-        put(ws, row, 2, capitalize(h.levels.get(level).plural.get(lang)), align="left")
-        put(ws, row, 3, v(roles.total))
-        put(ws, row, 4, v(roles.evaluated))
-        put(ws, row, 5, sum(v(r.measure) or 0 for r in roles.not_rated))
-        put_share(ws, row, 6, share(roles.not_rated[0].measure, roles.total) if roles.not_rated else None)
-        col = 7
-        for r in roles.ratings:
-            put(ws, row, col, v(r.measure))
-            put_share(ws, row, col + 1, share(r.measure, roles.evaluated))
-            col += 2
-        put(ws, row, col, v(roles.tsvm))
-        put_share(ws, row, col + 1, share(good, roles.evaluated))
-        put_share(ws, row, col + 2, share(best, good) if good else None)
-        row += 1
-    return row + 1
 
 
 def _write_children_plain(ws: Worksheet, result: ConsolidationResult, code: str, lang: str) -> None:

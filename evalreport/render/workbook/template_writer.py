@@ -9,6 +9,7 @@ formula. Files are saved atomically.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,9 +17,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.utils import column_index_from_string
+from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.cell_range import MultiCellRange
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.aggregate.expected import ceased_ratings
@@ -36,17 +36,18 @@ from evalreport.form.metadata import meta_rows
 from evalreport.model.hierarchy import Hierarchy
 from evalreport.model.period import Period, parse_period
 from evalreport.model.submission import ChildRating
-from evalreport.read.count_values import MAX_COUNT
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.workbook.form_blocks import (
     FormBlocks,
     fit_row_height,
     form_blocks,
+    signature_lines,
+    top_block_lines,
     wrapped_lines,
-    write_signatures,
-    write_top_block,
 )
+from evalreport.render.workbook.form_validations import add_validations
 from evalreport.render.workbook.kept_sheets import instructions_sheet
+from evalreport.render.workbook.slot_sheets import SheetCells, slotted_sheet
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
     HEADER,
@@ -121,23 +122,32 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
         register_styles(wb)
     ws = wb.active
     ws.title = layout.sheet
-    _write_header(ws, layout, period, kind)
-    count_cells = _write_fields(ws, layout)
-    rating_cells = _write_children(ws, layout, form)
-    _add_validations(ws, form, layout, count_cells, rating_cells)
-    _page_setup(ws, layout)
-    last_row = _write_form_blocks(ws, layout, form, period, hierarchy if unit_code else None, report)
-    ws.print_area = f"A1:E{last_row}"
+    blocks = form_blocks(form.code, period.label(layout.lang) if period else "", hierarchy if unit_code else None,
+                         layout.unit_code or None, report, layout.lang)
+
+    def write(cells: SheetCells) -> None:
+        _write_header(cells, layout, period, kind)
+        count_cells = _write_fields(cells, layout)
+        rating_cells = _write_children(cells, layout, form)
+        if cells.build:
+            add_validations(ws, form, layout, count_cells, rating_cells)
+        _page_setup(ws, layout)
+        last_row = _write_form_blocks(cells, layout, blocks)
+        ws.print_area = f"A1:E{last_row}"
+        _fill_values(cells, layout, values or {}, strict=kind == "template")
+        if ratings:
+            _fill_ratings(cells, layout, ratings, lang)
+
+    if ratings:  # a unit's own ratings: cells written over others, no shape of its own
+        write(SheetCells(ws, True))
+    else:  # in full, or (a level's later summary workbooks) its part filled in per shape
+        slotted_sheet(ws, _shape(layout, kind, period), (form,), write)
     instructions_sheet(wb, form, layout, lang, deadline)  # kept per level for prepared workbooks
     meta = wb.create_sheet(META_SHEET)
     for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=generator_name()):
         meta.append([_text_cell(meta, v) for v in row])
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
-    if values:
-        _fill_values(ws, layout, values, strict=kind == "template")
-    if ratings:
-        _fill_ratings(ws, layout, ratings, lang)
     if kind == "template":
         wb.security = WorkbookProtection(lockStructure=True)
     wb.active = 0
@@ -160,117 +170,108 @@ _CHILD_LABELS = {"code": "TPL_CHILD_CODE", "name": "TPL_CHILD_NAME", "rating": "
                  "reason": "TPL_REASON"}
 
 
-def _write_header(ws: Worksheet, layout: FormLayout, period: Period | None, kind: str) -> None:
-    cells = layout.header_cells
+def _shape(layout: FormLayout, kind: str, period: Period | None) -> tuple:
+    """What the form sheet's markup depends on besides its values (:mod:`.slot_sheets`): the
+    layout without the unit's and its children's codes and names, the kind and the period."""
+    children = layout.children
+    if children is not None:
+        children = dataclasses.replace(children, rows=tuple(
+            dataclasses.replace(r, code="", name="") for r in children.rows))
+        filled = tuple(bool(r.code) for r in layout.children.rows)
+    else:
+        filled = ()
+    return ("form", kind, str(period), layout.is_blank, filled,
+            repr(dataclasses.replace(layout, unit_code="", unit_name="", children=children)))
+
+
+def _put_value(cells: SheetCells, ref: str, value: object, style: str | None = None) -> None:
+    """:func:`_put` of a value the unit gives (a slot of the sheet's shape)."""
+    col, row = coordinate_from_string(ref)
+    cells.slot(row, column_index_from_string(col), value)
+    if cells.build:
+        _put(cells.ws, ref, value, style)
+
+
+def _write_header(cells: SheetCells, layout: FormLayout, period: Period | None, kind: str) -> None:
+    ws = cells.ws
+    cells_at = layout.header_cells
     lang = layout.lang
     title = layout.title + (f" {text('TPL_SUMMARY', lang)}" if kind == "summary" else "")
-    _put(ws, cells["title"], title, TITLE)
-    ws.row_dimensions[1].height = 24
+    _put_value(cells, cells_at["title"], title, TITLE)
+    if cells.build:
+        ws.row_dimensions[1].height = 24
     blank = layout.is_blank
     header_values = {
         "unit_code": layout.unit_code, "unit_name": layout.unit_name, "level": layout.level_label,
         "period": period.label(layout.lang) if period else "",
     }
     for key, value in header_values.items():
-        ref = cells[key]
+        ref = cells_at[key]
         row = int(ref[1:])
-        _put(ws, f"{LABEL_COL}{row}", text(_HEADER_LABELS[key], lang), label_style(0))
+        _put_value(cells, f"{LABEL_COL}{row}", text(_HEADER_LABELS[key], lang), label_style(0))
         open_cell = blank and key != "level" or (key == "period" and period is None)
-        _put(ws, ref, value or None, INPUT_TEXT if open_cell else PREFILLED)
-    header_row = layout.column_header_row
-    for col, key in _COLUMN_LABELS.items():
-        _put(ws, f"{col}{header_row}", text(key, lang), HEADER)
+        _put_value(cells, ref, value or None, INPUT_TEXT if open_cell else PREFILLED)
+    if cells.build:
+        header_row = layout.column_header_row
+        for col, key in _COLUMN_LABELS.items():
+            _put(ws, f"{col}{header_row}", text(key, lang), HEADER)
 
 
-def _write_fields(ws: Worksheet, layout: FormLayout) -> list[str]:
-    for section in layout.sections:
-        _put(ws, f"{LABEL_COL}{section.row}", section.title, SECTION if section.depth == 1 else SUBSECTION)
-    cells = []
+def _write_fields(cells: SheetCells, layout: FormLayout) -> list[str]:
+    ws = cells.ws
+    if cells.build:
+        for section in layout.sections:
+            _put(ws, f"{LABEL_COL}{section.row}", section.title, SECTION if section.depth == 1 else SUBSECTION)
+    found = []
     for f in layout.fields:
-        _put(ws, f"{ANCHOR_COL}{f.row}", f.code, ANCHOR)
-        _put(ws, f"{LABEL_COL}{f.row}", f.label, label_style(f.indent))
-        ws[f.cell].style = INPUT
-        if f.note:
-            _put(ws, f"{NOTE_COL}{f.row}", f.note, NOTE)
-        cells.append(f.cell)
-    return cells
+        if cells.build:
+            _put(ws, f"{ANCHOR_COL}{f.row}", f.code, ANCHOR)
+            _put(ws, f"{LABEL_COL}{f.row}", f.label, label_style(f.indent))
+            ws[f.cell].style = INPUT
+            if f.note:
+                _put(ws, f"{NOTE_COL}{f.row}", f.note, NOTE)
+        found.append(f.cell)
+    return found
 
 
-def _write_children(ws: Worksheet, layout: FormLayout, form: FormDefinition) -> list[int]:
+def _write_children(cells: SheetCells, layout: FormLayout, form: FormDefinition) -> list[int]:
+    ws, build = cells.ws, cells.build
     table = layout.children
     org = form.organizations
     if table is None or org is None:
         return []
-    _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
-    legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
-    _put(ws, f"{LABEL_COL}{table.legend_row}", text("TPL_LEGEND", layout.lang, items=legend), NOTE)
-    merge_across(ws, table.legend_row, _LABEL_COL_INDEX, _NOTE_COL_INDEX + 1)  # B:E
-    ws.row_dimensions[table.legend_row].height = 30
-    for key, label in _CHILD_LABELS.items():
-        _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", text(label, layout.lang), HEADER)
+    if build:
+        _put(ws, f"{LABEL_COL}{table.title_row}", table.title, SECTION)
+        legend = "; ".join(f"{r.code} = {r.label.get(layout.lang)}" for r in org.ratings)
+        _put(ws, f"{LABEL_COL}{table.legend_row}", text("TPL_LEGEND", layout.lang, items=legend), NOTE)
+        merge_across(ws, table.legend_row, _LABEL_COL_INDEX, _NOTE_COL_INDEX + 1)  # B:E
+        ws.row_dimensions[table.legend_row].height = 30
+        for key, label in _CHILD_LABELS.items():
+            _put(ws, f"{CHILD_COLUMNS[key]}{table.header_row}", text(label, layout.lang), HEADER)
     c = CHILD_COLUMNS
     for child in table.rows:
         free = child.code == ""
-        _put(ws, f"{c['code']}{child.row}", child.code or None, INPUT_TEXT if free else PREFILLED)
-        _put(ws, f"{c['name']}{child.row}", child.name or None, INPUT_TEXT if free else PREFILLED)
-        for key in ("rating", "tsvm", "reason"):
-            ws[f"{c[key]}{child.row}"].style = INPUT_TEXT
+        _put_value(cells, f"{c['code']}{child.row}", child.code or None, INPUT_TEXT if free else PREFILLED)
+        _put_value(cells, f"{c['name']}{child.row}", child.name or None, INPUT_TEXT if free else PREFILLED)
+        if build:
+            for key in ("rating", "tsvm", "reason"):
+                ws[f"{c[key]}{child.row}"].style = INPUT_TEXT
     return [r.row for r in table.rows]
 
 
-def _add_validations(ws: Worksheet, form: FormDefinition, layout: FormLayout, count_cells: list[str],
-                     rating_rows: list[int]) -> None:
-    lang = layout.lang
-    invalid = text("TPL_INVALID", lang)
-    if count_cells:
-        dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(MAX_COUNT),
-                            allow_blank=True, showErrorMessage=True, errorTitle=invalid,
-                            error=text("TPL_COUNT_ERROR", lang, max=f"{MAX_COUNT:,}".replace(",", ".")),
-                            showInputMessage=False)
-        dv.sqref = MultiCellRange(_ranges(count_cells))
-        ws.add_data_validation(dv)
-    org = form.organizations
-    if not rating_rows or org is None:
-        return
-    first, last = rating_rows[0], rating_rows[-1]
-    codes = ",".join(r.code for r in org.ratings)
-    rating = DataValidation(type="list", formula1=f'"{codes}"', allow_blank=True, showErrorMessage=True,
-                            errorTitle=invalid, error=text("TPL_RATING_ERROR", lang), errorStyle="warning")
-    rating.add(f"{CHILD_COLUMNS['rating']}{first}:{CHILD_COLUMNS['rating']}{last}")
-    tsvm = DataValidation(type="list", formula1=f'"{text("TPL_TSVM_YES", lang)}"', allow_blank=True,
-                          showErrorMessage=True, errorStyle="warning")
-    tsvm.add(f"{CHILD_COLUMNS['tsvm']}{first}:{CHILD_COLUMNS['tsvm']}{last}")
-    reason = DataValidation(type="textLength", operator="lessThanOrEqual", formula1="500", allow_blank=True)
-    reason.add(f"{CHILD_COLUMNS['reason']}{first}:{CHILD_COLUMNS['reason']}{last}")
-    for dv in (rating, tsvm, reason):
-        ws.add_data_validation(dv)
-
-
-def _ranges(cells: list[str]) -> str:
-    """``C9 C10 C11 C15`` -> ``C9:C11 C15`` (one validation object for all count cells)."""
-    rows = sorted(int(c[1:]) for c in cells)
-    spans: list[list[int]] = []
-    for r in rows:
-        if spans and r == spans[-1][1] + 1:
-            spans[-1][1] = r
-        else:
-            spans.append([r, r])
-    col = VALUE_COL
-    return " ".join(f"{col}{a}" if a == b else f"{col}{a}:{col}{b}" for a, b in spans)
-
-
-def _write_form_blocks(ws: Worksheet, layout: FormLayout, form: FormDefinition, period: Period | None,
-                       hierarchy: Hierarchy | None, report: UnitReportSettings | None) -> int:
+def _write_form_blocks(cells: SheetCells, layout: FormLayout, blocks: FormBlocks) -> int:
     """The report form's head beside the header rows (columns D:E, which the header leaves free)
     and its place-date line and signatures two rows below the last data row; returns the last row."""
-    blocks = form_blocks(form.code, period.label(layout.lang) if period else "", hierarchy, layout.unit_code or None,
-                         report, layout.lang)
     first_header = min(int(ref[1:]) for key, ref in layout.header_cells.items() if key != "title")
-    write_top_block(ws, blocks, first_header, _NOTE_COL_INDEX, _NOTE_COL_INDEX + 1)
+    cells.lines(top_block_lines(blocks, first_header, _NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
     name_row = int(layout.header_cells["unit_name"][1:])
-    fit_row_height(ws, name_row, layout.unit_name, _WIDTHS[VALUE_COL])
-    return write_signatures(ws, blocks, layout.last_row + 2, (_LABEL_COL_INDEX, _LABEL_COL_INDEX),
-                            (_NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
+    cells.shape.append(wrapped_lines(layout.unit_name, _WIDTHS[VALUE_COL]))
+    if cells.build:
+        fit_row_height(cells.ws, name_row, layout.unit_name, _WIDTHS[VALUE_COL])
+    signatures = signature_lines(blocks, layout.last_row + 2, (_LABEL_COL_INDEX, _LABEL_COL_INDEX),
+                                 (_NOTE_COL_INDEX, _NOTE_COL_INDEX + 1))
+    cells.lines(signatures)
+    return signatures[-1].row
 
 
 def unit_row_lines(layout: FormLayout, blocks: FormBlocks) -> tuple[int, ...]:
@@ -294,18 +295,22 @@ def _page_setup(ws: Worksheet, layout: FormLayout) -> None:
     ws.print_area = f"A1:E{layout.last_row}"
 
 
-def _fill_values(ws: Worksheet, layout: FormLayout, values: Mapping[str, object], *, strict: bool) -> None:
-    cells = layout.cell_map()
-    unknown = sorted(set(values) - set(cells))
+def _fill_values(cells: SheetCells, layout: FormLayout, values: Mapping[str, object], *, strict: bool) -> None:
+    cell_map = layout.cell_map()
+    unknown = sorted(set(values) - set(cell_map))
     if unknown and strict:
         raise ValueError(f"not fields of {layout.form_code} for unit {layout.unit_code or '(blank)'}: "
                          f"{', '.join(unknown)}")
-    for code, value in values.items():
-        if code in cells and value is not None:
-            _put(ws, cells[code], value)
+    for code, ref in cell_map.items():  # every input cell a slot, a value or empty
+        value = values.get(code)
+        col, row = coordinate_from_string(ref)
+        cells.slot(row, column_index_from_string(col), value)
+        if cells.build and value is not None:
+            _put(cells.ws, ref, value)
 
 
-def _fill_ratings(ws: Worksheet, layout: FormLayout, ratings: Iterable[ChildRating | Mapping], lang: str) -> None:
+def _fill_ratings(cells: SheetCells, layout: FormLayout, ratings: Iterable[ChildRating | Mapping], lang: str) -> None:
+    ws = cells.ws
     table = layout.children
     if table is None:
         raise ValueError(f"unit {layout.unit_code} has no children to rate")

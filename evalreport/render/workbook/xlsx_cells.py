@@ -17,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from evalreport.render.workbook.style_table import style_cache
 
-__all__ = ["put", "put_share", "look", "CellLook", "RowLooks", "NO_CELL", "merge_across", "header_row", "set_widths", "landscape", "COUNT_FORMAT",
+__all__ = ["put", "put_share", "written_value", "share_value", "look", "CellLook", "RowLooks", "NO_CELL", "merge_across", "header_row", "set_widths", "landscape", "COUNT_FORMAT",
            "SHARE_FORMAT", "BOLD", "TITLE", "THIN", "HEADER_FILL", "TOTAL_FILL", "RED_FILL", "AMBER_FILL"]
 
 COUNT_FORMAT = "#,##0"
@@ -56,8 +56,7 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False,
     the cell blank (styled, without a value): openpyxl would write it as an empty inline string,
     which Excel counts as not blank (COUNTA, Go To Special > Blanks)."""
     cell = ws.cell(row=row, column=col)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value) or None  # e.g. a vertical tab pasted from Word
+    value = written_value(value)
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         cell.data_type = "s"
@@ -65,6 +64,19 @@ def put(ws: Worksheet, row: int, col: int, value: object, *, bold: bool = False,
         fmt = COUNT_FORMAT
     cell._style = StyleArray(_style_array(ws, bold, fmt, border, align, fill))  # a copy, as copy() makes
     return cell
+
+
+def written_value(value: object) -> object:
+    """The value put() stores: text without the characters XML cannot hold (e.g. a vertical tab
+    pasted from Word), empty text as no value."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value) or None
+    return value
+
+
+def share_value(percent: float | None) -> object:
+    """The value put_share() stores: the fraction, or "–" for a share without a denominator."""
+    return "–" if percent is None else percent / 100.0
 
 
 def look(ws: Worksheet, *, bold: bool = False, fmt: str | None = None, border: bool = True,
@@ -103,8 +115,8 @@ def put_share(ws: Worksheet, row: int, col: int, percent: float | None, *, bold:
     """A share stored as a fraction with a percent format (Excel shows 91,82% in a Vietnamese
     locale); a zero denominator is shown as "–", never as an error."""
     if percent is None:
-        return put(ws, row, col, "–", bold=bold, align="center", fill=fill)
-    return put(ws, row, col, percent / 100.0, bold=bold, fmt=SHARE_FORMAT, fill=fill)
+        return put(ws, row, col, share_value(percent), bold=bold, align="center", fill=fill)
+    return put(ws, row, col, share_value(percent), bold=bold, fmt=SHARE_FORMAT, fill=fill)
 
 
 # A position of a streamed row left without a cell (nothing is written there), as put() leaves
@@ -135,8 +147,8 @@ class RowLooks:
               fill: PatternFill | None = None) -> tuple[object, CellLook]:
         """The value and look put_share() gives a cell."""
         if percent is None:
-            return "–", self.look(bold=bold, align="center", fill=fill)
-        return percent / 100.0, self.look(bold=bold, fmt=SHARE_FORMAT, fill=fill)
+            return share_value(percent), self.look(bold=bold, align="center", fill=fill)
+        return share_value(percent), self.look(bold=bold, fmt=SHARE_FORMAT, fill=fill)
 
     def row(self, cells: list[tuple[object, CellLook]]) -> tuple[tuple[object, ...], tuple[CellLook, ...]]:
         """(values, looks) of a row given as (value, look) from column A on."""
