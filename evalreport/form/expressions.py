@@ -144,6 +144,14 @@ class Expression:
     def _compiled(self):
         return _compile(self.tree)
 
+    def __getstate__(self) -> dict:
+        """Without the compiled closures, which cannot be pickled: a spawned worker (Windows has
+        no fork) receives the forms through pickle, after the run may already have evaluated
+        them, and compiles its own on first use."""
+        state = dict(self.__dict__)
+        state.pop("_compiled", None)
+        return state
+
     def quote_terms(self, ns: Mapping[str, float | int | None], fmt=str) -> str:
         """The expression with values in place of names, e.g. ``3 + 2 + 1 + 113``."""
         parts: list[str] = []

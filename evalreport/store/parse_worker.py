@@ -29,7 +29,7 @@ from evalreport.model.submission import Provenance, Submission
 from evalreport.store.archive import Archive
 from evalreport.store.config import WorkspaceConfig
 from evalreport.store.records import findings_to_json, record_columns
-from evalreport.store.worker_process import interrupts_held, start_worker
+from evalreport.store.worker_process import interrupts_held, pool_context, start_worker
 
 __all__ = ["Parsed", "parse_files", "submission_status", "check_submission", "PARALLEL_MIN"]
 
@@ -275,7 +275,8 @@ class _Pool:
 
     def _submit(self, paths: list[str]) -> Future:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self._workers, initializer=_init, initargs=self._args)
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=pool_context(),
+                                             initializer=_init, initargs=self._args)
         with interrupts_held():  # the workers are forked by a submission
             return self._pool.submit(_parse_chunk, paths)
 

@@ -16,17 +16,34 @@ until it has said so, or one pressed at that moment would interrupt it half made
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing.context import BaseContext
 
-__all__ = ["interrupts_held", "start_worker"]
+__all__ = ["interrupts_held", "pool_context", "start_worker"]
 _HOLD = hasattr(signal, "pthread_sigmask")  # POSIX
 
 POLL_SECONDS = 0.5
+
+
+def pool_context() -> BaseContext:
+    """How a run's worker processes are made: forked on Linux, the platform's default elsewhere.
+
+    A forked worker starts at once with the run's modules and forms already loaded; a spawned
+    one pays about 0.3 s for a new interpreter, its imports and the forms (measured in
+    docs/performance.md, "Where the parse workers' CPU goes"). Python 3.14 makes forkserver
+    Linux's default, so fork is asked for by name. Windows has only spawn, and macOS keeps
+    spawn (fork is unsafe there with system frameworks); the workers are correct either way.
+    """
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def start_worker() -> None:

@@ -50,6 +50,28 @@ def test_parallel_and_single_process_ledgers_agree(tmp_path):
     assert rows[1] == rows[2] and len(rows[1]) == len(CELLS)
 
 
+def test_spawned_workers_record_what_forked_ones_do(tmp_path, monkeypatch):
+    """Windows has no fork: its workers are spawned and get the run's state only through their
+    initializer, pickled. A spawning pool must write the ledger a forking one writes, also after
+    this process has already consolidated (evaluated the forms' expressions) once."""
+    import multiprocessing
+
+    rows, totals = {}, {}
+    for method in ("fork", "spawn"):
+        monkeypatch.setattr("evalreport.store.parse_worker.pool_context",
+                            lambda m=method: multiprocessing.get_context(m))
+        ws = make_workspace(tmp_path / method, workers=2)
+        _inbox_with_copies(ws)
+        report = ws.ingest()
+        rows[method] = [(r["unit"], r["status"], r["values_json"], r["cells_json"], r["check_json"])
+                        for r in ws.ledger.current("DG-NAM", "2021")]
+        assert report.count("new") == len(CELLS)
+        totals[method] = ws.result("2021").totals()
+        ws.close()
+    assert rows["fork"] == rows["spawn"] and len(rows["spawn"]) == len(CELLS)
+    assert totals["fork"] == totals["spawn"] and totals["spawn"]["dv_tong_so"] == TOTAL
+
+
 def test_known_content_under_a_new_name_is_not_parsed(tmp_path, monkeypatch):
     ws = make_workspace(tmp_path / "ws", workers=1)
     files = fill_cells(ws)
