@@ -129,3 +129,36 @@ def test_tags_in_a_header_and_the_properties_fall_back_to_plain_docxtpl(result, 
         out = Document(str(render_narrative(result, unit, tmp_path / f"{unit}.docx", template=template)))
         assert out.sections[0].header.paragraphs[0].text == f"Đầu trang: {result.hierarchy.name(unit)}"
         assert out.core_properties.title == f"Báo cáo {unit}"
+
+
+def _tables_template(path: Path) -> Path:
+    """The shipped template with three tables docxtpl's ``fix_tables`` must mend or weigh: a grid
+    one column wider than its rows, a row of cells repeated per child (``{%tc``), one merged cell."""
+    d = Document(str(RESOURCES_DIR / TEMPLATE_NAMES["vi"]))
+    wide = d.add_table(rows=2, cols=3)
+    wide.cell(0, 0).text, wide.cell(1, 1).text = "{{ don_vi.ten }}", "x"
+    for tr in wide._tbl.tr_lst:
+        tr.remove(tr.tc_lst[-1])  # rows of two cells in a grid of three columns
+    looped = d.add_table(rows=1, cols=3)
+    for cell, line in zip(looped.rows[0].cells, ["{%tc for c in don_vi_con %}", "{{ c.ten }}", "{%tc endfor %}"],
+                          strict=True):
+        cell.text = line
+    merged = d.add_table(rows=2, cols=3)
+    merged.cell(0, 0).merge(merged.cell(0, 1))
+    merged.cell(1, 2).text = "{{ don_vi.ma }}"
+    d.save(str(path))
+    return path
+
+
+def test_tables_docxtpl_mends_are_mended_through_the_prepared_template(result, tmp_path, monkeypatch):
+    template = _tables_template(tmp_path / "bang.docx")
+    units = _nonleaf(result)
+    prepared = {u: render_narrative(result, u, tmp_path / f"prepared_{u}.docx", template) for u in units}
+    assert narrative.prepared_template(template) is not None
+    monkeypatch.setattr(narrative, "prepared_template", lambda path: None)
+    for unit, path in prepared.items():
+        assert _parts(path) == _parts(render_narrative(result, unit, tmp_path / f"plain_{unit}.docx", template))
+        tables = Document(str(path)).tables[-3:]
+        children = len(result.hierarchy.children(unit))
+        # the grids as docxtpl mends them: two columns; one per child; the merged table's three
+        assert [len(t._tbl.tblGrid.gridCol_lst) for t in tables] == [2, children, 3]

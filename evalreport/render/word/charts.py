@@ -203,12 +203,14 @@ def _fit(tree: etree._Element, chart: RatingsChart) -> None:
         ref.find("*/" + _PT_COUNT).set("val", str(count))
 
 
-def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None) -> bytes:
+def chart_space_xml(chart: RatingsChart, workbook_rid: str | None = None, *, points: bool = True) -> bytes:
     """The chart part (``word/charts/chartN.xml``); ``workbook_rid`` is the chart part's
-    relationship to its embedded workbook, if it has one."""
+    relationship to its embedded workbook, if it has one. Without ``points``, the caches are
+    left empty (what :mod:`.chart_slots` fills per chart)."""
     tree = copy.deepcopy(_skeleton(chart.ratings, chart.lang))
     _fit(tree, chart)
-    _add_points(tree, chart)
+    if points:
+        _add_points(tree, chart)
     if workbook_rid:  # openpyxl writes this id without its namespace
         data = etree.SubElement(tree, f"{{{CHART_NS}}}externalData")
         data.set(f"{{{_REL_NS}}}id", workbook_rid)

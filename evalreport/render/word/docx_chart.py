@@ -18,8 +18,9 @@ from docx.opc.part import Part
 from docx.shared import Cm, Length
 from docxtpl import DocxTemplate
 
+from evalreport.render.word.chart_slots import chart_part_xml
 from evalreport.render.word.chart_workbook import chart_workbook_xlsx
-from evalreport.render.word.charts import CHART_NS, RatingsChart, chart_space_xml
+from evalreport.render.word.charts import CHART_NS, RatingsChart
 from evalreport.wording.catalog import text
 
 __all__ = ["InlineChart", "chart_height"]
@@ -49,7 +50,7 @@ class InlineChart:
         source = self.tpl.current_rendering_part
         package = source.package
         chart_part = Part(package.next_partname("/word/charts/chart%d.xml"), CT.DML_CHART,
-                          chart_space_xml(self.chart, _WORKBOOK_RID), package)
+                          chart_part_xml(self.chart, _WORKBOOK_RID), package)
         rid = source.relate_to(chart_part, RT.CHART)
         workbook = Part(package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx"),
                         CT.SML_SHEET, chart_workbook_xlsx(self.chart), package)
