@@ -36,6 +36,7 @@ from evalreport.render.workbook.xlsx_cells import CellLook
 
 __all__ = ["metadata_sheet"]
 
+_KEYS = 16  # style tables (one per purpose and process in practice)
 _TEXT_LIMIT = 32767  # openpyxl cuts a cell's text there
 _PLAIN = CellMarkup(CellLook(text=0, count=0))  # an unstyled cell, as cells_xml marks it up
 _SHEET_DATA = b"<sheetData>"
@@ -91,7 +92,7 @@ def metadata_sheet(wb: Workbook, rows: list[list[str]]) -> Worksheet:
     if table is not None and rows and all(row and row[0] for row in rows) and \
             all(_fillable(v) for row in rows for v in row):
         entry = _ENTRIES.get(id(table))
-        if entry is None:
+        if entry is None and len(_ENTRIES) < _KEYS:
             entry = _ENTRIES[id(table)] = _Entry(table)
     if entry is not None and entry.verified and not entry.dropped:
         keep_part(ws, entry.fill(rows))
