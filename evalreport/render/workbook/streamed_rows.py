@@ -22,7 +22,8 @@ many small workbooks of an all-levels run (:class:`_InMemoryWriter`): sheets are
 memory, not through temporary files; the cells of the other sheets are written as row XML too
 (:mod:`.sheet_cells`); the styles part comes from the process's cache (:mod:`.style_table`), the
 charts' parts from theirs (:mod:`.chart_parts`), the sheets' settings elements from theirs
-(:mod:`.sheet_frame`).
+(:mod:`.sheet_frame`), the frames of the streamed sheets of a level's later workbooks from
+theirs (:mod:`.kept_frames`).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from openpyxl.xml.functions import tostring
 from evalreport.render.workbook.chart_parts import chart_xml
 from evalreport.render.workbook.column_rows import ColumnRows
 from evalreport.render.workbook.deflated_parts import write_part
+from evalreport.render.workbook.kept_frames import frame_xml
 from evalreport.render.workbook.kept_sheets import kept_part, record_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.sheet_cells import cells_xml
@@ -193,20 +195,32 @@ class _InMemoryWriter(ExcelWriter):
             self.manifest.append(ws)
             return
         body = self.bodies.pop(id(ws), None)
-        rows = cells_xml(ws, self.markups) if body is None else None
+        if body is not None:
+            ws._rels = RelationshipList()  # the writer's, unless it runs
+            frame = frame_xml(ws, lambda: _frame(ws))  # kept per shape once checked (:mod:`.kept_frames`)
+            with self._archive.open(ws.path[1:], "w") as out:
+                _write_sheet(out, frame, body)
+            self.manifest.append(ws)
+            return
+        rows = cells_xml(ws, self.markups)
         writer = (FrameWriter if rows is None else _FrameWriter)(ws, out=io.BytesIO())
         writer.write()
         ws._rels = writer._rels
-        if body is not None:
-            with self._archive.open(ws.path[1:], "w") as out:
-                _write_sheet(out, writer.out.getvalue(), body)
-        elif rows is not None:
+        if rows is not None:
             xml = _with_rows(writer.out.getvalue(), rows.encode(), ws.title)
             record_part(ws, xml)
             self._archive.writestr(ws.path[1:], xml)
         else:
             self._archive.writestr(ws.path[1:], writer.out.getvalue())
         self.manifest.append(ws)
+
+
+def _frame(ws: Worksheet) -> bytes:
+    """The sheet as openpyxl's writer (:mod:`.sheet_frame`) serialises it: a streamed sheet's frame."""
+    writer = FrameWriter(ws, out=io.BytesIO())
+    writer.write()
+    ws._rels = writer._rels
+    return writer.out.getvalue()
 
 
 class _FrameWriter(FrameWriter):

@@ -25,6 +25,7 @@ from evalreport.render.word.form_roles import member_roles
 from evalreport.render.word.narrative_context import comparison_reasons
 from evalreport.render.workbook.chart_parts import chart_for
 from evalreport.render.workbook.column_rows import ColumnRows
+from evalreport.render.workbook.kept_frames import declare_frame
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody
 from evalreport.render.workbook.xlsx_cells import (
     AMBER_FILL,
@@ -75,6 +76,7 @@ def write_completeness(ws: Worksheet, result: ConsolidationResult, code: str, la
     ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{max(len(units) + 1, 2)}"
     landscape(ws, "1:1")
+    declare_frame(ws, ("completeness", tuple(heads)), (), (ws.auto_filter.ref,))
     return SheetBody(ws, _completeness_rows(ws, result, units, lang), first_row=2, count=len(units),
                      width=len(heads))
 
@@ -135,6 +137,7 @@ def write_findings(ws: Worksheet, result: ConsolidationResult, code: str, lang: 
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{max(len(items) + 1, 2)}"
     landscape(ws, "1:1")
+    declare_frame(ws, ("findings", tuple(heads), bool(items)), (), (ws.auto_filter.ref,))
     return SheetBody(ws, _findings_rows(ws, result, items, lang), first_row=2, count=len(items), width=len(heads))
 
 

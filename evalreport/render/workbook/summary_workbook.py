@@ -11,7 +11,9 @@ ignored by the reader.
 The rows of the completeness and findings sheets, which grow with the province, and of the
 children sheet are streamed into the file at save time (:mod:`.streamed_rows`); the form sheet
 and the overview of a level's later units are their shape's kept part with the unit's values
-filled in (:mod:`.slot_sheets`); everything else is built with openpyxl.
+filled in (:mod:`.slot_sheets`), the streamed sheets' frames kept per language and form
+(:mod:`.kept_frames`), the metadata sheet's frame too (:mod:`.meta_sheet`); everything else
+is built with openpyxl.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from evalreport.model.unit_state import UnitState
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.word.form_roles import FormRolesError, MemberRoles, member_roles
 from evalreport.render.workbook.child_rows import child_state, finding_counts
+from evalreport.render.workbook.kept_frames import declare_frame
 from evalreport.render.workbook.overview_sheet import write_overview
 from evalreport.render.workbook.streamed_rows import BodyRow, SheetBody, StreamedWorkbook
 from evalreport.render.workbook.style_table import prepared_workbook, remember
@@ -190,6 +193,9 @@ def _write_children(ws: Worksheet, result: ConsolidationResult, code: str, lang:
     ws.freeze_panes = "D2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(heads))}{last}"
     landscape(ws, "1:1")
+    # the frame, but for the ranges naming the last child, is that of every unit of the form and language
+    declare_frame(ws, ("children", tuple(heads)), (form,),
+                  (ws.auto_filter.ref, *([f"A2:{get_column_letter(len(heads))}{last}"] if last >= 2 else [])))
     return last, SheetBody(ws, rows, first_row=2, count=len(rows), width=len(heads))
 
 

@@ -27,7 +27,6 @@ from evalreport.form.layout import (
     ANCHOR_COL,
     CHILD_COLUMNS,
     LABEL_COL,
-    META_SHEET,
     NOTE_COL,
     VALUE_COL,
     FormLayout,
@@ -47,6 +46,7 @@ from evalreport.render.workbook.form_blocks import (
 )
 from evalreport.render.workbook.form_validations import add_validations
 from evalreport.render.workbook.kept_sheets import instructions_sheet
+from evalreport.render.workbook.meta_sheet import metadata_sheet
 from evalreport.render.workbook.slot_sheets import SheetCells, slotted_sheet
 from evalreport.render.workbook.template_styles import (
     ANCHOR,
@@ -143,23 +143,12 @@ def build_form_workbook(form: FormDefinition, unit_code: str | None, period: Per
     else:  # in full, or (a level's later summary workbooks) its part filled in per shape
         slotted_sheet(ws, _shape(layout, kind, period), (form,), write)
     instructions_sheet(wb, form, layout, lang, deadline)  # kept per level for prepared workbooks
-    meta = wb.create_sheet(META_SHEET)
-    for row in meta_rows(layout, period=str(period) if period is not None else "", kind=kind, generator=generator_name()):
-        meta.append([_text_cell(meta, v) for v in row])
-    meta.sheet_state = "veryHidden"
-    meta.protection.sheet = True
+    metadata_sheet(wb, meta_rows(layout, period=str(period) if period is not None else "", kind=kind,
+                                 generator=generator_name()))  # its frame kept for prepared workbooks
     if kind == "template":
         wb.security = WorkbookProtection(lockStructure=True)
     wb.active = 0
     return wb
-
-
-def _text_cell(ws: Worksheet, value: str) -> object:
-    if value == "":
-        return None
-    cell = Cell(ws, value=value)
-    cell.data_type = "s"  # metadata is always text, even "=..." names or "0105" codes
-    return cell
 
 
 #: The header rows' labels and the column headings, by the layout's cell keys.
