@@ -1,6 +1,6 @@
 """What a level's summary workbooks share is made once per process: the instructions sheet's part
 (render/workbook/kept_sheets.py) and the deflated bytes of repeating package parts
-(render/workbook/deflated_parts.py). Every workbook must read back as when it is the first one
+(render/deflated_parts.py). Every workbook must read back as when it is the first one
 written in a fresh process, and its package must be a valid zip whose parts are exactly those."""
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from render_support import write_inputs
 from evalreport.aggregate.consolidate import consolidate
 from evalreport.form.layout import FormLayout
 from evalreport.read.workbook import read_submission
-from evalreport.render.workbook import deflated_parts, kept_sheets, style_table
-from evalreport.render.workbook.deflated_parts import write_part
+from evalreport.render import deflated_parts
+from evalreport.render.deflated_parts import write_part
+from evalreport.render.workbook import kept_sheets, style_table
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
 PERIOD = "2021"

@@ -4,7 +4,7 @@ Units down column A, one rating a column, in the cells the chart's formulas name
 (:mod:`.charts`). Every part but the sheet's cells is the same for every unit of a language, so
 openpyxl writes the package once per process and sheet name (about 4 ms); each chart then gets
 that package with its own rows (the fixed parts deflated once per process too,
-:mod:`..workbook.deflated_parts`), written as the summary workbook's streamed rows are
+:mod:`..deflated_parts`), written as the summary workbook's streamed rows are
 (:func:`~evalreport.render.workbook.row_markup.row_xml`: inline strings, so a unit name that
 begins with "=" stays text). An all-levels run embeds one such workbook in every unit's report.
 """
@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from openpyxl import Workbook
 
+from evalreport.render.deflated_parts import write_part
 from evalreport.render.word.charts import RatingsChart
-from evalreport.render.workbook.deflated_parts import write_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
 from evalreport.render.workbook.xlsx_cells import CellLook
 from evalreport.wording.catalog import text

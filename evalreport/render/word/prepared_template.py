@@ -17,7 +17,7 @@ officer's edited template is prepared afresh, never served stale):
   the document element without its body (docxtpl's ``map_tree``), and python-docx's package
   writer writes a package of plain parts holding the kept bytes: the same parts, relationships,
   content types and order python-docx writes for a freshly opened template; the parts that
-  repeat from unit to unit are deflated once per process (:mod:`..workbook.deflated_parts`,
+  repeat from unit to unit are deflated once per process (:mod:`..deflated_parts`,
   as the summary workbook's).
 
 A template this cannot reproduce (a tag in a header, footer, footnote or document property,
@@ -50,8 +50,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
+from evalreport.render.deflated_parts import write_part
 from evalreport.render.word.jinja_env import make_jinja_env
-from evalreport.render.workbook.deflated_parts import write_part
 
 __all__ = ["ReportTemplate", "PreparedTemplate", "prepared_template", "prepare"]
 

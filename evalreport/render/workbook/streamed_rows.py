@@ -58,9 +58,9 @@ from openpyxl.xml.constants import (
 )
 from openpyxl.xml.functions import tostring
 
+from evalreport.render.deflated_parts import write_part
 from evalreport.render.workbook.chart_parts import chart_xml
 from evalreport.render.workbook.column_rows import ColumnRows
-from evalreport.render.workbook.deflated_parts import write_part
 from evalreport.render.workbook.kept_frames import frame_xml
 from evalreport.render.workbook.kept_sheets import kept_part, record_part
 from evalreport.render.workbook.row_markup import CellMarkup, row_xml
