@@ -81,9 +81,25 @@ def pandas_loop(args: dict[str, Any]) -> dict[str, Any]:
             "sampled": len(chosen), "totals": totals}
 
 
+def _render_start(method: str) -> None:
+    """Bench only (``bench_spawn_render.py``): render an all-levels run's units the way Windows
+    did before spawned workers ("sequential"), through spawned workers ("spawn"), or forked
+    ("fork", Linux's way)."""
+    import multiprocessing
+
+    from evalreport.store import render_pool
+
+    if method == "sequential":
+        render_pool.SPAWN_MIN_UNITS = 10**9
+    context = multiprocessing.get_context("fork" if method == "fork" else "spawn")
+    render_pool.pool_context = lambda: context
+
+
 def evalreport_run(args: dict[str, Any]) -> dict[str, Any]:
     from evalreport.store import Workspace
 
+    if args.get("render_start"):
+        _render_start(args["render_start"])
     start = time.perf_counter()
     with Workspace.open(args["workspace"]) as ws:
         report = ws.run(args["period"], all_levels=args.get("all_levels", False))

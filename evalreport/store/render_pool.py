@@ -5,10 +5,14 @@ Why: "Xuất báo cáo" and ``run --all-levels`` write two files for every non-l
 each unit on one core, while the machine's other cores wait. Each unit's files depend only on
 the consolidation result, so the units are shared out over ``workers`` forked processes, which
 inherit the result instead of receiving it pickled (at 10,000 cells the result is about 100 MB
-of objects). Each worker keeps its own prepared Word environment (compiled template parts, see
-:mod:`evalreport.render.word.jinja_env`) from one unit to the next. A few units are not worth
-starting processes for, and without ``fork`` (Windows) the units are rendered here, one after
-the other; either way the files are the same.
+of objects). Without ``fork`` (Windows has only spawn; the start method is
+:func:`~.worker_process.pool_context`'s) the workers are spawned and each receives the result
+once, through its initializer, as the run cache's marshalled record (:mod:`.spawned_job`),
+which it decodes before its first unit. Each worker keeps its own prepared Word environment
+(compiled template parts, see :mod:`evalreport.render.word.jinja_env`) from one unit to the
+next. A few units are not worth starting processes for (fewer than :data:`PARALLEL_MIN_UNITS`
+forked, :data:`SPAWN_MIN_UNITS` spawned): they are rendered here, one after the other; either
+way the files are the same.
 
 The cyclic collector is paused while a unit's files are made and run once on the young
 generations after them (:func:`render_unit`): openpyxl and python-docx make a few hundred
@@ -26,7 +30,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator, Mapping
@@ -37,13 +40,21 @@ from pathlib import Path
 from evalreport.model.result import ConsolidationResult
 from evalreport.render.letterhead import ReportSettings
 from evalreport.store.output_keys import UnitDigests, narrative_key, workbook_key
-from evalreport.store.worker_process import interrupts_held, start_worker
+from evalreport.store.worker_process import interrupts_held, pool_context, start_worker
 
-__all__ = ["UnitJob", "UnitOutcome", "Published", "render_units", "PARALLEL_MIN_UNITS"]
+__all__ = ["UnitJob", "UnitOutcome", "Published", "render_units", "PARALLEL_MIN_UNITS", "SPAWN_MIN_UNITS",
+           "SPAWN_RESULT_UNITS_PER_UNIT"]
 
 #: Fewer units than this are rendered in the run's own process: starting two workers costs
 #: about 0.1 s, what eight units cost on one core.
 PARALLEL_MIN_UNITS = 8
+#: The same where workers are spawned (Windows): they start about 0.8 s later than forked ones
+#: (a new interpreter, the renderers' imports, the result sent and decoded), and at ~25 ms a unit
+#: two spawned workers only caught up with one process at about 90 units (docs/performance.md,
+#: "Both cores for rendering on Windows"). Decoding the result adds about 0.02 ms per unit of
+#: the result, hence one more unit to render per :data:`SPAWN_RESULT_UNITS_PER_UNIT` of it.
+SPAWN_MIN_UNITS = 120
+SPAWN_RESULT_UNITS_PER_UNIT = 500
 
 
 @dataclass(frozen=True)
@@ -151,11 +162,18 @@ def _render_unit(job: UnitJob, unit: str) -> UnitOutcome:
     return out
 
 
-_JOB: list[UnitJob] = []  # the job a forked worker inherited
+_JOB: list[UnitJob] = []  # the job a forked worker inherited, or a spawned one decoded
 
 
 def _init_worker() -> None:
     start_worker()
+
+
+def _init_spawned(records: bytes, rest: bytes) -> None:
+    start_worker()
+    from evalreport.store.spawned_job import decode_job
+
+    _JOB[:] = [decode_job(records, rest)]
 
 
 def _render_inherited(unit: str) -> UnitOutcome:
@@ -164,9 +182,21 @@ def _render_inherited(unit: str) -> UnitOutcome:
 
 def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[UnitOutcome]:
     """Each unit's :func:`render_unit` outcome, in the order of ``units``, as they are done."""
-    if workers <= 1 or len(units) < PARALLEL_MIN_UNITS or "fork" not in multiprocessing.get_all_start_methods():
+    context = pool_context()
+    forked = context.get_start_method() == "fork"
+    payload = None
+    if workers > 1 and not forked and (
+            len(units) >= SPAWN_MIN_UNITS + len(job.result.units) // SPAWN_RESULT_UNITS_PER_UNIT):
+        from evalreport.store.spawned_job import encode_job
+
+        payload = encode_job(job)
+    if workers <= 1 or len(units) < PARALLEL_MIN_UNITS or (not forked and payload is None):
         for unit in units:
             yield render_unit(job, unit)
+        return
+    if payload is not None:
+        yield from _over_pool(ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                                  initializer=_init_spawned, initargs=payload), units, workers)
         return
     _JOB[:] = [job]
     # Every object alive now (the result above all) goes to the collector's permanent generation:
@@ -174,15 +204,18 @@ def render_units(job: UnitJob, units: list[str], workers: int) -> Iterator[UnitO
     # copy the pages holding them into the worker.
     gc.freeze()
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_init_worker)
-        try:
-            chunk = max(1, min(8, len(units) // (workers * 4)))
-            with interrupts_held():  # the workers are forked by the first submission
-                done = pool.map(_render_inherited, units, chunksize=chunk)
-            yield from done
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        yield from _over_pool(ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker),
+                              units, workers)
     finally:
         gc.unfreeze()
         _JOB.clear()
+
+
+def _over_pool(pool: ProcessPoolExecutor, units: list[str], workers: int) -> Iterator[UnitOutcome]:
+    try:
+        chunk = max(1, min(8, len(units) // (workers * 4)))
+        with interrupts_held():  # the workers are started by the first submissions
+            done = pool.map(_render_inherited, units, chunksize=chunk)
+        yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,12 +1,13 @@
 """What every worker process of a run does first: leave when its run is gone, and leave Ctrl-C
 to the run.
 
-A run's worker processes (the parse pool) are forked from it. When the run is
-killed outright (SIGKILL, a closed terminal, Task Manager), nothing tells them: a worker waiting
-for its next job blocks forever, holding memory and, through the file it inherited, the
-workspace lock, so the officer's next run would wait for a process nobody can see. Each worker
-therefore watches its parent from a daemon thread and exits when the parent is gone (its parent
-process id changes); the lock's own copy is dropped at fork time (:mod:`.lock`).
+A run's worker processes (the parse and render pools) are forked from it (spawned on Windows).
+When the run is killed outright (SIGKILL, a closed terminal, Task Manager), nothing tells them:
+a worker waiting for its next job blocks forever, holding memory and, through the file it
+inherited, the workspace lock, so the officer's next run would wait for a process nobody can
+see. Each worker therefore watches its parent from a daemon thread and exits when the parent is
+gone (its parent process id changes, or its parent's sentinel is ready); the lock's own copy is
+dropped at fork time (:mod:`.lock`).
 
 Ctrl-C in a terminal reaches every process of the run; the run stops its workers itself (the
 pool shuts down), so a worker ignores it instead of printing a traceback
@@ -24,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing.connection import wait
 from multiprocessing.context import BaseContext
 
 __all__ = ["interrupts_held", "pool_context", "start_worker"]
@@ -52,10 +54,21 @@ def start_worker() -> None:
     if _HOLD:  # one pressed while this process was being made is dropped now, ignored
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent = os.getppid()
+    # A spawned worker also has its parent's sentinel (a pipe on POSIX, the parent's process
+    # handle on Windows), which is ready once the parent is gone: on Windows the parent process
+    # id never changes. A forked one's may be held open by its siblings, hence both.
+    made_by = multiprocessing.parent_process()
+    sentinel = made_by.sentinel if made_by is not None else None
+
+    def gone() -> bool:
+        if sentinel is None:
+            time.sleep(POLL_SECONDS)
+            return False
+        return bool(wait([sentinel], timeout=POLL_SECONDS))
 
     def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(POLL_SECONDS)
+        while os.getppid() == parent and not gone():
+            pass
         os._exit(0)  # the run is gone: nothing to finish, nobody to report to
 
     threading.Thread(target=watch, name="evalreport-parent-watch", daemon=True).start()

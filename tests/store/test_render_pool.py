@@ -3,7 +3,11 @@ the officer must receive the same workbooks and Word reports as from one process
 
 from __future__ import annotations
 
+import io
+import multiprocessing
 import shutil
+import zipfile
+from multiprocessing.context import SpawnContext, SpawnProcess
 
 from workspace_support import province_units
 
@@ -36,3 +40,56 @@ def test_all_levels_run_over_two_processes_gives_the_files_of_one(tmp_path):
     for name, lines in outputs[1].items():
         if name != "manifest.json":
             assert outputs[2][name] == lines, name
+
+
+class _CountingSpawn(SpawnContext):
+    """The spawn start method (Windows' only one), counting the processes it starts."""
+
+    started = 0
+
+    def Process(self, *args, **kwargs):  # noqa: N802 (multiprocessing's name)
+        _CountingSpawn.started += 1
+        return SpawnProcess(*args, **kwargs)
+
+
+def _parts(data: bytes) -> dict[str, object]:
+    """Every part of a Word report but the times its core properties record, the parts of the
+    workbooks it embeds (its charts' data) likewise."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: _parts(z.read(n)) if n.endswith(".xlsx") else z.read(n) for n in z.namelist()
+                if n != "docProps/core.xml"}
+
+
+def test_spawned_workers_render_the_files_forked_ones_and_one_process_do(tmp_path, monkeypatch):
+    """Without fork (Windows) the render workers are spawned and rebuild the result from what
+    they are sent; the officer must receive the same files, including what the previous
+    period's result adds (changes, comparisons): the same Word reports byte for byte and the same
+    workbooks' cells. (A workbook's style table is ordered by the styles its process met first,
+    so its bytes already differ between one process and forked ones.)"""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    hierarchy = Workspace.init(tmp_path / "init", units_rows=province_units(), forms=["DG-NAM"]).hierarchy
+    for i, (code, *_rest) in enumerate(u for u in province_units() if u[2] == "chi_bo"):
+        fill_template(FORM, code, "2020", hierarchy, inbox / f"{code}_2020.xlsx", dict(BASE_VALUES))
+        values = {**BASE_VALUES, "dv_tong_so": BASE_VALUES["dv_tong_so"] + i}
+        fill_template(FORM, code, "2021", hierarchy, inbox / f"{code}_2021.xlsx", values)
+    monkeypatch.setattr("evalreport.store.render_pool.SPAWN_MIN_UNITS", PARALLEL_MIN_UNITS)
+    files = {}
+    for label, workers, method in (("one", 1, "fork"), ("fork", 2, "fork"), ("spawn", 2, "spawn")):
+        context = _CountingSpawn() if method == "spawn" else multiprocessing.get_context("fork")
+        monkeypatch.setattr("evalreport.store.render_pool.pool_context", lambda c=context: c)
+        folder = tmp_path / label
+        with Workspace.init(folder, units_rows=province_units(), forms=["DG-NAM"], workers=workers) as ws:
+            for p in inbox.iterdir():
+                shutil.copy2(p, ws.inbox / p.name)
+            report = ws.run("2021", all_levels=True)
+            assert report.result.previous is not None
+            assert len([p for p in report.outputs if p.suffix == ".docx"]) >= PARALLEL_MIN_UNITS
+        out = folder / "outputs" / "2021"
+        files[label] = {**tree_text(out), **{p.name: _parts(p.read_bytes()) for p in out.glob("*.docx")}}
+    assert _CountingSpawn.started == 2
+    assert files["one"].keys() == files["fork"].keys() == files["spawn"].keys()
+    for name, content in files["one"].items():
+        if name != "manifest.json":
+            assert files["fork"][name] == content, name
+            assert files["spawn"][name] == content, name
