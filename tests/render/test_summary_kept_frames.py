@@ -8,12 +8,12 @@ last row), other children's names and codes in the metadata."""
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import write_units_csv
 from openpyxl import load_workbook
+from package_parts import package_parts
 
 from evalreport import load_hierarchy
 from evalreport.aggregate.consolidate import consolidate
@@ -52,11 +52,6 @@ def _result(form, tmp_path: Path):
     return consolidate(form, PERIOD, subs, hierarchy, root="T01")
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as package:
-        return {name: package.read(name) for name in package.namelist() if name != "docProps/core.xml"}
-
-
 def _write_all(result, out: Path, lang: str) -> None:
     """Three rounds over the wards in one process, as an all-levels worker writes them: the first
     workbook prepares the style table, a key's first sheet keeps its frame, the second checks it,
@@ -83,7 +78,7 @@ def test_kept_frames_give_the_parts_serialised_in_full(form, tmp_path, monkeypat
     files = sorted(p.name for p in built.iterdir())
     assert files == sorted(p.name for p in filled.iterdir())
     for name in files:
-        assert _parts(filled / name) == _parts(built / name), name
+        assert package_parts(filled / name) == package_parts(built / name), name
     # read back: the last round's wards show their own children, units below and findings
     for k, (ward, (_name, cells)) in enumerate(WARDS.items(), start=1):
         book = load_workbook(filled / f"2-{k}-{ward}.xlsx")

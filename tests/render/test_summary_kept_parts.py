@@ -7,10 +7,8 @@ for each workbook here."""
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 import pytest
+from package_parts import package_parts
 from render_support import write_inputs
 
 from evalreport.aggregate.consolidate import consolidate
@@ -19,11 +17,6 @@ from evalreport.render.workbook import chart_parts, sheet_frame, style_table
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
 
 PERIOD = "2021"
-
-
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as package:
-        return {name: package.read(name) for name in package.namelist() if name != "docProps/core.xml"}
 
 
 def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -47,6 +40,6 @@ def test_workbooks_after_the_first_are_the_first_part_for_part(form, four, tmp_p
         write_summary_workbook(result, unit, later / f"{unit}.xlsx", lang)
     assert chart_parts._KEPT and sheet_frame._KEPT  # the later ones did use kept parts
     for unit in units:
-        first, again = _parts(fresh / f"{unit}.xlsx"), _parts(later / f"{unit}.xlsx")
+        first, again = package_parts(fresh / f"{unit}.xlsx"), package_parts(later / f"{unit}.xlsx")
         assert [n for n in first if n.startswith("xl/charts/")], unit  # a non-leaf unit's workbook has charts
         assert again == first, unit

@@ -7,12 +7,12 @@ negative counts, empty values, names with XML's special characters, other signer
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 
 import pytest
 from conftest import write_units_csv
 from openpyxl import load_workbook
+from package_parts import package_parts
 
 from evalreport import load_hierarchy
 from evalreport.aggregate.consolidate import consolidate
@@ -54,11 +54,6 @@ def _result(form, tmp_path: Path):
     return result
 
 
-def _parts(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as package:
-        return {name: package.read(name) for name in package.namelist() if name != "docProps/core.xml"}
-
-
 def _write_all(result, out: Path, lang: str) -> None:
     """Three rounds over the units in one process, as an all-levels worker writes them: the first
     workbook prepares the style table, a shape's first unit keeps its part, the second checks it,
@@ -84,7 +79,7 @@ def test_slot_filled_sheets_are_the_ones_built_cell_by_cell(form, tmp_path, monk
     files = sorted(p.name for p in built.iterdir())
     assert files == sorted(p.name for p in filled.iterdir())
     for name in files:
-        assert _parts(filled / name) == _parts(built / name), name
+        assert package_parts(filled / name) == package_parts(built / name), name
     last = load_workbook(filled / "2-4-X04.xlsx")  # filled in from the part another ward's workbook kept
     overview = last[words("WB_OVERVIEW", lang)]
     assert overview["A2"].value == NAMES["X04"]

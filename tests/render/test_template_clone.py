@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import zipfile
-
 import pytest
 from openpyxl import load_workbook
+from package_parts import package_parts
 
 from evalreport import load_hierarchy, make_template, make_templates, read_submission
 from evalreport.form.layout import FormLayout
@@ -30,11 +29,6 @@ def _tree():
     return load_hierarchy(rows, "default", strict=True)
 
 
-def _parts(path):
-    with zipfile.ZipFile(path) as zf:
-        return {n: zf.read(n) for n in zf.namelist() if n != "docProps/core.xml"}  # core.xml: time written
-
-
 @pytest.fixture
 def written(tmp_path, form):
     h = _tree()
@@ -53,7 +47,7 @@ def test_cloned_templates_are_the_writers_files(written, form):
     assert cloner.cloned == 7
     for unit in h:
         a, b = cloned / f"{unit.code}.xlsx", plain / f"{unit.code}.xlsx"
-        assert _parts(a) == _parts(b), unit.code
+        assert package_parts(a) == package_parts(b), unit.code
         ra, rb = read_submission(a, [form]), read_submission(b, [form])
         assert (ra.unit_code, ra.unit_name, ra.period, ra.values, ra.ratings, ra.kind) == \
                (rb.unit_code, rb.unit_name, rb.period, rb.values, rb.ratings, rb.kind)
@@ -89,4 +83,4 @@ def test_make_templates_clones_and_falls_back(tmp_path, form, four):
     paths = make_templates(form, "2021", four, tmp_path / "batch")
     for path in paths:
         code = read_submission(path, [form]).unit_code
-        assert _parts(path) == _parts(make_template(form, code, "2021", four, tmp_path / "one" / path.name))
+        assert package_parts(path) == package_parts(make_template(form, code, "2021", four, tmp_path / "one" / path.name))

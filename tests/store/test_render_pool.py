@@ -3,12 +3,11 @@ the officer must receive the same workbooks and Word reports as from one process
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import shutil
-import zipfile
 from multiprocessing.context import SpawnContext, SpawnProcess
 
+from package_parts import package_parts
 from workspace_support import province_units
 
 from evalreport import fill_template, load_form
@@ -52,14 +51,6 @@ class _CountingSpawn(SpawnContext):
         return SpawnProcess(*args, **kwargs)
 
 
-def _parts(data: bytes) -> dict[str, object]:
-    """Every part of a Word report but the times its core properties record, the parts of the
-    workbooks it embeds (its charts' data) likewise."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return {n: _parts(z.read(n)) if n.endswith(".xlsx") else z.read(n) for n in z.namelist()
-                if n != "docProps/core.xml"}
-
-
 def test_spawned_workers_render_the_files_forked_ones_and_one_process_do(tmp_path, monkeypatch):
     """Without fork (Windows) the render workers are spawned and rebuild the result from what
     they are sent; the officer must receive the same files, including what the previous
@@ -86,7 +77,7 @@ def test_spawned_workers_render_the_files_forked_ones_and_one_process_do(tmp_pat
             assert report.result.previous is not None
             assert len([p for p in report.outputs if p.suffix == ".docx"]) >= PARALLEL_MIN_UNITS
         out = folder / "outputs" / "2021"
-        files[label] = {**tree_text(out), **{p.name: _parts(p.read_bytes()) for p in out.glob("*.docx")}}
+        files[label] = {**tree_text(out), **{p.name: package_parts(p.read_bytes()) for p in out.glob("*.docx")}}
     assert _CountingSpawn.started == 2
     assert files["one"].keys() == files["fork"].keys() == files["spawn"].keys()
     for name, content in files["one"].items():
