@@ -3,7 +3,13 @@ for the numbers worked out by hand)."""
 
 from __future__ import annotations
 
-from evalreport import ChildRating, Submission, parse_period
+import datetime as dt
+from pathlib import Path
+
+from conftest import write_units_csv
+
+from evalreport import ChildRating, Submission, load_hierarchy, parse_period
+from evalreport.aggregate.consolidate import consolidate
 from evalreport.model.submission import Provenance
 
 P2021 = parse_period("2021")
@@ -64,3 +70,23 @@ def result_view(r) -> dict:
         "accepted": [(u, s.file_name) for u, s in r.accepted.items()],
         "rejected": [(s.unit_code, s.file_name) for s in r.rejected],
     }
+
+
+def consolidated_cells(form, units, folder: Path, period: str = "2021", over_quota=frozenset()):
+    """The consolidation of a unit list ``units`` ((code, name, level, parent) rows, root first)
+    whose cells (level ``chi_bo``) each report a member count of their own; the cells of a unit in
+    ``over_quota`` rate too many members excellent (a quota finding each)."""
+    hierarchy = load_hierarchy(write_units_csv(folder / "units.csv", units))
+    subs = []
+    for i, (code, _name, level, parent) in enumerate(units):
+        if level != "chi_bo":
+            continue
+        total = 20 + 7 * i
+        values = dict.fromkeys(form.field_codes, 0)
+        values.update(dv_tong_so=total, dv_duoc_danh_gia=total - 2, dv_htxsnv=2, dv_httnv=total - 6, dv_htnv=2)
+        if parent in over_quota:
+            values.update(dv_htxsnv=total - 6, dv_httnv=2)
+        subs.append(Submission(form.code, form.version, code, period, values,
+                               provenance=Provenance(f"inbox/{code}.xlsx", f"{code}.xlsx", 9_900, f"{i:064x}",
+                                                     dt.datetime(2025, 12, 10, 9, 30))))
+    return consolidate(form, period, subs, hierarchy, root=units[0][0])

@@ -7,18 +7,14 @@ last row), other children's names and codes in the metadata."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import write_units_csv
+from consolidate_support import consolidated_cells
 from openpyxl import load_workbook
 from package_parts import package_parts
 
-from evalreport import load_hierarchy
-from evalreport.aggregate.consolidate import consolidate
 from evalreport.form.layout import META_SHEET
-from evalreport.model.submission import Provenance, Submission
 from evalreport.render.workbook import kept_frames, kept_sheets, meta_sheet, slot_sheets, style_table
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
 from evalreport.wording.catalog import text as words
@@ -36,20 +32,7 @@ OVER_QUOTA = {"X02", "X03"}  # their cells break the HTXSNV quota: findings, as 
 
 
 def _result(form, tmp_path: Path):
-    hierarchy = load_hierarchy(write_units_csv(tmp_path / "units.csv", UNITS))
-    subs = []
-    for i, (code, _name, level, parent) in enumerate(UNITS):
-        if level != "chi_bo":
-            continue
-        total = 20 + 7 * i
-        values = dict.fromkeys(form.field_codes, 0)
-        values.update(dv_tong_so=total, dv_duoc_danh_gia=total - 2, dv_htxsnv=2, dv_httnv=total - 6, dv_htnv=2)
-        if parent in OVER_QUOTA:
-            values.update(dv_htxsnv=total - 6, dv_httnv=2)
-        subs.append(Submission(form.code, form.version, code, PERIOD, values,
-                               provenance=Provenance(f"inbox/{code}.xlsx", f"{code}.xlsx", 9_900, f"{i:064x}",
-                                                     dt.datetime(2025, 12, 10, 9, 30))))
-    return consolidate(form, PERIOD, subs, hierarchy, root="T01")
+    return consolidated_cells(form, UNITS, tmp_path, PERIOD, OVER_QUOTA)
 
 
 def _write_all(result, out: Path, lang: str) -> None:

@@ -6,17 +6,13 @@ negative counts, empty values, names with XML's special characters, other signer
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import write_units_csv
+from consolidate_support import consolidated_cells
 from openpyxl import load_workbook
 from package_parts import package_parts
 
-from evalreport import load_hierarchy
-from evalreport.aggregate.consolidate import consolidate
-from evalreport.model.submission import Provenance, Submission
 from evalreport.render.letterhead import UnitReportSettings
 from evalreport.render.workbook import kept_sheets, slot_sheets, style_table
 from evalreport.render.workbook.summary_workbook import write_summary_workbook
@@ -33,18 +29,7 @@ for n, (ward, name) in enumerate(NAMES.items()):
 
 
 def _result(form, tmp_path: Path):
-    hierarchy = load_hierarchy(write_units_csv(tmp_path / "units.csv", UNITS))
-    subs = []
-    for i, (code, _name, level, _parent) in enumerate(UNITS):
-        if level != "chi_bo":
-            continue
-        total = 20 + 7 * i
-        values = dict.fromkeys(form.field_codes, 0)
-        values.update(dv_tong_so=total, dv_duoc_danh_gia=total - 2, dv_htxsnv=2, dv_httnv=total - 6, dv_htnv=2)
-        subs.append(Submission(form.code, form.version, code, PERIOD, values,
-                               provenance=Provenance(f"inbox/{code}.xlsx", f"{code}.xlsx", 9_900, f"{i:064x}",
-                                                     dt.datetime(2025, 12, 10, 9, 30))))
-    result = consolidate(form, PERIOD, subs, hierarchy, root="T01")
+    result = consolidated_cells(form, UNITS, tmp_path, PERIOD)
     zeros = result.units["X04"]
     zeros.values.update(dict.fromkeys(zeros.values, 0))
     zeros.shares.update(dict.fromkeys(zeros.shares, None))
